@@ -1,0 +1,114 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bankgen/bankgen/bank"
+	"github.com/spf13/cobra"
+)
+
+func newExportCmd() *cobra.Command {
+	var (
+		dir      string
+		all      bool
+		selected = map[string]*bool{}
+		opts     exportOptions
+	)
+	cmd := &cobra.Command{
+		Use:   "export [--FORMAT...] [-o DIR] [SOURCES...]",
+		Short: "Write the bank in one or more formats",
+		Long: `Export parses the sources (Markdown files or directories; the shipped sources
+when none are given), validates the bank, and writes the chosen formats into
+DIR. With no format flag, or with --all, it writes every format.
+
+Nothing is written when the sources have errors: run "bankgen check" to see
+them. Every file is written atomically, so a failure never leaves a
+half-written file behind. The command ends with one line per file written:
+its path, how many items it holds, and its size.`,
+		Example: `  bankgen export                        # every format, shipped sources, into ./dist
+  bankgen export --json -o out           # out/bank.json
+  bankgen export --anki notes/           # an Anki deck from your own Markdown folder`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var chosen []format
+			for _, f := range formats {
+				if all || *selected[f.name] {
+					chosen = append(chosen, f)
+				}
+			}
+			if len(chosen) == 0 {
+				chosen = formats
+			}
+			src, err := loadSources(args)
+			if err != nil {
+				return err
+			}
+			b, diags := src.build()
+			printDiagnostics(cmd.ErrOrStderr(), diags.Warnings())
+			if err := diags.Err(); err != nil {
+				return err
+			}
+			opts.src = src
+			return writeFormats(cmd.OutOrStdout(), dir, b, chosen, &opts)
+		},
+	}
+	cmd.Flags().StringVarP(&dir, "output", "o", "dist", "directory to write into (created if missing)")
+	cmd.Flags().BoolVar(&all, "all", false, "write every format")
+	for _, f := range formats {
+		selected[f.name] = cmd.Flags().Bool(f.name, false, f.usage)
+	}
+	return cmd
+}
+
+// writeFormats renders every chosen format into dir and reports each file.
+func writeFormats(out io.Writer, dir string, b *bank.Bank, chosen []format, o *exportOptions) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range chosen {
+		files, err := f.files(b, o)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+		for _, file := range files {
+			if file.Name == "" || file.Name != filepath.Base(file.Name) || strings.HasPrefix(file.Name, ".") {
+				return fmt.Errorf("%s: refusing to write unsafe file name %q", f.name, file.Name)
+			}
+			path := filepath.Join(dir, file.Name)
+			if err := writeAtomic(path, 0o644, file.Write); err != nil {
+				return fmt.Errorf("%s: %w", f.name, err)
+			}
+			info, err := os.Stat(path)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "%-40s %6d items %10s\n", path, file.Items, humanSize(info.Size()))
+		}
+	}
+	return nil
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// printDiagnostics writes one "file:line:col: severity: msg" line each.
+func printDiagnostics(w io.Writer, diags bank.Diagnostics) {
+	for _, d := range diags {
+		fmt.Fprintln(w, d.Error())
+	}
+}
+
+// errHasErrors is returned by check when the sources have errors; the
+// diagnostics themselves were already printed.
+var errHasErrors = errors.New("the sources have errors")

@@ -1,0 +1,111 @@
+package parse
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bankgen/bankgen/bank"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/*.txtar")
+
+// TestCases parses each testdata/*.txtar archive: every *.md file in it
+// is a source, and the "want" file is a summary of the bank and the
+// diagnostics that parsing must give. The summaries were written by hand
+// from the inputs; -update rewrites them, and the diff must be reviewed.
+func TestCases(t *testing.T) {
+	paths, err := filepath.Glob("testdata/*.txtar")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no test cases: %v", err)
+	}
+	for _, path := range paths {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var srcs []Source
+			wantIdx := -1
+			for i, f := range ar.Files {
+				switch {
+				case f.Name == "want":
+					wantIdx = i
+				case strings.HasSuffix(f.Name, ".md"):
+					srcs = append(srcs, Source{Name: f.Name, Data: f.Data})
+				}
+			}
+			b, diags := Parse(srcs...)
+			got := summarize(b, diags)
+			if *update {
+				if wantIdx < 0 {
+					ar.Files = append(ar.Files, txtar.File{Name: "want"})
+					wantIdx = len(ar.Files) - 1
+				}
+				ar.Files[wantIdx].Data = []byte(got)
+				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if wantIdx < 0 {
+				t.Fatal("no want section; run with -update and review it")
+			}
+			if diff := cmp.Diff(string(ar.Files[wantIdx].Data), got); diff != "" {
+				t.Errorf("summary mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// summarize prints what a reviewer checks against the input: the counts
+// and titles per question, and every diagnostic.
+func summarize(b *bank.Bank, diags bank.Diagnostics) string {
+	var s strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&s, format+"\n", args...) }
+	for _, t := range b.Topics {
+		p("topic %s %q terms=%d notes=%d extra=%d", t.ID, t.Name, len(t.Guide), len(t.Notes), len(t.Extra))
+		for _, g := range t.Guide {
+			p("  term %q (%s) @%d: %.40q", g.Term, g.Section, g.Pos.Line, g.Definition)
+		}
+		for _, x := range t.Extra {
+			p("  extra %q blocks=%d @%d", x.Title, len(x.Blocks), x.Pos.Line)
+		}
+		for _, q := range t.Questions {
+			p("  %s %s label=%q @%s:%d", q.ID, q.Level, q.Label, q.Pos.File, q.Pos.Line)
+			p("    prompt %.50q", q.Prompt)
+			for _, x := range q.Strengths {
+				p("    strength %q: %.30q", x.Title, x.Detail)
+			}
+			for _, x := range q.Gaps {
+				p("    gap %q: %.30q phrasing=%.30q", x.Title, x.Detail, x.Phrasing)
+			}
+			var kinds []string
+			for _, a := range q.Answer {
+				kinds = append(kinds, string(a.Kind))
+			}
+			p("    answer %s", strings.Join(kinds, ","))
+			for _, x := range q.Samples {
+				p("    sample %s lang=%q file=%q kinds=%v lines=%d @%d", x.ID, x.Lang, x.File, x.Kinds, strings.Count(x.Code, "\n"), x.Pos.Line)
+			}
+			for _, x := range q.Diagrams {
+				p("    diagram %q lines=%d @%d", x.Title, strings.Count(x.Art, "\n")+1, x.Pos.Line)
+			}
+			for _, x := range q.Extra {
+				p("    extra %q blocks=%d @%d", x.Title, len(x.Blocks), x.Pos.Line)
+			}
+		}
+	}
+	for _, e := range b.Plan {
+		p("plan %d %q %s", e.Number, e.Topic, e.Status)
+	}
+	for _, d := range diags {
+		p("%s", d.Error())
+	}
+	return s.String()
+}

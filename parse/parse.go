@@ -87,7 +87,9 @@ func Parse(srcs ...Source) (*bank.Bank, bank.Diagnostics) {
 		if d == nil {
 			continue
 		}
-		mergeTopic(b, index, d.topic)
+		if !d.topic.empty() {
+			mergeTopic(b, index, d.topic.Topic)
+		}
 		b.Plan = mergePlan(b.Plan, d.plan, &diags)
 	}
 	b.AssignIDs()

@@ -183,3 +183,10 @@ func TestUnwritableOutputDir(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 }
+
+func TestSchemaPrintsTheShippedSchema(t *testing.T) {
+	code, out, _ := bankgen(t, "schema")
+	if code != exitOK || !strings.Contains(out, `"$schema": "https://json-schema.org/draft/2020-12/schema"`) || !strings.Contains(out, `"const": "bankgen/v1"`) {
+		t.Errorf("schema: exit %d, output starts %.80q", code, out)
+	}
+}

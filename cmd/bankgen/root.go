@@ -78,6 +78,6 @@ uses the sources that ship inside the binary, so this gives real output at once:
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError{err} })
-	root.AddCommand(newExportCmd(), newCheckCmd(), newFixCmd())
+	root.AddCommand(newExportCmd(), newCheckCmd(), newFixCmd(), newSchemaCmd())
 	return root
 }

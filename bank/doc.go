@@ -7,21 +7,22 @@
 // answer, code Samples and text Diagrams. Every item records the source
 // position it came from.
 //
-// The package has no dependencies beyond the standard library. Parsing
-// Markdown into a Bank is the job of bankgen's parse package; exporting
-// it is the job of the export packages. A Bank travels between programs
-// as JSON in the bankgen/v1 schema:
+// The main use, in ten lines:
 //
-//	f, _ := os.Open("bank.json")
-//	b, err := bank.Load(f)
-//	if err != nil {
-//		log.Fatal(err)
-//	}
-//	for _, t := range b.Topics {
-//		for _, q := range t.Questions {
-//			fmt.Println(q.ID, q.Level, q.Prompt)
+//	b := bank.Default() // the shipped bank; bank.Load(r) reads any bankgen JSON
+//	for _, q := range b.Questions(bank.Query{Topic: "kubernetes", Level: bank.Lead}) {
+//		fmt.Println(q.ID, q.Prompt)
+//		for _, g := range q.Gaps {
+//			fmt.Println("  tighten up:", g.Title, "→", g.Phrasing)
 //		}
 //	}
+//	pod, _, _ := b.Lookup("pod")                       // glossary, any case
+//	quiz := b.Sample(5, seed, bank.Query{Text: "yaml"}) // repeatable practice set
+//
+// The package depends on nothing beyond the standard library. Parsing
+// Markdown into a Bank is the job of bankgen's parse package and
+// exporting it that of the export packages; between programs a Bank
+// travels as JSON in the bankgen/v1 schema (WriteJSON, Load, JSONSchema).
 //
 // IDs are stable: AssignIDs derives each from the item's own key (a
 // question's number, a term's or gap's title), so editing one answer

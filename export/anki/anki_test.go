@@ -1,0 +1,539 @@
+package anki
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bankgen/bankgen/bank"
+)
+
+var t0 = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+
+func fileTimes(interview time.Time) map[string]time.Time {
+	return map[string]time.Time{guideFile: t0, interviewFile: interview, pythonFile: t0.Add(-time.Hour)}
+}
+
+func write(t testing.TB, b *bank.Bank, o Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, b, o); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func fieldsOf(n dbNote) []string { return strings.Split(n.flds, fieldSep) }
+
+func TestWriteImportable(t *testing.T) {
+	b := testBank(t)
+	p := readPackage(t, write(t, b, Options{FileTimes: fileTimes(t0)}))
+	checkImportable(t, p)
+
+	// 4 questions, 5 gaps, 4 terms; one card each.
+	kinds := map[int64]int{}
+	for _, n := range p.notes {
+		kinds[n.mid]++
+	}
+	want := map[int64]int{questionType.ID: 4, gapType.ID: 5, conceptType.ID: 4}
+	if diff := cmp.Diff(want, kinds); diff != "" {
+		t.Errorf("notes per note type mismatch (-want +got):\n%s", diff)
+	}
+	if len(p.cards) != 13 {
+		t.Errorf("%d cards, want 13", len(p.cards))
+	}
+	var deckNames []string
+	for _, d := range p.decks {
+		deckNames = append(deckNames, d["name"].(string))
+	}
+	slices.Sort(deckNames)
+	if diff := cmp.Diff([]string{"Default", "Interview Prep", "Interview Prep::Kubernetes", "Interview Prep::Python 🐍"}, deckNames); diff != "" {
+		t.Errorf("decks mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]string{"0": fontFile}, p.media); diff != "" {
+		t.Errorf("media mismatch (-want +got):\n%s", diff)
+	}
+	if !bytes.Contains([]byte(questionType.CSS), []byte(`url("`+fontFile+`")`)) {
+		t.Error("the CSS does not load the shipped font")
+	}
+
+	// Tags: kind, level (questions and gaps), topic.
+	for _, n := range p.notes {
+		var want []string
+		switch n.mid {
+		case questionType.ID, gapType.ID:
+			kind := "question"
+			if n.mid == gapType.ID {
+				kind = "gap"
+			}
+			want = []string{"kind::" + kind, "level::", "topic::"}
+		case conceptType.ID:
+			want = []string{"kind::concept", "topic::"}
+		}
+		got := strings.Fields(n.tags)
+		if len(got) != len(want) {
+			t.Errorf("note %s tags %q, want %v", n.guid, n.tags, want)
+			continue
+		}
+		for i := range want {
+			if !strings.HasPrefix(got[i], want[i]) {
+				t.Errorf("note %s tags %q, want %v", n.guid, n.tags, want)
+			}
+		}
+	}
+
+	// Note mod comes from the note's source file.
+	for _, n := range p.notes {
+		f := fieldsOf(n)
+		wantMod := t0.Unix()
+		switch {
+		case n.mid == conceptType.ID && strings.Contains(f[cID], "python"),
+			n.mid != conceptType.ID && strings.Contains(n.flds, "python/"):
+			wantMod = t0.Add(-time.Hour).Unix()
+		}
+		if n.mod != wantMod {
+			t.Errorf("note %s mod %d, want %d", f[0], n.mod, wantMod)
+		}
+	}
+	if p.mod != t0.Unix()*1000 {
+		t.Errorf("col mod %d, want the newest source time %d", p.mod, t0.Unix()*1000)
+	}
+	for _, e := range p.entries {
+		if !e.modified.Equal(t0) {
+			t.Errorf("zip entry %s modified %v, want %v", e.name, e.modified, t0)
+		}
+	}
+}
+
+func TestHostileText(t *testing.T) {
+	p := readPackage(t, write(t, testBank(t), Options{}))
+	all := ""
+	for _, n := range p.notes {
+		all += n.flds + "\n"
+	}
+	if strings.Contains(strings.ToLower(all), "<script") {
+		t.Error("a field holds a raw <script> tag")
+	}
+	for _, want := range []string{
+		"&lt;script&gt;alert(1)&lt;/script&gt;",                  // shows as text
+		"What is the GIL and why does it matter? &lt;script&gt;", // control characters dropped, CRLF kept as a space
+		"{{Front}} &amp; &#91;sound:x.mp3]",                      // no template or media syntax left
+		"=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)",
+		"How would you run Spark and Flink on Kubernetes? 🎯",
+		"../../etc/passwd", // a caption, nothing more
+		"║  Desired: 10  ✅  Drift ❌   ║",
+		"Autoscaling &lt;b&gt;on payday&lt;/b&gt;",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no field contains %q", want)
+		}
+	}
+	for _, e := range p.entries {
+		if strings.Contains(e.name, "..") || strings.Contains(e.name, "/") {
+			t.Errorf("zip entry %q", e.name)
+		}
+	}
+	for _, bad := range []string{"[sound:", "[latex]", "\x00", "\x07", "\r"} {
+		if strings.Contains(all, bad) {
+			t.Errorf("a field contains %q", bad)
+		}
+	}
+}
+
+func TestDiagramKeptExactly(t *testing.T) {
+	p := readPackage(t, write(t, testBank(t), Options{}))
+	for _, n := range p.notes {
+		if n.mid != questionType.ID {
+			continue
+		}
+		f := fieldsOf(n)
+		if !strings.Contains(f[qDiagrams], "Desired state") {
+			continue
+		}
+		// The art, trailing spaces included, sits in a <pre> exactly.
+		want := `<pre class="bg-pre bg-art">` + "\n" + boxArt + "</pre>"
+		if !strings.Contains(f[qDiagrams], want) {
+			t.Errorf("diagram not kept exactly:\n%s", f[qDiagrams])
+		}
+		return
+	}
+	t.Fatal("no question with the diagram")
+}
+
+func TestHighlight(t *testing.T) {
+	r := newRenderer(DefaultStyle)
+	var b strings.Builder
+	r.code(&b, "yaml", "", "kind: Deployment # <x>\n")
+	got := b.String()
+	for _, want := range []string{`<pre class="bg-pre bg-code" style="color:`, `background-color:`, `<span style="color:`, "&lt;x&gt;", "Deployment"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("highlighted YAML lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.HasSuffix(got, "\n</pre>") {
+		t.Errorf("highlighted code ends with a blank line:\n%s", got)
+	}
+	b.Reset()
+	r.code(&b, "", "deployment.yaml", "kind: Deployment")
+	if !strings.Contains(b.String(), "<span") {
+		t.Errorf("no lexer chosen from the file name:\n%s", b.String())
+	}
+	b.Reset()
+	r.code(&b, "no-such-language", "", "a <b> [c]")
+	if got, want := b.String(), `<pre class="bg-pre bg-code">`+"\na &lt;b&gt; &#91;c]</pre>"; got != want {
+		t.Errorf("plain code = %q, want %q", got, want)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	b := testBank(t)
+	o := Options{FileTimes: fileTimes(t0), Reverse: true}
+	first := write(t, b, o)
+	if second := write(t, b, o); !bytes.Equal(first, second) {
+		t.Fatal("two runs gave different bytes")
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	if third := write(t, testBank(t), o); !bytes.Equal(first, third) {
+		t.Fatal("a run on one CPU gave different bytes")
+	}
+	// The collection itself is deterministic, not only the zip.
+	c1 := readPackage(t, first).entry("collection.anki2").data
+	d, err := build(testBank(t), &Options{FileTimes: fileTimes(t0), Reverse: true, Deck: DefaultDeck, Style: DefaultStyle})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, err := collection(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(c1, c2) {
+		t.Fatal("two builds of the collection differ")
+	}
+}
+
+// TestEditOneAnswer edits one answer and checks that re-exporting
+// changes exactly that note's fields and nothing's identity, and that
+// the note is newer, so Anki's importer updates it in place.
+func TestEditOneAnswer(t *testing.T) {
+	before := readPackage(t, write(t, testBank(t), Options{FileTimes: fileTimes(t0)}))
+	edited := testBank(t)
+	q := &edited.Topics[0].Questions[1]
+	q.Answer[2].Text = "Then check it twice:"
+	after := readPackage(t, write(t, edited, Options{FileTimes: fileTimes(t0.Add(time.Hour))}))
+
+	type identity struct{ id, mid int64 }
+	idOf := func(p *apkg) map[string]identity {
+		m := map[string]identity{}
+		for _, n := range p.notes {
+			m[n.guid] = identity{n.id, n.mid}
+		}
+		return m
+	}
+	if diff := cmp.Diff(idOf(before), idOf(after), cmp.AllowUnexported(identity{})); diff != "" {
+		t.Errorf("note identities changed (-before +after):\n%s", diff)
+	}
+	cardsOf := func(p *apkg) []dbCard {
+		var cs []dbCard
+		for _, c := range p.cards {
+			c.mod = 0
+			cs = append(cs, c)
+		}
+		return cs
+	}
+	if diff := cmp.Diff(cardsOf(before), cardsOf(after), cmp.AllowUnexported(dbCard{})); diff != "" {
+		t.Errorf("cards changed (-before +after):\n%s", diff)
+	}
+	keys := func(m map[string]map[string]any) []string { return slices.Sorted(maps.Keys(m)) }
+	if !slices.Equal(keys(before.models), keys(after.models)) || !slices.Equal(keys(before.decks), keys(after.decks)) {
+		t.Error("note type or deck IDs changed")
+	}
+
+	old := map[string]dbNote{}
+	for _, n := range before.notes {
+		old[n.guid] = n
+	}
+	var changed []string
+	for _, n := range after.notes {
+		o := old[n.guid]
+		if o.flds != n.flds {
+			changed = append(changed, fieldsOf(n)[qID])
+			if n.mod <= o.mod {
+				t.Errorf("edited note %s: mod %d not newer than %d", n.guid, n.mod, o.mod)
+			}
+		}
+		if o.csum != n.csum || fmt.Sprint(o.sfld) != fmt.Sprint(n.sfld) || o.tags != n.tags {
+			t.Errorf("note %s: checksum, sort field or tags changed", n.guid)
+		}
+	}
+	if diff := cmp.Diff([]string{q.ID}, changed); diff != "" {
+		t.Errorf("changed notes mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestReverse(t *testing.T) {
+	for _, reverse := range []bool{false, true} {
+		p := readPackage(t, write(t, testBank(t), Options{Reverse: reverse}))
+		checkImportable(t, p)
+		cards := map[int64][]int64{}
+		for _, c := range p.cards {
+			cards[c.nid] = append(cards[c.nid], c.ord)
+		}
+		for _, n := range p.notes {
+			if n.mid != conceptType.ID {
+				continue
+			}
+			want, flag := []int64{0}, ""
+			if reverse {
+				want, flag = []int64{0, 1}, "y"
+			}
+			slices.Sort(cards[n.id])
+			if !slices.Equal(cards[n.id], want) || fieldsOf(n)[cReverse] != flag {
+				t.Errorf("reverse=%v: concept %s has cards %v and Reverse %q", reverse, n.guid, cards[n.id], fieldsOf(n)[cReverse])
+			}
+		}
+	}
+}
+
+func TestFiles(t *testing.T) {
+	b := testBank(t)
+	files, err := Files(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || files[0].Name != "interview-prep.apkg" || files[0].Items != 13 {
+		t.Fatalf("Files = %+v", files)
+	}
+	var buf bytes.Buffer
+	if err := files[0].Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), write(t, b, Options{})) {
+		t.Error("File.Write differs from Write")
+	}
+
+	files, err = Files(b, Options{Name: "k8s", Text: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files {
+		got = append(got, fmt.Sprintf("%s %d", f.Name, f.Items))
+	}
+	if diff := cmp.Diff([]string{"k8s-questions.txt 4", "k8s-gaps.txt 5", "k8s-concepts.txt 4"}, got); diff != "" {
+		t.Errorf("text files mismatch (-want +got):\n%s", diff)
+	}
+
+	for _, name := range []string{"a/b", `a\b`, "..", ".", "x\ny"} {
+		if _, err := Files(b, Options{Name: name}); !errors.Is(err, ErrName) {
+			t.Errorf("Name %q: err %v, want ErrName", name, err)
+		}
+	}
+	for _, deck := range []string{"a::::b", " :: x", "::"} {
+		if _, err := Files(b, Options{Deck: deck}); err == nil {
+			t.Errorf("Deck %q accepted", deck)
+		}
+	}
+	p := readPackage(t, write(t, b, Options{Deck: " Study :: Interview  Prep "}))
+	checkImportable(t, p)
+	found := false
+	for _, d := range p.decks {
+		found = found || d["name"] == "Study::Interview Prep::Kubernetes"
+	}
+	if !found {
+		t.Errorf("nested parent deck not used: %v", p.decks)
+	}
+}
+
+// TestText reads each text file the way Anki's text importer does: "#"
+// header lines, then tab-separated rows through a CSV reader that skips
+// lines starting with "#".
+func TestText(t *testing.T) {
+	b := testBank(t)
+	o := Options{FileTimes: fileTimes(t0), Reverse: true}
+	p := readPackage(t, write(t, b, o))
+	byGUID := map[string]dbNote{}
+	for _, n := range p.notes {
+		byGUID[n.guid] = n
+	}
+	deckOf := map[int64]string{}
+	for _, c := range p.cards {
+		for _, d := range p.decks {
+			if jsonInt(t, "deck id", d["id"]) == c.did {
+				deckOf[c.nid] = d["name"].(string)
+			}
+		}
+	}
+	seen := 0
+	for _, k := range Kinds() {
+		nt := k.noteType()
+		var buf bytes.Buffer
+		if err := WriteText(&buf, b, o, k); err != nil {
+			t.Fatal(err)
+		}
+		text := buf.String()
+		var header []string
+		rest := text
+		for strings.HasPrefix(rest, "#") {
+			line, after, _ := strings.Cut(rest, "\n")
+			header = append(header, line)
+			rest = after
+		}
+		n := len(nt.Fields)
+		want := []string{
+			"#separator:tab", "#html:true", "#notetype:" + nt.Name,
+			fmt.Sprintf("#deck column:%d", n+1), fmt.Sprintf("#tags column:%d", n+2), fmt.Sprintf("#guid column:%d", n+3),
+			"#columns:" + strings.Join(nt.Fields, "\t") + "\tDeck\tTags\tGUID",
+		}
+		if diff := cmp.Diff(want, header); diff != "" {
+			t.Errorf("%s header mismatch (-want +got):\n%s", k, diff)
+		}
+		r := csv.NewReader(strings.NewReader(text))
+		r.Comma, r.Comment, r.FieldsPerRecord = '\t', '#', n+3
+		rows := 0
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", k, err)
+			}
+			rows++
+			guid := rec[n+2]
+			note, ok := byGUID[guid]
+			if !ok {
+				t.Errorf("%s: row GUID %q is not in the package", k, guid)
+				continue
+			}
+			if note.mid != nt.ID {
+				t.Errorf("%s: row %q has note type %d in the package", k, guid, note.mid)
+			}
+			if diff := cmp.Diff(fieldsOf(note), rec[:n]); diff != "" {
+				t.Errorf("%s %s fields differ from the package (-apkg +text):\n%s", k, guid, diff)
+			}
+			if rec[n] != deckOf[note.id] || rec[n+1] != strings.TrimSpace(note.tags) {
+				t.Errorf("%s %s: deck %q tags %q, package has %q %q", k, guid, rec[n], rec[n+1], deckOf[note.id], note.tags)
+			}
+		}
+		if rows != countNotes(b)[k] {
+			t.Errorf("%s: %d rows, want %d", k, rows, countNotes(b)[k])
+		}
+		seen += rows
+	}
+	if seen != len(p.notes) {
+		t.Errorf("text files hold %d notes, the package %d", seen, len(p.notes))
+	}
+}
+
+func TestStripHTML(t *testing.T) {
+	// Anki's own cases (rslib text.rs tests), and entities.
+	for in, want := range map[string]string{
+		"test":                              "test",
+		"t<b>e</b>st":                       "test",
+		"so<SCRIPT>t<b>e</b>st</script>me":  "some",
+		"<img src=foo.jpg>":                 " foo.jpg ",
+		"<img src='foo.jpg'><html>":         " foo.jpg ",
+		"<html>":                            "",
+		"a<!-- x -->b<style>p{}</style>c":   "abc",
+		"&lt;script&gt; &amp;&nbsp;&#91;x]": "<script> & [x]",
+	} {
+		if got := stripHTML(in); got != want {
+			t.Errorf("stripHTML(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestGUIDs(t *testing.T) {
+	g := guidFor("kubernetes/q2")
+	if g != guidFor("kubernetes/q2") || g == guidFor("kubernetes/q3") {
+		t.Error("GUIDs are not a function of the stable ID")
+	}
+	for _, r := range g {
+		if !strings.ContainsRune(base91, r) {
+			t.Errorf("GUID %q has %q, outside Anki's alphabet", g, r)
+		}
+	}
+	s := idSet{}
+	if a, b := s.take(5), s.take(5); a != 5 || b != 6 {
+		t.Errorf("idSet gave %d, %d", a, b)
+	}
+}
+
+// TestNoPanic feeds banks that are odd or invalid; Write must return an
+// error or a package, never panic.
+func TestNoPanic(t *testing.T) {
+	tests := []struct {
+		name    string
+		edit    func(b *bank.Bank)
+		wantErr bool
+	}{
+		{"empty bank", func(b *bank.Bank) { *b = bank.Bank{} }, false},
+		{"topic without content", func(b *bank.Bank) { b.Topics = []bank.Topic{{Name: "X", ID: "x"}} }, false},
+		{"sample out of range", func(b *bank.Bank) { b.Topics[0].Questions[1].Answer[1].Sample = 99 }, false},
+		{"negative sample", func(b *bank.Bank) { b.Topics[0].Questions[1].Answer[1].Sample = -1 }, false},
+		{"unknown block kind", func(b *bank.Bank) { b.Topics[0].Questions[0].Answer[0].Kind = "marquee" }, false},
+		{"ragged table", func(b *bank.Bank) { b.Topics[0].Questions[0].Answer[4].Rows[0] = nil }, false},
+		{"invalid UTF-8", func(b *bank.Bank) { b.Topics[0].Questions[0].Prompt = "bad \xff\xfe bytes"; b.Topics[0].Name = "\xc3" }, false},
+		{"bad level", func(b *bank.Bank) { b.Topics[0].Questions[0].Level = 77 }, false},
+		{"topic name of colons", func(b *bank.Bank) { b.Topics[0].Name = ":: :: ::" }, false},
+		{"duplicate IDs", func(b *bank.Bank) { b.Topics[1].Guide[0].ID = b.Topics[0].Guide[0].ID }, true},
+		{"no IDs", func(b *bank.Bank) { b.Topics[0].Questions[0].ID = "" }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := testBank(t)
+			tt.edit(b)
+			var buf bytes.Buffer
+			err := Write(&buf, b, Options{})
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, want error %v", err, tt.wantErr)
+			}
+			if err == nil {
+				checkImportable(t, readPackage(t, buf.Bytes()))
+			}
+			for _, k := range Kinds() {
+				err := WriteText(io.Discard, b, Options{}, k)
+				if (err != nil) != tt.wantErr {
+					t.Errorf("WriteText: err = %v, want error %v", err, tt.wantErr)
+				}
+			}
+		})
+	}
+}
+
+// TestShippedBank exports the bank of the shipped sources, when the
+// parser's golden JSON is there.
+func TestShippedBank(t *testing.T) {
+	f, err := os.Open("../../golden/bank.json")
+	if err != nil {
+		t.Skip("no golden/bank.json yet")
+	}
+	defer f.Close()
+	b, err := bank.Load(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Validate(); err != nil {
+		t.Skipf("golden/bank.json does not validate: %v", err)
+	}
+	data := write(t, b, Options{Reverse: true})
+	p := readPackage(t, data)
+	checkImportable(t, p)
+	if want := countNotes(b); len(p.notes) != want[KindQuestion]+want[KindGap]+want[KindConcept] {
+		t.Errorf("%d notes, want %v", len(p.notes), want)
+	}
+	if !bytes.Equal(data, write(t, b, Options{Reverse: true})) {
+		t.Error("two runs gave different bytes")
+	}
+}

@@ -1,0 +1,439 @@
+package anki
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/bankgen/bankgen/bank"
+)
+
+// clean makes source text safe to store in an Anki field: invalid UTF-8
+// becomes U+FFFD, line endings become "\n", the ASCII control characters
+// that Anki strips from every field (all but tab and newline, rslib
+// notes/mod.rs invalid_char_for_field) are removed, and the text is put
+// in Unicode normal form C, as Anki does on import. Text that Anki would
+// not change comes back unchanged, so a package reads the same after a
+// round trip through Anki.
+func clean(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x7f || c < 0x20 && c != '\n' && c != '\t' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\r':
+			return '\n'
+		case r == '\n' || r == '\t':
+			return r
+		case r < 0x20 || r == 0x7f:
+			return -1
+		}
+		return r
+	}, s)
+	return norm.NFC.String(s)
+}
+
+// What escape does with newlines.
+const (
+	keepNL  = iota // leave them, as in <pre>
+	brNL           // <br>
+	spaceNL        // a space, for text that must stay on one line
+)
+
+// escape writes s, cleaned, as HTML text. Besides the five HTML
+// specials it escapes "[", so that text from the sources can never form
+// one of Anki's own markup tags ([sound:…], [anki:tts], [latex], [$]).
+// nl says what newlines become.
+func escape(b *strings.Builder, s string, nl int) {
+	s = clean(s)
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case '&':
+			rep = "&amp;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&quot;"
+		case '\'':
+			rep = "&#39;"
+		case '[':
+			rep = "&#91;"
+		case '\n':
+			switch nl {
+			case brNL:
+				rep = "<br>"
+			case spaceNL:
+				rep = " "
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(rep)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// escaped returns s as HTML text on one line: newlines become spaces.
+func escaped(s string) string {
+	var b strings.Builder
+	escape(&b, s, spaceNL)
+	return b.String()
+}
+
+// escapedBr returns s as HTML text with newlines as <br>.
+func escapedBr(s string) string {
+	var b strings.Builder
+	escape(&b, s, brNL)
+	return b.String()
+}
+
+// A renderer turns bank content into the HTML of note fields. It is safe
+// for concurrent use: code is highlighted once per distinct text and
+// language, and the result shared.
+type renderer struct {
+	style *chroma.Style
+	// preStyle is the inline style of a highlighted <pre>: the style's
+	// own text and background colours, so code reads the same in light
+	// and night mode.
+	preStyle string
+
+	mu    sync.Mutex
+	cache map[codeKey]*codeEntry
+}
+
+type codeKey struct{ lexer, code string }
+
+type codeEntry struct {
+	once sync.Once
+	html string
+}
+
+func newRenderer(styleName string) *renderer {
+	st := styles.Get(styleName)
+	if st == nil {
+		st = styles.Fallback
+	}
+	bg := st.Get(chroma.Background)
+	var ps strings.Builder
+	if bg.Colour.IsSet() {
+		ps.WriteString("color:" + bg.Colour.String() + ";")
+	}
+	if bg.Background.IsSet() {
+		ps.WriteString("background-color:" + bg.Background.String() + ";")
+	}
+	return &renderer{style: st, preStyle: ps.String(), cache: map[codeKey]*codeEntry{}}
+}
+
+// plainPre writes text, kept exactly, in a monospace <pre>. The newline
+// after <pre> is there because HTML drops the first newline of a <pre>:
+// this way text that starts with one keeps it.
+func plainPre(b *strings.Builder, class, text string) {
+	b.WriteString(`<pre class="bg-pre ` + class + `">` + "\n")
+	escape(b, text, keepNL)
+	b.WriteString("</pre>")
+}
+
+// code writes code in a <pre>, highlighted when a lexer is known for
+// lang or, failing that, for the file name.
+func (r *renderer) code(b *strings.Builder, lang, file, code string) {
+	lx := findLexer(lang, file)
+	if lx == nil {
+		plainPre(b, "bg-code", code)
+		return
+	}
+	key := codeKey{lx.Config().Name, code}
+	r.mu.Lock()
+	e := r.cache[key]
+	if e == nil {
+		e = &codeEntry{}
+		r.cache[key] = e
+	}
+	r.mu.Unlock()
+	e.once.Do(func() { e.html = r.highlight(lx, code) })
+	b.WriteString(e.html)
+}
+
+func findLexer(lang, file string) chroma.Lexer {
+	var lx chroma.Lexer
+	if lang = strings.TrimSpace(lang); lang != "" {
+		lx = lexers.Get(lang)
+	}
+	if lx == nil && file != "" && !strings.ContainsAny(file, "/\\") {
+		lx = lexers.Match(file)
+	}
+	if lx == nil || lx == lexers.Fallback || lx.Config().Name == "plaintext" {
+		return nil
+	}
+	return lx
+}
+
+// highlight returns code as a highlighted <pre> with inline styles, so
+// the card needs neither a stylesheet per theme nor a script. A lexer
+// that fails (or panics) leaves the code plain.
+func (r *renderer) highlight(lx chroma.Lexer, code string) (out string) {
+	code = clean(code)
+	defer func() {
+		if recover() != nil {
+			var b strings.Builder
+			plainPre(&b, "bg-code", code)
+			out = b.String()
+		}
+	}()
+	it, err := chroma.Coalesce(lx).Tokenise(nil, code)
+	if err != nil {
+		var b strings.Builder
+		plainPre(&b, "bg-code", code)
+		return b.String()
+	}
+	tokens := it.Tokens()
+	// Lexers may add a final newline; the <pre> needs none.
+	for len(tokens) > 0 {
+		last := &tokens[len(tokens)-1]
+		last.Value = strings.TrimRight(last.Value, "\n")
+		if last.Value != "" {
+			break
+		}
+		tokens = tokens[:len(tokens)-1]
+	}
+	var b strings.Builder
+	b.Grow(len(code) * 3)
+	b.WriteString(`<pre class="bg-pre bg-code" style="` + r.preStyle + `">` + "\n")
+	styles := map[chroma.TokenType]string{}
+	for _, t := range tokens {
+		st, ok := styles[t.Type]
+		if !ok {
+			st = r.tokenStyle(t.Type)
+			styles[t.Type] = st
+		}
+		if st == "" {
+			escape(&b, t.Value, keepNL)
+			continue
+		}
+		b.WriteString(`<span style="` + st + `">`)
+		escape(&b, t.Value, keepNL)
+		b.WriteString("</span>")
+	}
+	b.WriteString("</pre>")
+	return b.String()
+}
+
+// tokenStyle returns the inline CSS of a token type: only what differs
+// from the <pre> itself.
+func (r *renderer) tokenStyle(tt chroma.TokenType) string {
+	e := r.style.Get(tt)
+	bg := r.style.Get(chroma.Background)
+	var parts []string
+	if e.Colour.IsSet() && e.Colour != bg.Colour {
+		parts = append(parts, "color:"+e.Colour.String())
+	}
+	if e.Background.IsSet() && e.Background != bg.Background {
+		parts = append(parts, "background-color:"+e.Background.String())
+	}
+	if e.Bold == chroma.Yes {
+		parts = append(parts, "font-weight:bold")
+	}
+	if e.Italic == chroma.Yes {
+		parts = append(parts, "font-style:italic")
+	}
+	if e.Underline == chroma.Yes {
+		parts = append(parts, "text-decoration:underline")
+	}
+	return strings.Join(parts, ";")
+}
+
+// blocks writes structured text. KindSample blocks place the question's
+// samples; placed records which were placed.
+func (r *renderer) blocks(b *strings.Builder, blocks []bank.Block, samples []bank.Sample, placed []bool) {
+	for _, bl := range blocks {
+		switch bl.Kind {
+		case bank.KindHeading:
+			tag := "h4"
+			switch {
+			case bl.Level == 4:
+				tag = "h5"
+			case bl.Level > 4:
+				tag = "h6"
+			}
+			b.WriteString("<" + tag + ">")
+			escape(b, bl.Text, brNL)
+			b.WriteString("</" + tag + ">")
+		case bank.KindList:
+			tag := "ul"
+			if bl.Ordered {
+				tag = "ol"
+			}
+			b.WriteString("<" + tag + ">")
+			for _, it := range bl.Items {
+				b.WriteString("<li>")
+				escape(b, it, brNL)
+				b.WriteString("</li>")
+			}
+			b.WriteString("</" + tag + ">")
+		case bank.KindTable:
+			b.WriteString(`<div class="bg-table"><table>`)
+			if len(bl.Header) > 0 {
+				b.WriteString("<thead><tr>")
+				for _, h := range bl.Header {
+					b.WriteString("<th>")
+					escape(b, h, brNL)
+					b.WriteString("</th>")
+				}
+				b.WriteString("</tr></thead>")
+			}
+			b.WriteString("<tbody>")
+			for _, row := range bl.Rows {
+				b.WriteString("<tr>")
+				for _, c := range row {
+					b.WriteString("<td>")
+					escape(b, c, brNL)
+					b.WriteString("</td>")
+				}
+				b.WriteString("</tr>")
+			}
+			b.WriteString("</tbody></table></div>")
+		case bank.KindCode:
+			r.code(b, bl.Lang, "", bl.Code)
+		case bank.KindSample:
+			if bl.Sample >= 0 && bl.Sample < len(samples) {
+				r.sample(b, &samples[bl.Sample])
+				placed[bl.Sample] = true
+			}
+		case bank.KindQuote:
+			b.WriteString("<blockquote>")
+			escape(b, bl.Text, brNL)
+			b.WriteString("</blockquote>")
+		case bank.KindRule:
+			b.WriteString("<hr>")
+		default: // KindParagraph, and any kind this version does not know
+			if bl.Text != "" {
+				b.WriteString("<p>")
+				escape(b, bl.Text, brNL)
+				b.WriteString("</p>")
+			}
+		}
+		b.WriteByte('\n')
+	}
+}
+
+// sample writes a code sample under a caption naming its file, its
+// Kubernetes kinds or its language.
+func (r *renderer) sample(b *strings.Builder, s *bank.Sample) {
+	caption := s.File
+	if caption == "" && len(s.Kinds) > 0 {
+		caption = strings.Join(s.Kinds, ", ")
+	}
+	if caption == "" {
+		caption = s.Lang
+	}
+	if caption != "" {
+		b.WriteString(`<div class="bg-cap">`)
+		escape(b, caption, spaceNL)
+		b.WriteString("</div>")
+	}
+	r.code(b, s.Lang, s.File, s.Code)
+}
+
+// answer renders a question's model answer: its blocks with the samples
+// in place, then any sample the answer does not place, then the
+// question's unrecognised sections, so that nothing is lost.
+func (r *renderer) answer(q *bank.Question) string {
+	var b strings.Builder
+	placed := make([]bool, len(q.Samples))
+	r.blocks(&b, q.Answer, q.Samples, placed)
+	for i := range q.Samples {
+		if !placed[i] {
+			r.sample(&b, &q.Samples[i])
+			b.WriteByte('\n')
+		}
+	}
+	for _, s := range q.Extra {
+		b.WriteString("<h4>")
+		escape(&b, s.Title, spaceNL)
+		b.WriteString("</h4>\n")
+		r.blocks(&b, s.Blocks, nil, nil)
+	}
+	return b.String()
+}
+
+// gaps renders "What to Tighten Up" for the back of a question card.
+func gapsHTML(gaps []bank.Gap) string {
+	var b strings.Builder
+	for _, g := range gaps {
+		b.WriteString(`<div class="bg-gap"><div class="bg-gap-title">`)
+		escape(&b, g.Title, brNL)
+		b.WriteString("</div>")
+		if g.Detail != "" {
+			b.WriteString(`<div class="bg-gap-detail">`)
+			escape(&b, g.Detail, brNL)
+			b.WriteString("</div>")
+		}
+		if g.Phrasing != "" {
+			b.WriteString(`<blockquote class="bg-phrasing">`)
+			escape(&b, g.Phrasing, brNL)
+			b.WriteString("</blockquote>")
+		}
+		b.WriteString("</div>\n")
+	}
+	return b.String()
+}
+
+// strengthsHTML renders "What You Nailed".
+func strengthsHTML(ss []bank.Strength) string {
+	if len(ss) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<ul>")
+	for _, s := range ss {
+		b.WriteString("<li><b>")
+		escape(&b, s.Title, brNL)
+		b.WriteString("</b>")
+		if s.Detail != "" {
+			b.WriteString(" — ")
+			escape(&b, s.Detail, brNL)
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ul>")
+	return b.String()
+}
+
+// diagramsHTML renders each diagram, its art kept exactly, under its
+// title.
+func diagramsHTML(ds []bank.Diagram) string {
+	var b strings.Builder
+	for i, d := range ds {
+		title := d.Title
+		if strings.TrimSpace(title) == "" {
+			title = "Diagram " + strconv.Itoa(i+1)
+		}
+		b.WriteString(`<div class="bg-cap">`)
+		escape(&b, title, spaceNL)
+		b.WriteString("</div>")
+		plainPre(&b, "bg-art", d.Art)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -24,7 +24,7 @@ const (
 
 // DefaultMaxLinks is the number of rows per sheet that get a hyperlink to
 // their question when Options.MaxLinks is zero.
-const DefaultMaxLinks = 10000
+const DefaultMaxLinks = 5000
 
 // maxLinks is the most hyperlinks excelize lets a worksheet hold (Excel
 // itself stops at 65,530).

@@ -11,20 +11,20 @@ import (
 type colKind uint8
 
 const (
-	colText colKind = iota // prose, wrapped
-	colShort               // short text such as an ID or a name, not wrapped
-	colNum                 // an integer
-	colCode                // code or a diagram, monospace and wrapped
-	colLink                // a question ID linking to its row on Questions
-	colDate                // a date the learner fills in
-	colChoice              // a value from a drop-down list
+	colText   colKind = iota // prose, wrapped
+	colShort                 // short text such as an ID or a name, not wrapped
+	colNum                   // an integer
+	colCode                  // code or a diagram, monospace and wrapped
+	colLink                  // a question ID linking to its row on Questions
+	colDate                  // a date the learner fills in
+	colChoice                // a value from a drop-down list
 )
 
 // column is one column of a table.
 type column struct {
 	header string
-	width  float64  // in characters of the default font
-	kind   colKind  //
+	width  float64 // in characters of the default font
+	kind   colKind
 	list   []string // for colChoice: the drop-down values
 }
 

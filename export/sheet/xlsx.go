@@ -1,8 +1,12 @@
 package sheet
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
+	"io"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -94,10 +98,8 @@ func buildXLSX(tabs []table, opts Options) (data []byte, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("sheet: styles: %w", err)
 	}
-	for _, t := range tabs {
-		if err := writeSheet(f, t, st, opts); err != nil {
-			return nil, fmt.Errorf("sheet: %s: %w", t.name, err)
-		}
+	if err := writeSheets(f, tabs, st, opts.maxLinks()); err != nil {
+		return nil, err
 	}
 	date := opts.date().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
@@ -114,6 +116,13 @@ func buildXLSX(tabs []table, opts Options) (data []byte, err error) {
 		return nil, fmt.Errorf("sheet: %w", err)
 	}
 	f.SetActiveSheet(0)
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(w, flate.BestSpeed)
+		})
+		return zw
+	})
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, fmt.Errorf("sheet: %w", err)
@@ -121,17 +130,43 @@ func buildXLSX(tabs []table, opts Options) (data []byte, err error) {
 	return buf.Bytes(), nil
 }
 
-// writeSheet streams one table into its sheet: column widths, a frozen
-// header row, the rows, links to questions, an autofilter over the
-// whole table and drop-down lists.
-func writeSheet(f *excelize.File, t table, st *styleSet, opts Options) error {
+// writeSheets streams each table into its sheet. Setting a sheet up and
+// finishing it touch the workbook and are done in turn; the rows of the
+// sheets, which touch only their own sheet, are written concurrently.
+// Each sheet's content is the same whatever the scheduling.
+func writeSheets(f *excelize.File, tabs []table, st *styleSet, links int) error {
+	sws := make([]*excelize.StreamWriter, len(tabs))
+	for i, t := range tabs {
+		sw, err := startSheet(f, t, st)
+		if err != nil {
+			return fmt.Errorf("sheet: %s: %w", t.name, err)
+		}
+		sws[i] = sw
+	}
+	rows := make([]int, len(tabs))
+	errs := make([]error, len(tabs))
+	var wg sync.WaitGroup
+	for i, t := range tabs {
+		wg.Go(func() { rows[i], errs[i] = writeRows(f, sws[i], t, st, links) })
+	}
+	wg.Wait()
+	for i, t := range tabs {
+		if errs[i] != nil {
+			return fmt.Errorf("sheet: %s: %w", t.name, errs[i])
+		}
+		if err := finishSheet(f, sws[i], t, rows[i]); err != nil {
+			return fmt.Errorf("sheet: %s: %w", t.name, err)
+		}
+	}
+	return nil
+}
+
+// startSheet opens a stream writer on the table's sheet and writes what
+// comes before the rows: column widths, the frozen pane and the header.
+func startSheet(f *excelize.File, t table, st *styleSet) (*excelize.StreamWriter, error) {
 	sw, err := f.NewStreamWriter(t.name)
 	if err != nil {
-		return err
-	}
-	last, err := excelize.ColumnNumberToName(len(t.cols))
-	if err != nil {
-		return err
+		return nil, err
 	}
 	// excelize puts each column set last in front of the others; going
 	// from the last column to the first leaves them in ascending order,
@@ -139,11 +174,11 @@ func writeSheet(f *excelize.File, t table, st *styleSet, opts Options) error {
 	for i := len(t.cols) - 1; i >= 0; i-- {
 		c := t.cols[i]
 		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return err
+			return nil, err
 		}
 		if c.kind == colDate {
 			if err := sw.SetColStyle(i+1, i+1, st.date); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
@@ -151,38 +186,56 @@ func writeSheet(f *excelize.File, t table, st *styleSet, opts Options) error {
 		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	head := make([]any, len(t.cols))
 	for i, c := range t.cols {
 		head[i] = excelize.Cell{StyleID: st.header, Value: c.header}
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 20}); err != nil {
-		return err
-	}
-	links := opts.maxLinks()
+	return sw, sw.SetRow("A1", head, excelize.RowOpts{Height: 20})
+}
+
+// writeRows writes the table's rows below the header, linking the first
+// links link cells to their question's row, and returns the number of
+// the last row written.
+func writeRows(f *excelize.File, sw *excelize.StreamWriter, t table, st *styleSet, links int) (int, error) {
 	row := 1
+	// vals points into buf, so no cell is boxed on its own.
+	buf := make([]excelize.Cell, len(t.cols))
 	vals := make([]any, len(t.cols))
 	for cells := range t.rows {
 		row++
 		for i, c := range cells {
-			vals[i] = value(c, t.cols[i].kind, st)
+			vals[i] = nil
+			if setValue(&buf[i], c, t.cols[i].kind, st) {
+				vals[i] = &buf[i]
+			}
 		}
 		if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
-			return err
+			return row, err
 		}
 		for i, c := range cells {
 			if c.link > 0 && links > 0 {
 				ref, _ := excelize.CoordinatesToCellName(i+1, row)
-				target := fmt.Sprintf("%s!A%d", SheetQuestions, c.link)
+				target := SheetQuestions + "!A" + strconv.Itoa(c.link)
 				if err := f.SetCellHyperLink(t.name, ref, target, "Location"); err != nil {
-					return err
+					return row, err
 				}
 				links--
 			}
 		}
 	}
-	if err := f.AutoFilter(t.name, fmt.Sprintf("A1:%s%d", last, row), nil); err != nil {
+	return row, nil
+}
+
+// finishSheet adds an autofilter over rows 1 to last and the drop-down
+// lists, and ends the sheet's stream.
+func finishSheet(f *excelize.File, sw *excelize.StreamWriter, t table, last int) error {
+	col, err := excelize.ColumnNumberToName(len(t.cols))
+	if err != nil {
+		return err
+	}
+	if err := f.AutoFilter(t.name, fmt.Sprintf("A1:%s%d", col, last), nil); err != nil {
 		return err
 	}
 	for i, c := range t.cols {
@@ -203,21 +256,23 @@ func writeSheet(f *excelize.File, t table, st *styleSet, opts Options) error {
 	return sw.Flush()
 }
 
-// value turns a cell into what the stream writer stores: a number, or
+// setValue sets v to what the stream writer stores for c: a number, or
 // text as an inline string (never a formula) with the column's style, in
-// the Text format when the text is formula-like. Empty text writes no
-// cell.
-func value(c cell, k colKind, st *styleSet) any {
+// the Text format when the text is formula-like. It reports false for
+// empty text, which writes no cell.
+func setValue(v *excelize.Cell, c cell, k colKind, st *styleSet) bool {
 	if c.isN {
-		return excelize.Cell{StyleID: st.cell[k][0], Value: c.num}
+		*v = excelize.Cell{StyleID: st.cell[k][0], Value: c.num}
+		return true
 	}
 	if c.text == "" {
-		return nil
+		return false
 	}
 	s, risky := cellText(c.text)
-	v := 0
+	i := 0
 	if risky {
-		v = 1
+		i = 1
 	}
-	return excelize.Cell{StyleID: st.cell[k][v], Value: s}
+	*v = excelize.Cell{StyleID: st.cell[k][i], Value: s}
+	return true
 }

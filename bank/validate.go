@@ -20,16 +20,26 @@ func (b *Bank) Validate() error { return b.Check().Err() }
 func (b *Bank) Check() Diagnostics {
 	var l Diagnostics
 	seen := map[string]Pos{}
+	var dupParents []string // IDs already reported as duplicates
 	id := func(id string, pos Pos, what string) {
 		if id == "" {
 			l.Add(pos, Error, "%s has no ID", what)
 			return
 		}
-		if prev, dup := seen[id]; dup {
-			l.Add(pos, Error, "duplicate ID %q (first defined at %s)", id, prev)
+		prev, dup := seen[id]
+		if !dup {
+			seen[id] = pos
 			return
 		}
-		seen[id] = pos
+		// A repeated question repeats its strengths and gaps too: one
+		// error for the question says it all.
+		for _, p := range dupParents {
+			if strings.HasPrefix(id, p+"/") {
+				return
+			}
+		}
+		dupParents = append(dupParents, id)
+		l.Add(pos, Error, "duplicate ID %q (first defined at %s)", id, prev)
 	}
 	for i := range b.Topics {
 		t := &b.Topics[i]

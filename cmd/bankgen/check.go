@@ -6,6 +6,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// plural formats a count with its noun: "1 file", "2 files".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 func newCheckCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "check [SOURCES...]",
@@ -27,7 +35,7 @@ The exit status is 1 when there are errors and 0 with warnings only.`,
 			_, diags := src.build()
 			printDiagnostics(cmd.OutOrStdout(), diags)
 			nerr, nwarn := len(diags.Errors()), len(diags.Warnings())
-			fmt.Fprintf(cmd.ErrOrStderr(), "%d files: %d errors, %d warnings\n", len(src.files), nerr, nwarn)
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s, %s\n", plural(len(src.files), "file"), plural(nerr, "error"), plural(nwarn, "warning"))
 			if nerr > 0 {
 				return errHasErrors
 			}

@@ -13,6 +13,12 @@ import (
 	"github.com/bankgen/bankgen/source"
 )
 
+// maxFileSize bounds one source file. Real transcripts are well under
+// 1 MiB; a file far larger is almost surely not study notes, and taking
+// it whole into every format (a PDF of it, a deck of it) would take
+// minutes. The limit can be raised with --max-file-size.
+var maxFileSize int64 = 16 << 20
+
 // sources are the Markdown files a command works on, with the times
 // exporters stamp into their output.
 type sources struct {
@@ -76,6 +82,9 @@ func readPath(arg string) ([]parse.Source, error) {
 		return nil, err
 	}
 	if !info.IsDir() {
+		if err := checkSize(arg, info.Size()); err != nil {
+			return nil, err
+		}
 		data, err := os.ReadFile(arg)
 		if err != nil {
 			return nil, err
@@ -90,10 +99,23 @@ func readPath(arg string) ([]parse.Source, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, f := range files {
+		if err := checkSize(f.Name, int64(len(f.Data))); err != nil {
+			return nil, err
+		}
+	}
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s: no Markdown files (*.md, *.markdown) in this directory", arg)
 	}
 	return files, nil
+}
+
+func checkSize(name string, size int64) error {
+	if size > maxFileSize {
+		return fmt.Errorf("%s: file is %s, over the %s limit for one source (raise it with --max-file-size)",
+			name, humanSize(size), humanSize(maxFileSize))
+	}
+	return nil
 }
 
 // build parses the sources into a bank.

@@ -77,6 +77,7 @@ uses the sources that ship inside the binary, so this gives real output at once:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.PersistentFlags().Int64Var(&maxFileSize, "max-file-size", maxFileSize, "largest source file accepted, in bytes")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError{err} })
 	root.AddCommand(newExportCmd(), newCheckCmd(), newFixCmd(), newSchemaCmd())
 	return root

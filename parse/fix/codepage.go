@@ -71,7 +71,10 @@ func init() {
 		for b := 0x80; b < 256; b++ {
 			r := cp.dec[b]
 			if r == 0 {
-				continue
+				// Lenient decoders (browsers, WHATWG) turn an undefined
+				// byte into the C1 control of the same value instead of
+				// dropping it: map that back too.
+				r = rune(b)
 			}
 			if r < revLowSize {
 				rev[i][r] = byte(b)

@@ -51,12 +51,17 @@ var priorTable = map[rune]float64{
 	'⚡': 30, '❤': 100, '☑': 20, '☐': 20, '✏': 10,
 
 	// Emoji.
+	'„': 40, '‚': 20, '«': 30, '»': 30, '‹': 10, '›': 10, '⁄': 2,
+	'ℝ': 10, 'ℕ': 10, 'ℤ': 10, 'ℚ': 5, 'ℂ': 5, 'ℓ': 3, '∞': 20, '∑': 10, '√': 10,
+	'\uFE0F': 200, '\u200D': 50, // emoji variation selector and joiner (see emojiFactor)
+
 	'😂': 100, '👍': 80, '🙏': 50, '😊': 60, '😍': 50, '😭': 40, '🔥': 80,
 	'🚀': 80, '🎉': 60, '💡': 60, '📝': 40, '📌': 30, '👉': 40, '👀': 30,
 	'🎯': 40, '🔧': 40, '🛠': 30, '🐍': 20, '🐳': 10, '🐛': 20, '🔒': 30,
 	'🔑': 20, '📊': 30, '📈': 30, '📉': 10, '🧪': 20, '📦': 30, '🔍': 30,
 	'💰': 20, '🏦': 10, '⏱': 10, '🕐': 5, '🤔': 30, '😅': 30, '🙂': 30,
-	'🐯': 5, '🐝': 5, '🍍': 3, '🍯': 3, '🏁': 10, '🏯': 1,
+	'🐯': 5, '🐝': 5, '🍍': 3, '🍯': 3, '🏁': 10, '🏯': 1, '🐹': 5, '🍹': 3,
+	'🏹': 2, '🌍': 12, '🌎': 6, '🌏': 6, '🌐': 10,
 }
 
 // keywords links emoji to words that, near the damaged character, make it
@@ -80,6 +85,50 @@ var keywords = map[rune][]string{
 	'🍍': {"pineapple", "fruit"},
 	'💡': {"idea", "tip", "insight", "hint"},
 	'🔥': {"hot", "fire"},
+	'🐹': {"gopher", "golang", "hamster"},
+	'❗': {"urgent", "important", "alert", "attention", "critical", "warning", "spike", "spiking"},
+}
+
+// letterFreq ranks the accented Latin, Greek and Cyrillic letters a dropped
+// byte can hide (Windows-1252 drops the second byte of Ł Á Í Ï Ð Ý č ď ő ρ
+// ύ с э я Н А …). Figures are rough per-mille frequencies in running text of
+// the languages that use the letter, after the per-language tables of the
+// Wikipedia article "Letter frequency" and the Russian National Corpus
+// frequency list; capitals are taken as a tenth of the small letter.
+var letterFreq = map[rune]float64{
+	// Latin.
+	'é': 20, 'è': 3, 'ê': 2, 'ë': 1, 'à': 4, 'â': 1, 'á': 5, 'ã': 4, 'ä': 5,
+	'å': 5, 'æ': 1, 'ç': 1, 'í': 5, 'ì': 1, 'î': 1, 'ï': 0.5, 'ñ': 3, 'ó': 6,
+	'ò': 1, 'ô': 1, 'õ': 1, 'ö': 4, 'ø': 2, 'ú': 2, 'ù': 0.5, 'û': 0.5,
+	'ü': 6, 'ý': 1, 'ß': 2, 'ð': 4, 'þ': 2, 'ı': 50, 'ş': 15, 'ğ': 10,
+	'ł': 18, 'ś': 7, 'ą': 10, 'ę': 11, 'ć': 4, 'ń': 2, 'ź': 1, 'ż': 8,
+	'č': 5, 'š': 7, 'ž': 7, 'ř': 4, 'ě': 10, 'ů': 2, 'ť': 1, 'ď': 1,
+	'ň': 1, 'ő': 9, 'ű': 1, 'ā': 1, 'ē': 1, 'ī': 1, 'ō': 0.2, 'ū': 0.5,
+	'ŏ': 0.05, 'ĝ': 0.2, 'ŝ': 0.3, 'đ': 2, 'ţ': 1, 'ț': 4, 'ș': 5, 'ă': 6,
+	'É': 2, 'À': 0.4, 'Á': 0.5, 'Í': 0.5, 'Ó': 0.6, 'Ú': 0.2, 'Ö': 0.4,
+	'Ü': 0.6, 'Ä': 0.5, 'Ç': 0.2, 'Ñ': 0.3, 'Ł': 1.8, 'Ś': 0.7, 'Ż': 0.8,
+	'Č': 0.5, 'Š': 0.7, 'Ž': 0.7, 'Ř': 0.4, 'Ő': 0.9, 'Ş': 1.5, 'İ': 5,
+	'Ğ': 0.2, 'Ð': 0.4, 'Ý': 0.1, 'Ï': 0.05, 'Đ': 0.2,
+	// Greek.
+	'α': 120, 'ο': 100, 'ι': 90, 'ε': 80, 'τ': 80, 'σ': 50, 'ς': 25, 'ν': 70,
+	'ρ': 50, 'κ': 40, 'π': 40, 'μ': 35, 'λ': 30, 'υ': 30, 'η': 30, 'ω': 15,
+	'ό': 20, 'ί': 20, 'ά': 20, 'έ': 15, 'ή': 12, 'ύ': 10, 'ώ': 8, 'γ': 20,
+	'δ': 15, 'θ': 10, 'χ': 10, 'φ': 8, 'β': 5, 'ξ': 4, 'ψ': 2, 'ζ': 2,
+	'Α': 12, 'Ο': 10, 'Ι': 9, 'Ε': 8, 'Τ': 8, 'Σ': 5, 'Ν': 7, 'Ρ': 5, 'Κ': 4,
+	'Π': 4, 'Μ': 3.5, 'Λ': 3, 'Υ': 3, 'Η': 3, 'Ω': 1.5, 'Γ': 2, 'Δ': 1.5,
+	'Θ': 1, 'Χ': 1, 'Φ': 0.8, 'Β': 0.5, 'Ξ': 0.4, 'Ψ': 0.2, 'Ζ': 0.2,
+	'Ό': 0.2, 'Ί': 0.2, 'Ά': 0.2, 'Έ': 0.2, 'Ή': 0.1, 'Ύ': 0.1, 'Ώ': 0.1,
+	'ϊ': 0.5, 'ϋ': 0.3, 'ΐ': 0.1, 'ΰ': 0.1,
+	// Cyrillic (Russian).
+	'о': 110, 'е': 85, 'а': 80, 'и': 74, 'н': 67, 'т': 63, 'с': 55, 'р': 47,
+	'в': 45, 'л': 44, 'к': 35, 'м': 32, 'д': 30, 'п': 28, 'у': 26, 'я': 20,
+	'ы': 19, 'ь': 17, 'г': 17, 'з': 16, 'б': 16, 'ч': 14, 'й': 12, 'х': 10,
+	'ж': 9, 'ш': 7, 'ю': 6, 'ц': 5, 'щ': 4, 'э': 3, 'ф': 3, 'ъ': 0.4, 'ё': 1,
+	'О': 11, 'Е': 8.5, 'А': 8, 'И': 7.4, 'Н': 6.7, 'Т': 6.3, 'С': 5.5, 'Р': 4.7,
+	'В': 4.5, 'Л': 4.4, 'К': 3.5, 'М': 3.2, 'Д': 3, 'П': 2.8, 'У': 2.6, 'Я': 2,
+	'Г': 1.7, 'З': 1.6, 'Б': 1.6, 'Ч': 1.4, 'Х': 1, 'Ж': 0.9, 'Ш': 0.7,
+	'Ю': 0.6, 'Ц': 0.5, 'Щ': 0.4, 'Э': 0.3, 'Ф': 0.3, 'Ё': 0.1,
+	'ѐ': 0.01, 'ѝ': 0.01, 'Ѐ': 0.01, 'Ѝ': 0.01,
 }
 
 // prior returns the prior weight of r.
@@ -87,28 +136,35 @@ func prior(r rune) float64 {
 	if w, ok := priorTable[r]; ok {
 		return w
 	}
+	if w, ok := letterFreq[r]; ok {
+		return w
+	}
 	return classPrior(r)
 }
 
-// classPrior is the default for characters not in priorTable: letters of the
-// scripts mojibake usually hides and the common symbol blocks above
-// everything else.
+// classPrior is the default for characters in neither table: the common
+// symbol blocks above everything else (letters not in letterFreq are rare
+// ones).
 func classPrior(r rune) float64 {
 	switch {
 	case r >= 0x2500 && r <= 0x257F: // box drawing
 		return 5
 	case r >= 0x2580 && r <= 0x259F, r >= 0x2190 && r <= 0x21FF: // blocks, arrows
 		return 5
-	case r >= 0xC0 && r <= 0x17F && unicode.IsLetter(r): // Latin-1, Latin Extended-A
-		return 20
-	case r >= 0x370 && r <= 0x4FF && unicode.IsLetter(r): // Greek, Cyrillic
-		return 10
 	case r >= 0x2000 && r <= 0x206F: // general punctuation
 		return 3
 	case r >= 0x1F300 && r <= 0x1FAFF: // emoji
 		return 2
-	case unicode.IsLetter(r):
+	case r >= 0x3040 && r <= 0x30FF: // kana
+		return 8
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF: // CJK punctuation, fullwidth forms
+		return 4
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7AF: // CJK ideographs, Hangul
 		return 2
+	case r >= 0x3300 && r <= 0x4DBF, r >= 0xF900 && r <= 0xFAFF, r >= 0x20000: // rare CJK
+		return 0.05
+	case unicode.IsLetter(r) && !unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic):
+		return 0.2 // letters of scripts mojibake rarely hides in bankgen's input
 	}
 	return 1
 }
@@ -151,12 +207,19 @@ func runeWidth(r rune) int {
 	return 1
 }
 
+// genericNameWord lists words of Unicode names that say nothing of meaning.
+var genericNameWord = map[string]bool{
+	"with": true, "sign": true, "symbol": true, "mark": true, "heavy": true,
+	"black": true, "white": true, "small": true, "large": true, "medium": true,
+	"face": true, "left": true, "right": true, "pointing": true, "ornament": true,
+}
+
 // nameWords returns the words of r's Unicode name, lower case, longer than 3
 // letters ("SNAKE" → ["snake"], "DIRECT HIT" → ["direct"]).
 func nameWords(r rune) []string {
 	var out []string
 	for _, w := range strings.Fields(strings.ToLower(runenames.Name(r))) {
-		if len(w) > 3 && w != "with" && w != "sign" && w != "symbol" {
+		if len(w) > 3 && !genericNameWord[w] {
 			out = append(out, w)
 		}
 	}

@@ -46,6 +46,12 @@ func (s *repairer) decide() {
 		g := &s.groups[i]
 		g.exist = 1 - (1-g.self)*(1-s.support(g))
 		g.accept = g.exist >= 0.5
+	}
+	for i := range s.groups {
+		g := &s.groups[i]
+		if g.present == 1 && g.accept {
+			g.accept = s.adjacentAccepted(i)
+		}
 		if g.missing > 0 {
 			s.choose(g, false)
 		} else {
@@ -61,6 +67,15 @@ func (s *repairer) decide() {
 			}
 		}
 	}
+}
+
+// adjacentAccepted reports whether group i touches an accepted complete
+// group of its run.
+func (s *repairer) adjacentAccepted(i int) bool {
+	g := &s.groups[i]
+	ok := func(h *group) bool { return h.run == g.run && h.missing == 0 && h.accept }
+	return i > 0 && s.groups[i-1].end == g.start && ok(&s.groups[i-1]) ||
+		i+1 < len(s.groups) && s.groups[i+1].start == g.end && ok(&s.groups[i+1])
 }
 
 // support is the evidence of damage around g: other strong groups on its
@@ -145,6 +160,7 @@ func (s *repairer) choose(g *group, context bool) {
 			if v.emoji && isEmoji(c.r) {
 				w *= 1.5
 			}
+			w *= charFactor(c.r, nb[dirLeft], nb[dirRight])
 		}
 		total += w
 		if w > bestW {
@@ -372,4 +388,74 @@ func (s *repairer) alignFactor(v *lineView, g *group, r rune) float64 {
 		}
 	}
 	return 1
+}
+
+// charFactor weighs candidate r against the characters left and right of it:
+// emoji modifiers and joiners where an emoji sequence needs them, opening
+// and closing quotes on the right side of a word, letters in the script and
+// case of the letters around them.
+func charFactor(r, left, right rune) float64 {
+	f := 1.0
+	switch {
+	case r == '\uFE0F': // emoji presentation: after a symbol or keycap base
+		if unicode.Is(unicode.So, left) || left == '#' || left == '*' || left >= '0' && left <= '9' {
+			f *= 20
+		} else {
+			f *= 0.01
+		}
+	case r == '\u200D': // zero-width joiner: between emoji
+		if isEmoji(left) || left == '\uFE0F' || unicode.Is(unicode.So, left) {
+			f *= 50
+		} else {
+			f *= 0.01
+		}
+	case r >= 0x1F3FB && r <= 0x1F3FF: // skin tones follow a person or hand
+		if isEmoji(left) {
+			f *= 20
+		} else {
+			f *= 0.01
+		}
+	}
+	opening := strings.ContainsRune("“„‘‚«‹", r)
+	closing := strings.ContainsRune("”’»›", r)
+	wordy := func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
+	switch {
+	case opening && !wordy(left) && wordy(right):
+		f *= 3
+	case opening && wordy(left):
+		f *= 0.3
+	case closing && (wordy(left) || unicode.IsPunct(left)) && !wordy(right):
+		f *= 3
+	case closing && !wordy(left) && wordy(right):
+		f *= 0.3
+	}
+	if unicode.IsLetter(r) {
+		for _, n := range [2]rune{left, right} {
+			if !unicode.IsLetter(n) {
+				continue
+			}
+			if sc := script(n); sc != script(r) {
+				f *= 0.05
+			} else if unicode.IsUpper(n) == unicode.IsUpper(r) {
+				f *= 3
+			}
+		}
+	}
+	return f
+}
+
+var scripts = []*unicode.RangeTable{unicode.Latin, unicode.Greek, unicode.Cyrillic, unicode.Han,
+	unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Arabic, unicode.Hebrew}
+
+// script returns the index of r's script in scripts, or -1.
+func script(r rune) int {
+	if r < 0x80 {
+		return 0
+	}
+	for i, t := range scripts {
+		if unicode.Is(t, r) {
+			return i
+		}
+	}
+	return -1
 }

@@ -312,13 +312,13 @@ func (s *repairer) segment(cp int) (covered int, score float64) {
 		k = j
 	}
 	// A lone lead rune with its continuation dropped ("Ñ" for "с" minus
-	// 0x81) is only recognisable inside a run of damage: keep it only next
-	// to a strong complete group.
+	// 0x81) counts only next to another group; decide keeps it only next to
+	// an accepted one.
 	out := segs[:0]
 	for i, g := range segs {
 		if g.present == 1 {
-			prev := i > 0 && segs[i-1].end == g.start && segs[i-1].strong()
-			next := i+1 < len(segs) && segs[i+1].start == g.end && segs[i+1].strong()
+			prev := i > 0 && segs[i-1].end == g.start && segs[i-1].present > 1
+			next := i+1 < len(segs) && segs[i+1].start == g.end && segs[i+1].present > 1
 			if !prev && !next {
 				covered--
 				score -= g.self
@@ -343,13 +343,12 @@ func isFollower(r rune) bool {
 	return false
 }
 
-// before returns the character just before rune k of the run, as it will
-// read after repair (the decoded character when rune k-1 ends a group in
-// segs), or 0 at the start of the text.
+// before returns the genuine character just before rune k of the run: 0 at
+// the start of the text or when rune k-1 ends a complete group in segs.
 func (s *repairer) before(segs []group, k int) rune {
 	if k > 0 {
-		if len(segs) > 0 && segs[len(segs)-1].end == s.rs[k].off && segs[len(segs)-1].missing == 0 {
-			return segs[len(segs)-1].x
+		if n := len(segs); n > 0 && segs[n-1].end == s.rs[k].off && segs[n-1].missing == 0 {
+			return 0 // inside a run of damage: no genuine word before
 		}
 		return s.rs[k-1].r
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"unicode/utf8"
 )
 
 // maxRounds bounds the rounds of mojibake undone. Text damaged three times is
@@ -52,7 +53,7 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 	// Every later step records edits, to report positions in base.
 	var history [][]edit
 	var repairs []Repair
-	cur, boms := stripBOMs(text, len(bad) == 0)
+	cur, boms := stripBOMs(text, utf8.Valid(text))
 	if boms != nil {
 		repairs = append(repairs, boms.repairs...)
 		history = append(history, boms.edits)

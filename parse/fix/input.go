@@ -11,10 +11,10 @@ import (
 // UTF-8 sequence at all as Windows-1252. Invalid bytes in otherwise-UTF-8
 // input are kept as they are and reported. The returned text may alias src.
 func decodeInput(src []byte) (text []byte, enc Encoding, bad []Repair) {
+	enc = UTF8
 	switch {
 	case bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}):
-		text, bad = keepInvalid(src[3:])
-		return text, UTF8BOM, bad
+		src, enc = src[3:], UTF8BOM
 	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
 		text, bad = decodeUTF16(src[2:], false)
 		return text, UTF16LE, bad
@@ -23,14 +23,14 @@ func decodeInput(src []byte) (text []byte, enc Encoding, bad []Repair) {
 		return text, UTF16BE, bad
 	}
 	if utf8.Valid(src) {
-		return src, UTF8, nil
+		return src, enc, nil
 	}
 	if !hasMultibyte(src) {
 		text, bad = decodeWindows1252(src)
 		return text, Windows1252, bad
 	}
 	text, bad = keepInvalid(src)
-	return text, UTF8, bad
+	return text, enc, bad
 }
 
 // hasMultibyte reports whether b holds at least one valid multi-byte UTF-8

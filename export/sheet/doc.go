@@ -49,12 +49,13 @@
 //
 //   - In the workbook every text cell is a string cell (an inline string);
 //     only <f> elements are formulas in XLSX, and none is written, so
-//     nothing is evaluated on opening. Formula-like text also gets the
-//     Text ("@") number format, so that if the learner edits the cell and
-//     presses Enter, Excel and LibreOffice keep it as text. (excelize
-//     offers no way to set the quotePrefix style attribute, which would do
-//     the same.) The Text format is not used on other cells because
-//     some versions of Excel show long Text-format cells as "####".
+//     nothing is evaluated on opening. Formula-like text of up to 255
+//     characters also gets the Text ("@") number format, so that if the
+//     learner edits the cell and presses Enter, Excel and LibreOffice
+//     keep it as text. (excelize offers no way to set the quotePrefix
+//     style attribute, which would do the same.) Longer text and other
+//     cells keep the General format, because some versions of Excel
+//     show a Text-format cell of more than 255 characters as "####".
 //   - In CSV, which has no types, formula-like text is written with a
 //     leading single quote: "=HYPERLINK(…)" becomes "'=HYPERLINK(…)", the
 //     defence OWASP recommends. The cost is that the quote is part of the

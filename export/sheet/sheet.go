@@ -50,7 +50,9 @@ type Options struct {
 	// Date is the creation and modification time recorded in the
 	// workbook's document properties and on its zip entries. The zero
 	// value means DefaultDate; either way the same bank gives the same
-	// bytes. Times before 1980 are recorded as 1980 on zip entries.
+	// bytes. Zip entries can only record 1980 to 2107, to two seconds;
+	// times outside that range are recorded as DefaultDate or the end of
+	// 2107.
 	Date time.Time
 	// MaxLinks caps how many rows of each of the Gaps, Samples and
 	// Diagrams sheets get a hyperlink to their question; rows past the cap

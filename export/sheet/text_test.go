@@ -151,3 +151,33 @@ func TestAnswerText(t *testing.T) {
 		})
 	}
 }
+
+// FuzzCellText checks what every cell's text must be: valid UTF-8, only
+// characters XML allows, no CR, within MaxCell, flagged when a
+// spreadsheet could read it as a formula, and unchanged when it was
+// already fine.
+func FuzzCellText(f *testing.F) {
+	for _, s := range []string{"", "plain", hostileFormula, "\r=1", "a\x00b", "🎯", "\xff", strings.Repeat("é", 40000)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, risky := cellText(s)
+		if !utf8.ValidString(got) {
+			t.Fatalf("invalid UTF-8: %q", got)
+		}
+		for _, r := range got {
+			if r == '\r' || r < 0x20 && r != '\t' && r != '\n' || r == 0xFFFE || r == 0xFFFF {
+				t.Fatalf("character %U left in %q", r, got)
+			}
+		}
+		if n := utf16Len(got); n > MaxCell || risky && n > MaxCell-1 {
+			t.Fatalf("%d UTF-16 units (risky %v)", n, risky)
+		}
+		if formulaLike(got) && !risky {
+			t.Fatalf("%q is formula-like but not flagged", got)
+		}
+		if clean(s) == s && utf16Len(s) < MaxCell && got != s {
+			t.Fatalf("clean text changed: %q -> %q", s, got)
+		}
+	})
+}

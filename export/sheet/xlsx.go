@@ -26,6 +26,10 @@ const (
 // learner edits it.
 const textFormat = 49
 
+// maxTextFormat is the longest text given the Text format: some versions
+// of Excel show a Text-format cell of more than 255 characters as "####".
+const maxTextFormat = 255
+
 // styleSet holds the workbook's cell style IDs: header, and per column
 // kind a plain and a formula-like (Text format) variant.
 type styleSet struct {
@@ -258,8 +262,9 @@ func finishSheet(f *excelize.File, sw *excelize.StreamWriter, t table, last int)
 
 // setValue sets v to what the stream writer stores for c: a number, or
 // text as an inline string (never a formula) with the column's style, in
-// the Text format when the text is formula-like. It reports false for
-// empty text, which writes no cell.
+// the Text format when the text is formula-like and at most
+// maxTextFormat long. It reports false for empty text, which writes no
+// cell.
 func setValue(v *excelize.Cell, c cell, k colKind, st *styleSet) bool {
 	if c.isN {
 		*v = excelize.Cell{StyleID: st.cell[k][0], Value: c.num}
@@ -270,7 +275,7 @@ func setValue(v *excelize.Cell, c cell, k colKind, st *styleSet) bool {
 	}
 	s, risky := cellText(c.text)
 	i := 0
-	if risky {
+	if risky && utf16Len(s) <= maxTextFormat {
 		i = 1
 	}
 	*v = excelize.Cell{StyleID: st.cell[k][i], Value: s}

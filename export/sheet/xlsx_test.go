@@ -406,6 +406,22 @@ func TestXLSXProps(t *testing.T) {
 		}
 	}
 
+	// Zip times outside 1980–2107 are clamped; the properties keep the date.
+	for _, tt := range []struct{ date, zip time.Time }{
+		{time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), DefaultDate},
+		{time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)},
+	} {
+		data := writeBook(t, testBank(), Options{Date: tt.date})
+		zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if got := zr.File[0].Modified; !got.Equal(tt.zip) {
+			t.Errorf("date %v: zip time %v, want %v", tt.date, got, tt.zip)
+		}
+		p, _ := openBook(t, data).GetDocProps()
+		if want := tt.date.Format(time.RFC3339); p.Created != want {
+			t.Errorf("date %v: created %q, want %q", tt.date, p.Created, want)
+		}
+	}
+
 	// The defaults.
 	f = openBook(t, writeBook(t, testBank(), Options{}))
 	p, _ = f.GetDocProps()
@@ -423,7 +439,7 @@ func TestXLSXDeterministic(t *testing.T) {
 	for _, n := range []int{3, 3000} {
 		b := bigBank(testBank(), n)
 		first := writeBook(t, b, Options{})
-		for i := 0; i < 5; i++ {
+		for i := 0; i < 3; i++ {
 			if again := writeBook(t, b, Options{}); !bytes.Equal(first, again) {
 				t.Fatalf("%d questions: run %d differs from the first", n, i+2)
 			}
@@ -447,6 +463,17 @@ func TestXLSXLongCells(t *testing.T) {
 		{SheetQuestions, "E2", "aaaa", 40000},
 		{SheetGaps, "C2", "🎯🎯", 20000},
 		{SheetGaps, "B2", "=bbb", 32767},
+	}
+	// Long formula-like text stays an inert string, without the Text
+	// format that would show it as "####".
+	if typ, _ := f.GetCellType(SheetGaps, "B2"); typ != excelize.CellTypeInlineString {
+		t.Errorf("Gaps!B2 has type %v, want an inline string", typ)
+	}
+	if form, _ := f.GetCellFormula(SheetGaps, "B2"); form != "" {
+		t.Errorf("Gaps!B2 has formula %.20q", form)
+	}
+	if nf := numFmt(t, f, SheetGaps, "B2"); nf == textFormat {
+		t.Errorf("Gaps!B2 (long) has the Text format")
 	}
 	for _, tt := range tests {
 		v, _ := f.GetCellValue(tt.sheet, tt.cell)

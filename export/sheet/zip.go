@@ -22,8 +22,11 @@ func canonicalZip(w io.Writer, data []byte, mod time.Time) error {
 	}
 	files := slices.Clone(zr.File)
 	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
-	if mod.Year() < 1980 {
+	switch {
+	case mod.Year() < 1980:
 		mod = DefaultDate
+	case mod.Year() > 2107:
+		mod = time.Date(2107, time.December, 31, 23, 59, 58, 0, time.UTC)
 	}
 	date, tm := msDosTime(mod)
 	zw := zip.NewWriter(w)

@@ -194,10 +194,11 @@ func countNotes(b *bank.Bank) map[Kind]int {
 // does) or if Options.Deck is not a valid deck name.
 func Write(w io.Writer, b *bank.Bank, opts Options) error {
 	o := opts.withDefaults()
-	d, err := build(b, &o)
+	d, err := layout(b, &o)
 	if err != nil {
 		return err
 	}
+	d.startRender(&o)
 	col, err := collection(d)
 	if err != nil {
 		return err

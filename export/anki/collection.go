@@ -73,20 +73,25 @@ const pageSize = 16384
 // fieldSep separates the fields of a note in notes.flds.
 const fieldSep = "\x1f"
 
-// collection builds the SQLite file of a deck.
+// collection builds the SQLite file of a deck, taking each note as soon
+// as it is rendered.
 func collection(d *deck) ([]byte, error) {
 	ctx := context.Background()
 	db, err := sql.Open("sqlite", ":memory:")
 	if err != nil {
 		return nil, fmt.Errorf("anki: opening database: %w", err)
 	}
-	defer db.Close()
 	conn, err := db.Conn(ctx)
 	if err != nil {
+		db.Close()
 		return nil, fmt.Errorf("anki: opening database: %w", err)
 	}
-	defer conn.Close()
+	closeAll := func() {
+		conn.Close()
+		db.Close()
+	}
 	if err := fillCollection(ctx, conn, d); err != nil {
+		closeAll()
 		return nil, fmt.Errorf("anki: writing collection: %w", err)
 	}
 	var data []byte
@@ -99,8 +104,12 @@ func collection(d *deck) ([]byte, error) {
 		return err
 	})
 	if err != nil {
+		closeAll()
 		return nil, fmt.Errorf("anki: serializing collection: %w", err)
 	}
+	// Freeing the in-memory database takes a while and nothing needs to
+	// wait for it.
+	go closeAll()
 	return data, nil
 }
 
@@ -145,20 +154,11 @@ func fillCollection(ctx context.Context, conn *sql.Conn, d *deck) error {
 	}
 	defer insCard.Close()
 
-	var flds strings.Builder
 	for i := range d.notes {
+		d.wait(i)
 		n := &d.notes[i]
-		nt := n.kind.noteType()
-		flds.Reset()
-		for j, f := range n.fields {
-			if j > 0 {
-				flds.WriteString(fieldSep)
-			}
-			flds.WriteString(f)
-		}
-		sfld := stripHTML(n.fields[0])
-		if _, err := insNote.ExecContext(ctx, n.id, n.guid, nt.ID, n.mod, n.tags,
-			flds.String(), sfld, fieldChecksum(n.fields[0])); err != nil {
+		if _, err := insNote.ExecContext(ctx, n.id, n.guid, n.kind.noteType().ID, n.mod, n.tags,
+			n.flds, n.sfld, n.csum); err != nil {
 			return err
 		}
 		did := d.decks[n.deck].id

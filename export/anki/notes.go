@@ -6,7 +6,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -59,8 +59,11 @@ type note struct {
 	id     int64
 	mod    int64 // Unix seconds
 	tags   string
-	fields []string
-	deck   int // index into deck.decks
+	fields []string // substrings of flds
+	flds   string   // the fields joined by fieldSep, as notes.flds holds them
+	sfld   string   // the sort field, stripped of HTML
+	csum   int64    // Anki's checksum of the first field
+	deck   int      // index into deck.decks
 	cards  []card
 	// The bank items the fields are rendered from.
 	topic *bank.Topic
@@ -90,16 +93,19 @@ type deck struct {
 	mod int64
 	// desc is the parent deck's description.
 	desc string
+	// ready has one channel per batch of notes, closed once the batch
+	// is rendered.
+	ready []chan struct{}
 }
 
 // ErrDuplicateID is wrapped by the error for a bank in which two notes
 // would get the same identity.
 var ErrDuplicateID = errors.New("anki: duplicate note identity")
 
-// build lays out the notes, cards and decks of a bank, and renders the
+// layout lays out the notes, cards and decks of a bank, without their
 // fields. Notes come topic by topic: each question followed by its gaps,
 // then the topic's glossary; new cards are shown in that order.
-func build(b *bank.Bank, o *Options) (*deck, error) {
+func layout(b *bank.Bank, o *Options) (*deck, error) {
 	parent, err := parentDeck(o.Deck)
 	if err != nil {
 		return nil, err
@@ -190,84 +196,120 @@ func build(b *bank.Bank, o *Options) (*deck, error) {
 		}
 	}
 
-	render(d, o)
 	return d, nil
 }
 
-// render fills in every note's fields, spreading the work over the CPUs.
-// Each note's fields depend only on its own bank items, so the result is
-// the same whatever the scheduling.
-func render(d *deck, o *Options) {
-	r := newRenderer(o.Style)
-	const batch = 64
-	var next int
-	var mu sync.Mutex
-	take := func() (int, int) {
-		mu.Lock()
-		defer mu.Unlock()
-		lo := next
-		next = min(next+batch, len(d.notes))
-		return lo, next
+// build lays out the deck and renders all of it.
+func build(b *bank.Bank, o *Options) (*deck, error) {
+	d, err := layout(b, o)
+	if err != nil {
+		return nil, err
 	}
-	var wg sync.WaitGroup
-	for range max(1, min(runtime.GOMAXPROCS(0), (len(d.notes)+batch-1)/batch)) {
-		wg.Add(1)
+	d.startRender(o)
+	for _, c := range d.ready {
+		<-c
+	}
+	return d, nil
+}
+
+// startRender renders every note's fields in the background, spread
+// over the CPUs, in batches; wait(i) returns once note i is ready. Each
+// note depends only on its own bank items, so the result is the same
+// whatever the scheduling.
+func (d *deck) startRender(o *Options) {
+	r := newRenderer(o.Style)
+	nb := (len(d.notes) + renderBatch - 1) / renderBatch
+	d.ready = make([]chan struct{}, nb)
+	for i := range d.ready {
+		d.ready[i] = make(chan struct{})
+	}
+	var next atomic.Int64
+	for range max(1, min(runtime.GOMAXPROCS(0), nb)) {
 		go func() {
-			defer wg.Done()
+			var b strings.Builder
 			for {
-				lo, hi := take()
-				if lo == hi {
+				k := int(next.Add(1)) - 1
+				if k >= nb {
 					return
 				}
-				for i := lo; i < hi; i++ {
-					d.notes[i].fields = r.fields(&d.notes[i], o)
+				for i := k * renderBatch; i < min((k+1)*renderBatch, len(d.notes)); i++ {
+					r.render(&b, &d.notes[i], o)
 				}
+				close(d.ready[k])
 			}
 		}()
 	}
-	wg.Wait()
 }
 
-// fields renders the fields of one note. Every piece of source text is
-// escaped; first fields are kept on one line, free of tags, so that
-// Anki's sort field and checksum are the text itself.
-func (r *renderer) fields(n *note, o *Options) []string {
-	topic := escaped(n.topic.Name)
+const renderBatch = 32
+
+// wait returns once note i is rendered.
+func (d *deck) wait(i int) { <-d.ready[i/renderBatch] }
+
+// render fills in the fields of one note, and what Anki derives from
+// them. Every piece of source text is escaped; first fields are kept on
+// one line, free of tags, so that Anki's sort field and checksum are the
+// text itself.
+func (r *renderer) render(b *strings.Builder, n *note, o *Options) {
+	nt := n.kind.noteType()
+	ends := make([]int, 0, len(nt.Fields))
+	b.Reset() // n.flds keeps the last note's buffer
+	b.Grow(2048)
+	sep := func() {
+		ends = append(ends, b.Len())
+		if len(ends) < len(nt.Fields) {
+			b.WriteString(fieldSep)
+		}
+	}
+	text := func(s string, nl int) {
+		escape(b, s, nl)
+		sep()
+	}
+	topic := n.topic.Name
 	switch n.kind {
 	case KindQuestion:
 		q := n.q
-		f := make([]string, qFields)
-		f[qQuestion] = escaped(q.Prompt)
-		f[qTopic] = topic
-		f[qLevel] = levelTitle(q.Level)
-		f[qAnswer] = r.answer(q)
-		f[qGaps] = gapsHTML(q.Gaps)
-		f[qDiagrams] = diagramsHTML(q.Diagrams)
-		f[qStrengths] = strengthsHTML(q.Strengths)
-		f[qID] = escaped(q.ID)
-		return f
+		text(q.Prompt, spaceNL) // Question
+		text(topic, spaceNL)    // Topic
+		text(levelTitle(q.Level), spaceNL)
+		r.answer(b, q) // Answer
+		sep()
+		gaps(b, q.Gaps)
+		sep()
+		diagrams(b, q.Diagrams)
+		sep()
+		strengths(b, q.Strengths)
+		sep()
+		text(q.ID, spaceNL)
 	case KindGap:
-		f := make([]string, gFields)
-		f[gGap] = escaped(n.gap.Title)
-		f[gQuestion] = escaped(n.q.Prompt)
-		f[gTopic] = topic
-		f[gLevel] = levelTitle(n.q.Level)
-		f[gExplanation] = escapedBr(n.gap.Detail)
-		f[gPhrasing] = escapedBr(n.gap.Phrasing)
-		f[gID] = escaped(n.gap.ID)
-		return f
+		text(n.gap.Title, spaceNL) // Gap
+		text(n.q.Prompt, spaceNL)  // Question
+		text(topic, spaceNL)
+		text(levelTitle(n.q.Level), spaceNL)
+		text(n.gap.Detail, brNL)   // Explanation
+		text(n.gap.Phrasing, brNL) // Phrasing
+		text(n.gap.ID, spaceNL)
 	default:
-		f := make([]string, cFields)
-		f[cTerm] = escaped(n.term.Term)
-		f[cDefinition] = escapedBr(n.term.Definition)
-		f[cTopic] = topic
-		f[cSection] = escaped(n.term.Section)
+		text(n.term.Term, spaceNL)
+		text(n.term.Definition, brNL)
+		text(topic, spaceNL)
+		text(n.term.Section, spaceNL)
+		reverse := ""
 		if o.Reverse {
-			f[cReverse] = "y"
+			reverse = "y"
 		}
-		f[cID] = escaped(n.term.ID)
-		return f
+		text(reverse, spaceNL)
+		text(n.term.ID, spaceNL)
 	}
+	n.flds = b.String()
+	n.fields = make([]string, len(ends))
+	start := 0
+	for i, e := range ends {
+		n.fields[i] = n.flds[start:e]
+		start = e + len(fieldSep)
+	}
+	n.sfld = stripHTML(n.fields[0])
+	n.csum = fieldChecksum(n.fields[0])
 }
 
 func levelTitle(l bank.Level) string {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -21,16 +22,89 @@ import (
 // not change comes back unchanged, so a package reads the same after a
 // round trip through Anki.
 func clean(s string) string {
-	plain := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x7f || c < 0x20 && c != '\n' && c != '\t' {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	if isClean(s) {
 		return s
 	}
+	return cleanSlow(s)
+}
+
+// inertRanges are runs of runes that are in normal form C on their own
+// and never combine with the rune before them, so text made of them and
+// ASCII is in NFC whatever their order. They cover what interview notes
+// are made of (punctuation, arrows, box drawing, symbols, emoji), so the
+// full NFC check is rarely needed. TestInertRanges checks every rune.
+var inertRanges = [][2]rune{
+	{0x00A0, 0x02FF}, // Latin-1, Latin Extended, IPA, spacing modifiers
+	{0x2002, 0x200F}, // spaces, zero-width joiners
+	{0x2010, 0x2027}, // dashes, quotes, bullets, ellipsis
+	{0x2030, 0x205E}, // per mille, primes, more punctuation
+	{0x20A0, 0x20C0}, // currency
+	{0x2190, 0x22FF}, // arrows, mathematical operators
+	{0x2300, 0x2328}, // technical symbols, up to the angle brackets
+	{0x232B, 0x23FF},
+	{0x2460, 0x24FF}, // enclosed alphanumerics
+	{0x2500, 0x25FF}, // box drawing, block elements, geometric shapes
+	{0x2600, 0x27BF}, // symbols, dingbats
+	{0x27C0, 0x2ADB}, // more arrows and symbols, but U+2ADC
+	{0x2ADD, 0x2BFF},
+	{0xFE00, 0xFE0F},   // variation selectors
+	{0x1F000, 0x1FAFF}, // emoji and pictographs
+}
+
+// inertBMP has a bit set for every inert rune below U+10000.
+var inertBMP = func() *[1 << 16 / 64]uint64 {
+	var m [1 << 16 / 64]uint64
+	for _, rg := range inertRanges {
+		for r := rg[0]; r <= rg[1] && r < 1<<16; r++ {
+			m[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &m
+}()
+
+func inert(r rune) bool {
+	if r < 1<<16 {
+		return inertBMP[r/64]&(1<<(r%64)) != 0
+	}
+	return r >= 0x1F000 && r <= 0x1FAFF
+}
+
+// isClean reports whether clean would return s unchanged.
+func isClean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		if !inert(r) {
+			// Rare: check the rest properly. s[i:] starts a rune that
+			// is not inert, so the NFC check must see what precedes it.
+			return utf8.ValidString(s[i:]) && isCleanASCII(s[i:]) && norm.NFC.IsNormalString(s)
+		}
+		i += size
+	}
+	return true
+}
+
+// isCleanASCII reports whether s has no control character Anki strips.
+func isCleanASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func cleanSlow(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.Map(func(r rune) rune {
@@ -60,8 +134,12 @@ const (
 // nl says what newlines become.
 func escape(b *strings.Builder, s string, nl int) {
 	s = clean(s)
+	b.Grow(len(s) + len(s)/16)
 	last := 0
 	for i := 0; i < len(s); i++ {
+		if !special[s[i]] {
+			continue
+		}
 		var rep string
 		switch s[i] {
 		case '&':
@@ -85,8 +163,6 @@ func escape(b *strings.Builder, s string, nl int) {
 			default:
 				continue
 			}
-		default:
-			continue
 		}
 		b.WriteString(s[last:i])
 		b.WriteString(rep)
@@ -94,6 +170,9 @@ func escape(b *strings.Builder, s string, nl int) {
 	}
 	b.WriteString(s[last:])
 }
+
+// special marks the bytes escape may replace.
+var special = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true, '[': true, '\n': true}
 
 // escaped returns s as HTML text on one line: newlines become spaces.
 func escaped(s string) string {
@@ -227,7 +306,8 @@ func (r *renderer) highlight(lx chroma.Lexer, code string) (out string) {
 			st = r.tokenStyle(t.Type)
 			styles[t.Type] = st
 		}
-		if st == "" {
+		if st == "" || strings.TrimSpace(t.Value) == "" && !strings.Contains(st, "background") {
+			// Colour on white space shows nothing.
 			escape(&b, t.Value, keepNL)
 			continue
 		}
@@ -355,85 +435,76 @@ func (r *renderer) sample(b *strings.Builder, s *bank.Sample) {
 	r.code(b, s.Lang, s.File, s.Code)
 }
 
-// answer renders a question's model answer: its blocks with the samples
+// answer writes a question's model answer: its blocks with the samples
 // in place, then any sample the answer does not place, then the
 // question's unrecognised sections, so that nothing is lost.
-func (r *renderer) answer(q *bank.Question) string {
-	var b strings.Builder
+func (r *renderer) answer(b *strings.Builder, q *bank.Question) {
 	placed := make([]bool, len(q.Samples))
-	r.blocks(&b, q.Answer, q.Samples, placed)
+	r.blocks(b, q.Answer, q.Samples, placed)
 	for i := range q.Samples {
 		if !placed[i] {
-			r.sample(&b, &q.Samples[i])
+			r.sample(b, &q.Samples[i])
 			b.WriteByte('\n')
 		}
 	}
 	for _, s := range q.Extra {
 		b.WriteString("<h4>")
-		escape(&b, s.Title, spaceNL)
+		escape(b, s.Title, spaceNL)
 		b.WriteString("</h4>\n")
-		r.blocks(&b, s.Blocks, nil, nil)
+		r.blocks(b, s.Blocks, nil, nil)
 	}
-	return b.String()
 }
 
-// gaps renders "What to Tighten Up" for the back of a question card.
-func gapsHTML(gaps []bank.Gap) string {
-	var b strings.Builder
+// gaps writes "What to Tighten Up" for the back of a question card.
+func gaps(b *strings.Builder, gaps []bank.Gap) {
 	for _, g := range gaps {
 		b.WriteString(`<div class="bg-gap"><div class="bg-gap-title">`)
-		escape(&b, g.Title, brNL)
+		escape(b, g.Title, brNL)
 		b.WriteString("</div>")
 		if g.Detail != "" {
 			b.WriteString(`<div class="bg-gap-detail">`)
-			escape(&b, g.Detail, brNL)
+			escape(b, g.Detail, brNL)
 			b.WriteString("</div>")
 		}
 		if g.Phrasing != "" {
 			b.WriteString(`<blockquote class="bg-phrasing">`)
-			escape(&b, g.Phrasing, brNL)
+			escape(b, g.Phrasing, brNL)
 			b.WriteString("</blockquote>")
 		}
 		b.WriteString("</div>\n")
 	}
-	return b.String()
 }
 
-// strengthsHTML renders "What You Nailed".
-func strengthsHTML(ss []bank.Strength) string {
+// strengths writes "What You Nailed".
+func strengths(b *strings.Builder, ss []bank.Strength) {
 	if len(ss) == 0 {
-		return ""
+		return
 	}
-	var b strings.Builder
 	b.WriteString("<ul>")
 	for _, s := range ss {
 		b.WriteString("<li><b>")
-		escape(&b, s.Title, brNL)
+		escape(b, s.Title, brNL)
 		b.WriteString("</b>")
 		if s.Detail != "" {
 			b.WriteString(" — ")
-			escape(&b, s.Detail, brNL)
+			escape(b, s.Detail, brNL)
 		}
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ul>")
-	return b.String()
 }
 
-// diagramsHTML renders each diagram, its art kept exactly, under its
-// title.
-func diagramsHTML(ds []bank.Diagram) string {
-	var b strings.Builder
+// diagrams writes each diagram, its art kept exactly, under its title.
+func diagrams(b *strings.Builder, ds []bank.Diagram) {
 	for i, d := range ds {
 		title := d.Title
 		if strings.TrimSpace(title) == "" {
 			title = "Diagram " + strconv.Itoa(i+1)
 		}
 		b.WriteString(`<div class="bg-cap">`)
-		escape(&b, title, spaceNL)
+		escape(b, title, spaceNL)
 		b.WriteString("</div>")
-		plainPre(&b, "bg-art", d.Art)
+		plainPre(b, "bg-art", d.Art)
 		b.WriteByte('\n')
 	}
-	return b.String()
 }

@@ -3,9 +3,10 @@ package fix
 import "unicode/utf8"
 
 // emit writes the repaired text. Accepted groups of one run become one
-// Repair (a diagram border is one repair, not seventy); groups left alone
+// Repair (a diagram border is one repair, not seventy). Groups left alone
 // that still look like damage, in a document that has damage through the
-// same code page, are reported as Suspect.
+// same code page, and repairs held back by MinConfidence are reported as
+// Suspect.
 func (s *repairer) emit() *roundResult {
 	res := &roundResult{}
 	text := s.text
@@ -14,10 +15,10 @@ func (s *repairer) emit() *roundResult {
 	for i := 0; i < len(s.groups); {
 		g := &s.groups[i]
 		if !g.accept || g.exist*g.share < s.opt.minConf {
-			if g.exist >= 0.3 && s.docStrong[g.cp] > 0 {
+			if g.accept || g.exist >= 0.3 && s.docStrong[g.cp] > 0 {
 				res.repairs = append(res.repairs, Repair{
 					Offset: g.start, Damaged: string(text[g.start:g.end]), Replacement: string(text[g.start:g.end]),
-					CodePage: codePages[g.cp].name, Kind: Suspect, Confidence: g.exist, Rounds: 1,
+					CodePage: codePages[g.cp].name, Kind: Suspect, Confidence: round2(g.exist), Rounds: 1,
 				})
 			}
 			i++

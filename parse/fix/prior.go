@@ -2,6 +2,7 @@ package fix
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/runenames"
@@ -186,14 +187,33 @@ func plausible(r rune) bool {
 
 // isEmoji approximates "shown as an emoji": wide symbols.
 func isEmoji(r rune) bool {
-	return runeWidth(r) == 2 && unicode.Is(unicode.So, r)
+	return r >= 0x2300 && runeWidth(r) == 2 && unicode.Is(unicode.So, r)
 }
+
+// widthLow caches runeWidth below U+3000, where most text is.
+var widthLow = sync.OnceValue(func() *[0x3000]int8 {
+	var t [0x3000]int8
+	for r := range t {
+		t[r] = int8(lookupWidth(rune(r)))
+	}
+	return &t
+})
 
 // runeWidth is the display width of r in a terminal or monospace editor:
 // 2 for East Asian wide and fullwidth characters (which includes most emoji),
 // 0 for combining marks and zero-width format characters, else 1 (ambiguous
 // width counts as 1, as in Western locales).
 func runeWidth(r rune) int {
+	if r < 0x300 {
+		return 1
+	}
+	if r < 0x3000 {
+		return int(widthLow()[r])
+	}
+	return lookupWidth(r)
+}
+
+func lookupWidth(r rune) int {
 	if r < 0x300 {
 		return 1
 	}

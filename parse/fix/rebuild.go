@@ -133,8 +133,10 @@ func (s *repairer) choose(g *group, context bool) {
 	if context {
 		v = s.view(g.line)
 		nb = s.neighbours(v, g)
+		// Alignment can only matter between candidates of different width
+		// that both stand a chance (cands are sorted by prior).
 		for _, c := range g.cands[1:] {
-			if runeWidth(c.r) != runeWidth(g.cands[0].r) {
+			if c.w*10 >= g.cands[0].w && runeWidth(c.r) != runeWidth(g.cands[0].r) {
 				widths = true
 				break
 			}
@@ -259,9 +261,9 @@ func (s *repairer) view(line int) *lineView {
 	if v, ok := s.views[line]; ok {
 		return v
 	}
-	v := &lineView{}
-	s.views[line] = v
 	start, end := s.lineStarts[line], s.lineEnd(line)
+	v := &lineView{cells: make([]cell, 0, end-start)}
+	s.views[line] = v
 	if end > start && s.text[end-1] == '\r' {
 		end--
 	}

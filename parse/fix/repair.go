@@ -45,17 +45,17 @@ type group struct {
 	start, end int
 	line       int
 	run        int
-	cp         int
-	present    int     // runes present (the group's length in runes)
-	missing    int     // bytes dropped, 0 for a complete group
-	x          rune    // complete group: the character; rebuild: the choice
+	cell       int     // index of the group's cell in its line view
+	lr         int     // index of the group's line in repairer.lrs
 	cands      []cand  // rebuild group: the candidates
 	ckey       uint64  // key of cands in the cache
 	self       float64 // evidence from the group alone
 	exist      float64 // with support: probability this is damage
 	share      float64 // rebuild: the chosen candidate's share of the weight
-	cell       int     // index of the group's cell in its line view
-	lr         int     // index of the group's line in repairer.lrs
+	x          rune    // complete group: the character; rebuild: the choice
+	cp         int
+	present    int // runes present (the group's length in runes)
+	missing    int // bytes dropped, 0 for a complete group
 	accept     bool
 }
 
@@ -122,6 +122,7 @@ func repairRound(text []byte, opt *options) *roundResult {
 	sort.SliceStable(s.order, func(i, j int) bool { return rank(s.order[i]) > rank(s.order[j]) })
 	s.lineStarts = lineStarts(text)
 	s.intactLow = make([]uint16, 0x3000)
+	s.groups = make([]group, 0, top+16) // about one group per pair
 	s.findGroups()
 	if len(s.groups) == 0 {
 		return nil

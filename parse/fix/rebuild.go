@@ -58,14 +58,27 @@ func (s *repairer) decide() {
 			g.share = 1
 		}
 	}
+	// Two passes with context; the second only where the first changed a
+	// choice on the line or the lines next to it.
+	var dirty map[int]bool
 	for pass := 0; pass < 2; pass++ {
 		s.views = map[int]*lineView{}
+		changed := map[int]bool{}
 		for i := range s.groups {
 			g := &s.groups[i]
-			if g.missing > 0 && g.accept && len(g.cands) > 1 {
-				s.choose(g, true)
+			if g.missing == 0 || !g.accept || len(g.cands) < 2 {
+				continue
+			}
+			if dirty != nil && !dirty[g.line] && !dirty[g.line-1] && !dirty[g.line+1] {
+				continue
+			}
+			old := g.x
+			s.choose(g, true)
+			if g.x != old {
+				changed[g.line] = true
 			}
 		}
+		dirty = changed
 	}
 }
 
@@ -178,8 +191,13 @@ func (s *repairer) choose(g *group, context bool) {
 // wordFactors returns, per candidate of g, the factor from words near it,
 // or nil when no candidate is helped by them.
 func (s *repairer) wordFactors(g *group) []float64 {
+	// Only candidates that stand a chance by prior (cands are sorted) can
+	// be lifted by words: a snake, not the ❕ among the "═" readings.
 	hasEmoji := false
 	for _, c := range g.cands {
+		if c.w*20 < g.cands[0].w {
+			break
+		}
 		if isEmoji(c.r) || keywords[c.r] != nil {
 			hasEmoji = true
 			break

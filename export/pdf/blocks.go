@@ -322,11 +322,15 @@ func (d *doc) codeBox(title, note, code string) {
 	d.keep(d.codeMin(title, code))
 	i := 0
 	for first := true; first || i < len(lines); first = false {
-		if first && barH > 0 {
+		if barH > 0 {
+			// The bar names the file, again on each page the box runs on.
 			d.rect(codeHd, d.x(), d.y, d.width(), barH)
 			b := d.y + baseline(mono, smallSize, barH)
 			d.text(mono, smallSize, navy, d.x()+pad, b, sanitize(title, covMono, true, false))
-			if note != "" {
+			if !first {
+				d.text(sans, smallSize-1, grey, d.x()+pad+textW(mono, smallSize, sanitize(title, covMono, true, false))+2, b, "(continued)")
+			}
+			if first && note != "" {
 				n := clean(note)
 				d.text(sans, smallSize-1, grey, d.x()+d.width()-pad-textW(sans, smallSize-1, n), b, n)
 			}

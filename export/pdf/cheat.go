@@ -11,7 +11,7 @@ import (
 const cheatCols = 3
 
 // cheatSizes are the type sizes the cheat sheet tries, largest first.
-var cheatSizes = []float64{8.5, 8, 7.5, 7, 6.5, 6}
+var cheatSizes = []float64{10, 9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6}
 
 // cheatGeometry narrows the margins of g for a dense, pinnable sheet.
 func cheatGeometry(g geometry) geometry {
@@ -33,9 +33,12 @@ func layoutCheat(b *bank.Bank, g geometry, opts Options) *doc {
 				if limit == 1 && size < 7 {
 					break
 				}
-				d := cheatTopic(t, g, opts, size)
+				d := cheatTopic(t, g, opts, size, 0)
 				if len(d.pages) <= limit {
 					best = d
+					if limit == 1 {
+						best = balance(t, g, opts, size, d)
+					}
 					break
 				}
 			}
@@ -44,7 +47,7 @@ func layoutCheat(b *bank.Bank, g geometry, opts Options) *doc {
 			}
 		}
 		if best == nil {
-			best = cheatTopic(t, g, opts, cheatSizes[len(cheatSizes)-1])
+			best = cheatTopic(t, g, opts, cheatSizes[len(cheatSizes)-1], 0)
 		}
 		out.pages = append(out.pages, best.pages...)
 	}
@@ -57,9 +60,27 @@ func layoutCheat(b *bank.Bank, g geometry, opts Options) *doc {
 	return out
 }
 
-// cheatTopic lays out one topic's cheat sheet at type size size.
-func cheatTopic(t *bank.Topic, g geometry, opts Options, size float64) *doc {
+// balance lays a one-page topic out again with its columns as short as
+// they can be while it still fits on the page, so they end level.
+func balance(t *bank.Topic, g geometry, opts Options, size float64, d *doc) *doc {
+	lo, hi := d.colTop, d.g.h-d.g.bottom
+	best := d
+	for hi-lo > 0.5 {
+		mid := (lo + hi) / 2
+		if c := cheatTopic(t, g, opts, size, mid); len(c.pages) == 1 {
+			hi, best = mid, c
+		} else {
+			lo = mid
+		}
+	}
+	return best
+}
+
+// cheatTopic lays out one topic's cheat sheet at type size size, with
+// columns ending at limit (0: the page's bottom margin).
+func cheatTopic(t *bank.Topic, g geometry, opts Options, size, limit float64) *doc {
 	d := newDoc(g)
+	d.limit = limit
 	d.header = t.Name + " — cheat sheet · " + opts.title()
 	d.newPage()
 	d.bookmark(t.Name, 0)
@@ -78,8 +99,14 @@ func cheatTopic(t *bank.Topic, g geometry, opts Options, size float64) *doc {
 		d.line(navy, 0.3, d.x(), d.y+0.3, d.width(), 0)
 		d.y += 1.2
 	}
+	indentOf := func(mark string, markSt style) float64 {
+		return textW(markSt, size, sanitize(mark, covSans, false, false)) + 1
+	}
+	hangH := func(mark string, markSt style, spans []span) float64 {
+		return float64(len(wrap(spans, size, d.width()-indentOf(mark, markSt)))) * lh
+	}
 	hang := func(mark string, markSt style, markCol rgb, spans []span) {
-		indent := textW(markSt, size, sanitize(mark, covSans, false, false)) + 1
+		indent := indentOf(mark, markSt)
 		lines := wrap(spans, size, d.width()-indent)
 		for k, l := range lines {
 			d.need(lh)
@@ -97,9 +124,17 @@ func cheatTopic(t *bank.Topic, g geometry, opts Options, size float64) *doc {
 	for j := range t.Questions {
 		q := &t.Questions[j]
 		prompt := []span{{sansBold, orange, questionLabel(q) + "  "}, {sansBold, black, q.Prompt}}
-		d.keep(d.paraHeight(prompt, size, 1.25, 0) + 2*lh)
+		core := oneLine(q)
+		h := d.paraHeight(prompt, size, 1.25, 0)
+		if core != "" {
+			h += hangH("➜", sansBold, []span{{sans, black, core}})
+		}
+		for _, gap := range q.Gaps {
+			h += hangH("☐", sans, []span{{sans, black, gap.Title}})
+		}
+		d.keep(h) // the whole question in one column if it fits in one
 		d.para(prompt, size, 1.25, 0)
-		if core := oneLine(q); core != "" {
+		if core != "" {
 			hang("➜", sansBold, green, []span{{sans, black, core}})
 		}
 		for _, gap := range q.Gaps {
@@ -111,7 +146,9 @@ func cheatTopic(t *bank.Topic, g geometry, opts Options, size float64) *doc {
 	if len(t.Guide) > 0 {
 		head("Glossary")
 		for _, term := range t.Guide {
-			d.para([]span{{sansBold, navy, term.Term}, {sans, black, " — " + firstSentence(term.Definition, 150)}}, size, 1.25, 0)
+			spans := []span{{sansBold, navy, term.Term}, {sans, black, " — " + firstSentence(term.Definition, 150)}}
+			d.keep(d.paraHeight(spans, size, 1.25, 0))
+			d.para(spans, size, 1.25, 0)
 			small()
 		}
 	}

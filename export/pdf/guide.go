@@ -48,6 +48,10 @@ func layoutGuide(b *bank.Bank, g geometry, opts Options) *doc {
 	newAnchor := func() int { nAnchors++; return nAnchors - 1 }
 	var toc []tocEntry
 	var parts []func(d *doc)
+	glossA := -1
+	if nt > 0 {
+		glossA = newAnchor()
+	}
 	for i := range b.Topics {
 		t := &b.Topics[i]
 		ta := newAnchor()
@@ -57,7 +61,7 @@ func layoutGuide(b *bank.Bank, g geometry, opts Options) *doc {
 			na = newAnchor()
 			toc = append(toc, tocEntry{1, []span{{sans, black, "Concept guide"}}, na})
 		}
-		parts = append(parts, func(d *doc) { d.topic(t, ta, na) })
+		parts = append(parts, func(d *doc) { d.topic(t, ta, na, glossA) })
 		for j := range t.Questions {
 			q := &t.Questions[j]
 			qa := newAnchor()
@@ -72,9 +76,8 @@ func layoutGuide(b *bank.Bank, g geometry, opts Options) *doc {
 		}
 	}
 	if nt > 0 {
-		a := newAnchor()
-		toc = append(toc, tocEntry{0, []span{{sansBold, navy, "Glossary"}}, a})
-		parts = append(parts, func(d *doc) { d.glossary(b, a) })
+		toc = append(toc, tocEntry{0, []span{{sansBold, navy, "Glossary"}}, glossA})
+		parts = append(parts, func(d *doc) { d.glossary(b, glossA) })
 	}
 	if len(b.Plan) > 0 {
 		a := newAnchor()
@@ -93,8 +96,9 @@ func layoutGuide(b *bank.Bank, g geometry, opts Options) *doc {
 	return d
 }
 
-// topic lays out a topic's opening page and its concept notes.
-func (d *doc) topic(t *bank.Topic, ta, na int) {
+// topic lays out a topic's opening page and its concept notes; ga is
+// the glossary's anchor, or -1.
+func (d *doc) topic(t *bank.Topic, ta, na, ga int) {
 	d.header = t.Name
 	d.newPage()
 	d.anchor(ta)
@@ -108,7 +112,26 @@ func (d *doc) topic(t *bank.Topic, ta, na int) {
 		d.anchor(na)
 		d.bookmark("Concept guide", levelQuestion)
 		for _, s := range t.Notes {
-			d.heading(s.Title, sansBold, 12, navy, 4, 1.5, d.minHeight(s.Blocks, nil))
+			var terms []string
+			for _, term := range t.Guide {
+				if term.Section == s.Title {
+					terms = append(terms, term.Term)
+				}
+			}
+			next := d.minHeight(s.Blocks, nil)
+			if len(terms) > 0 {
+				next = 2 * bodyLH()
+			}
+			d.heading(s.Title, sansBold, 12, navy, 4, 1.5, next)
+			if len(terms) > 0 {
+				// The section's definitions are in the glossary.
+				top, page := d.y, len(d.pages)
+				d.para([]span{{sansOblique, grey, "In the glossary: "}, {sans, grey, strings.Join(terms, " · ")}}, smallSize+0.5, leading, 0)
+				if ga >= 0 && len(d.pages) == page {
+					d.link(ga, d.x(), top, d.width(), d.y-top)
+				}
+				d.y += 1.8
+			}
 			d.blocks(s.Blocks, nil)
 		}
 	}
@@ -297,9 +320,13 @@ func (d *doc) question(t *bank.Topic, q *bank.Question, a int) {
 			d.diagram(g)
 		}
 	}
-	for _, s := range q.Extra {
-		d.sectionHeading(s.Title, d.minHeight(s.Blocks, nil))
-		d.bookmark(s.Title, levelSection)
+	// Sections the parser did not recognise, so that nothing is lost.
+	for i, s := range q.Extra {
+		if i == 0 {
+			d.sectionHeading("Other notes", d.minHeight(s.Blocks, nil)+bodyLH())
+			d.bookmark("Other notes", levelSection)
+		}
+		d.heading(s.Title, sansBold, 10.5, grey, 1, 1, d.minHeight(s.Blocks, nil))
 		d.blocks(s.Blocks, nil)
 	}
 }

@@ -110,6 +110,9 @@ type doc struct {
 	cols, col int
 	gap       float64
 	colTop    float64
+	// limit, if not 0, is a bottom edge for the columns above the page's
+	// own, used to balance columns.
+	limit float64
 }
 
 func newDoc(g geometry) *doc { return &doc{g: g, cols: 1} }
@@ -131,7 +134,12 @@ func (d *doc) width() float64 {
 	return (d.g.textWidth() - float64(d.cols-1)*d.gap) / float64(d.cols)
 }
 
-func (d *doc) bottomY() float64 { return d.g.h - d.g.bottom }
+func (d *doc) bottomY() float64 {
+	if d.limit > 0 {
+		return min(d.limit, d.g.h-d.g.bottom)
+	}
+	return d.g.h - d.g.bottom
+}
 
 // fits reports whether h more millimetres fit in the current column.
 func (d *doc) fits(h float64) bool { return d.y+h <= d.bottomY()+1e-6 }

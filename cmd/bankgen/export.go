@@ -30,9 +30,12 @@ Nothing is written when the sources have errors: run "bankgen check" to see
 them. Every file is written atomically, so a failure never leaves a
 half-written file behind. The command ends with one line per file written:
 its path, how many items it holds, and its size.`,
-		Example: `  bankgen export                        # every format, shipped sources, into ./dist
-  bankgen export --json -o out           # out/bank.json
-  bankgen export --anki notes/           # an Anki deck from your own Markdown folder`,
+		Example: `  bankgen export                          # every format, shipped sources, into ./dist
+  bankgen export --json -o out             # out/bank.json
+  bankgen export --anki notes/             # an Anki deck from your own Markdown folder
+  bankgen export --anki --text             # Anki's plain-text import files instead
+  bankgen export --pdf --paper letter      # study guide and cheat sheet on US Letter
+  SOURCE_DATE_EPOCH=1767225600 bankgen export   # pin the dates stamped into decks and PDFs`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var chosen []format
 			for _, f := range formats {
@@ -61,6 +64,10 @@ its path, how many items it holds, and its size.`,
 	for _, f := range formats {
 		selected[f.name] = cmd.Flags().Bool(f.name, false, f.usage)
 	}
+	cmd.Flags().StringVar(&opts.paper, "paper", "a4", "PDF paper size: a4 or letter")
+	cmd.Flags().BoolVar(&opts.ankiText, "text", false, "with --anki, write Anki's plain-text import files instead of a package")
+	cmd.Flags().BoolVar(&opts.reverse, "reverse", false, "with --anki, add a definition → term card to every concept")
+	cmd.Flags().StringVar(&opts.deck, "deck", "", `with --anki, the parent deck (default "Interview Prep")`)
 	return cmd
 }
 

@@ -1,14 +1,34 @@
 package main
 
 import (
+	"time"
+
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/export"
+	"github.com/bankgen/bankgen/export/anki"
 	jsonexport "github.com/bankgen/bankgen/export/json"
+	"github.com/bankgen/bankgen/export/pdf"
+	"github.com/bankgen/bankgen/export/sheet"
 )
 
 // exportOptions are the export command's settings that formats read.
 type exportOptions struct {
 	src *sources
+
+	paper    string // pdf: a4 or letter
+	ankiText bool   // anki: the plain-text import files instead of a package
+	reverse  bool   // anki: a reverse card for every concept
+	deck     string // anki: the parent deck
+}
+
+// fileTimes maps each source file to its time, for formats that date
+// items per file.
+func (o *exportOptions) fileTimes() map[string]time.Time {
+	m := make(map[string]time.Time, len(o.src.files))
+	for _, f := range o.src.files {
+		m[f.Name] = f.ModTime
+	}
+	return m
 }
 
 // format is one output format the export command offers. Formats are
@@ -21,10 +41,44 @@ type format struct {
 
 var formats = []format{
 	{
+		name:  "anki",
+		usage: "write an Anki deck, interview-prep.apkg (with --text: Anki's plain-text import files)",
+		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
+			return anki.Files(b, anki.Options{
+				Deck:      o.deck,
+				Time:      o.src.latest,
+				FileTimes: o.fileTimes(),
+				Reverse:   o.reverse,
+				Text:      o.ankiText,
+			})
+		},
+	},
+	{
+		name:  "csv",
+		usage: "write one UTF-8 CSV file per sheet (questions.csv, gaps.csv, …)",
+		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
+			return sheet.Files(b, sheet.Options{Format: sheet.FormatCSV, Date: o.src.latest})
+		},
+	},
+	{
 		name:  "json",
 		usage: "write bank.json (schema bankgen/v1)",
 		files: func(b *bank.Bank, _ *exportOptions) ([]export.File, error) {
 			return jsonexport.Files(b), nil
+		},
+	},
+	{
+		name:  "pdf",
+		usage: "write study-guide.pdf and cheat-sheet.pdf",
+		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
+			return pdf.Files(b, pdf.Options{Paper: o.paper, Date: o.src.latest})
+		},
+	},
+	{
+		name:  "xlsx",
+		usage: "write the workbook bank.xlsx",
+		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
+			return sheet.Files(b, sheet.Options{Format: sheet.FormatXLSX, Date: o.src.latest})
 		},
 	},
 }

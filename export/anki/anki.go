@@ -48,6 +48,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -198,7 +199,8 @@ func Write(w io.Writer, b *bank.Bank, opts Options) error {
 	if err != nil {
 		return err
 	}
-	d.startRender(&o)
+	// One CPU is left to SQLite, which takes the notes as they come.
+	d.startRender(&o, runtime.GOMAXPROCS(0)-1)
 	col, err := collection(d)
 	if err != nil {
 		return err

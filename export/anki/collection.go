@@ -18,7 +18,7 @@ import (
 // connection, and then serialized; the same deck gives the same bytes.
 
 // schema11 is Anki's schema-11 table layout. Indexes are created after
-// the rows are in, which is faster and gives the same file every time.
+// the rows are in, which is faster than keeping them up to date.
 const schema11 = `
 create table col (
     id integer primary key, crt integer not null, mod integer not null,

@@ -35,11 +35,29 @@ func hash64(parts ...string) uint64 {
 	return binary.BigEndian.Uint64(h.Sum(sum[:0]))
 }
 
-// guidFor returns the GUID of the note that holds the bank item with the
-// given stable ID, written in Anki's base-91 alphabet like the GUIDs Anki
-// makes itself.
-func guidFor(stableID string) string {
-	n := hash64("bankgen note", stableID)
+// noteIdentity is everything a note's identity derives from: the
+// SHA-256 of its stable ID, whose four 64-bit words give its GUID, its
+// note ID and the IDs of its two possible cards.
+type noteIdentity [4]uint64
+
+func identityOf(stableID string) noteIdentity {
+	h := sha256.New()
+	h.Write([]byte("bankgen note\x00"))
+	h.Write([]byte(stableID))
+	h.Write([]byte{0})
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	var id noteIdentity
+	for i := range id {
+		id[i] = binary.BigEndian.Uint64(sum[8*i:])
+	}
+	return id
+}
+
+// guid returns the note's GUID, written in Anki's base-91 alphabet like
+// the GUIDs Anki makes itself.
+func (id noteIdentity) guid() string {
+	n := id[0]
 	if n == 0 {
 		return "a"
 	}
@@ -52,6 +70,17 @@ func guidFor(stableID string) string {
 	}
 	return string(buf[i:])
 }
+
+// noteID returns the note's ID, before collisions are resolved.
+func (id noteIdentity) noteID() int64 { return idBase + int64(id[1]%idSpan) }
+
+// cardID returns the ID of the note's card of template ord (0 or 1),
+// before collisions are resolved.
+func (id noteIdentity) cardID(ord int) int64 { return idBase + int64(id[2+ord%2]%idSpan) }
+
+// guidFor returns the GUID of the note that holds the bank item with the
+// given stable ID.
+func guidFor(stableID string) string { return identityOf(stableID).guid() }
 
 // idBase and idSpan bound the IDs this package derives: like the
 // millisecond timestamps Anki uses, they lie between 2001 and 2036, and

@@ -2,6 +2,7 @@ package anki
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -18,6 +19,19 @@ func TestInertRanges(t *testing.T) {
 				}
 				bad++
 			}
+		}
+	}
+}
+
+func TestIsClean(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", "tab\tand\nnewline", "box ╔═╗ ✅ — 🎯 é",
+		"ctl\x00", "ctl\x7f", "cr\r\n", "bad \xff", "overlong \xe0\x80\x80", "surrogate \xed\xa0\x80",
+		"short \xe2\x94", "decomposed e\u0301", "angle \u2329", "hangul \u1100\u1161", "ohm \u2126",
+	} {
+		want := cleanSlow(s) == s && utf8.ValidString(s)
+		if got := isClean(s); got != want {
+			t.Errorf("isClean(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -1,10 +1,11 @@
 package anki
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"runtime"
-	"strconv"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -93,8 +94,12 @@ type deck struct {
 	mod int64
 	// desc is the parent deck's description.
 	desc string
-	// ready has one channel per batch of notes, closed once the batch
-	// is rendered.
+	// byID lists the indexes of notes in order of note ID: the order
+	// in which they are rendered and inserted, since SQLite appends rows
+	// in key order fastest and packs their pages full.
+	byID []int
+	// ready has one channel per batch of byID, closed once the batch is
+	// rendered.
 	ready []chan struct{}
 }
 
@@ -173,12 +178,13 @@ func layout(b *bank.Bank, o *Options) (*deck, error) {
 		if stable == "" {
 			return nil, fmt.Errorf("anki: a %s in topic %q has no ID", n.kind, n.topic.Name)
 		}
-		n.guid = guidFor(stable)
+		ident := identityOf(stable)
+		n.guid = ident.guid()
 		if prev, dup := guids[n.guid]; dup {
 			return nil, fmt.Errorf("%w: %q and %q", ErrDuplicateID, prev, stable)
 		}
 		guids[n.guid] = stable
-		n.id = noteIDs.take(derivedID("bankgen note id", n.guid))
+		n.id = noteIDs.take(ident.noteID())
 		due++
 		ords := []int{0}
 		if n.kind == KindConcept && o.Reverse {
@@ -186,7 +192,7 @@ func layout(b *bank.Bank, o *Options) (*deck, error) {
 		}
 		for _, ord := range ords {
 			n.cards = append(n.cards, card{
-				id:  cardIDs.take(derivedID("bankgen card id", n.guid, strconv.Itoa(ord))),
+				id:  cardIDs.take(ident.cardID(ord)),
 				ord: ord,
 				due: due,
 			})
@@ -196,6 +202,11 @@ func layout(b *bank.Bank, o *Options) (*deck, error) {
 		}
 	}
 
+	d.byID = make([]int, len(d.notes))
+	for i := range d.byID {
+		d.byID[i] = i
+	}
+	slices.SortFunc(d.byID, func(a, b int) int { return cmp.Compare(d.notes[a].id, d.notes[b].id) })
 	return d, nil
 }
 
@@ -205,7 +216,7 @@ func build(b *bank.Bank, o *Options) (*deck, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.startRender(o)
+	d.startRender(o, runtime.GOMAXPROCS(0))
 	for _, c := range d.ready {
 		<-c
 	}
@@ -213,10 +224,11 @@ func build(b *bank.Bank, o *Options) (*deck, error) {
 }
 
 // startRender renders every note's fields in the background, spread
-// over the CPUs, in batches; wait(i) returns once note i is ready. Each
+// over the CPUs, in batches of byID; wait(k) returns once byID[k] is
+// ready. Each
 // note depends only on its own bank items, so the result is the same
 // whatever the scheduling.
-func (d *deck) startRender(o *Options) {
+func (d *deck) startRender(o *Options, workers int) {
 	r := newRenderer(o.Style)
 	nb := (len(d.notes) + renderBatch - 1) / renderBatch
 	d.ready = make([]chan struct{}, nb)
@@ -224,7 +236,7 @@ func (d *deck) startRender(o *Options) {
 		d.ready[i] = make(chan struct{})
 	}
 	var next atomic.Int64
-	for range max(1, min(runtime.GOMAXPROCS(0), nb)) {
+	for range max(1, min(workers, nb)) {
 		go func() {
 			var b strings.Builder
 			for {
@@ -232,7 +244,7 @@ func (d *deck) startRender(o *Options) {
 				if k >= nb {
 					return
 				}
-				for i := k * renderBatch; i < min((k+1)*renderBatch, len(d.notes)); i++ {
+				for _, i := range d.byID[k*renderBatch : min((k+1)*renderBatch, len(d.notes))] {
 					r.render(&b, &d.notes[i], o)
 				}
 				close(d.ready[k])
@@ -243,8 +255,8 @@ func (d *deck) startRender(o *Options) {
 
 const renderBatch = 32
 
-// wait returns once note i is rendered.
-func (d *deck) wait(i int) { <-d.ready[i/renderBatch] }
+// wait returns once note byID[k] is rendered.
+func (d *deck) wait(k int) { <-d.ready[k/renderBatch] }
 
 // render fills in the fields of one note, and what Anki derives from
 // them. Every piece of source text is escaped; first fields are kept on

@@ -71,18 +71,31 @@ func inert(r rune) bool {
 
 // isClean reports whether clean would return s unchanged.
 func isClean(s string) bool {
-	for i := 0; i < len(s); {
+	i := 0
+	for i < len(s) {
 		c := s[i]
-		if c < 0x80 {
-			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
-				return false
-			}
+		if plainASCII[c] {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			return false
+		if c < 0x80 {
+			return false // a control character
+		}
+		// A rune of two to four bytes; the common three-byte case
+		// (punctuation, arrows, box drawing) is decoded inline.
+		var r rune
+		var size int
+		if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			size = 3
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+				return false // overlong or a surrogate: invalid UTF-8
+			}
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return false
+			}
 		}
 		if !inert(r) {
 			// Rare: check the rest properly. s[i:] starts a rune that
@@ -93,6 +106,15 @@ func isClean(s string) bool {
 	}
 	return true
 }
+
+// plainASCII marks the ASCII bytes clean keeps as they are.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = true
+	}
+	t['\n'], t['\t'] = true, true
+	return t
+}()
 
 // isCleanASCII reports whether s has no control character Anki strips.
 func isCleanASCII(s string) bool {

@@ -141,9 +141,14 @@ func TestEveryFormatReportsWriteErrors(t *testing.T) {
 			t.Fatalf("%s: %v", f.name, err)
 		}
 		for _, file := range files {
-			for _, after := range []int{0, 100, 4096} {
+			var full bytes.Buffer
+			if err := file.Write(&full); err != nil {
+				t.Fatalf("%s %s: %v", f.name, file.Name, err)
+			}
+			// Fill the disk at the start, half way, and one byte short.
+			for _, after := range []int{0, full.Len() / 2, full.Len() - 1} {
 				if err := file.Write(&failingWriter{n: after}); err == nil {
-					t.Errorf("%s %s: writing into a full disk after %d bytes reported success", f.name, file.Name, after)
+					t.Errorf("%s %s (%d bytes): writing into a disk full after %d bytes reported success", f.name, file.Name, full.Len(), after)
 				}
 			}
 		}

@@ -67,7 +67,11 @@ func newFpdf(g geometry) *fpdf.Fpdf {
 	f.SetCompression(false) // assemble compresses
 	for s := style(0); s < numStyles; s++ {
 		fam, fst := s.family()
-		f.AddUTF8FontFromBytes(fam, fst, faces[s].ttf)
+		// fpdf v0.12.0 still writes into the font bytes it is given while
+		// subsetting (an append into a sub-slice with spare capacity), so
+		// each document gets its own copy: otherwise the first document
+		// changes the shared TTF and every later one embeds other bytes.
+		f.AddUTF8FontFromBytes(fam, fst, bytes.Clone(faces[s].ttf))
 	}
 	return f
 }

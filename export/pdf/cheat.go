@@ -179,14 +179,20 @@ func firstSentence(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimLeft(s, "\"“”'*_ ")
 	rs := []rune(s)
-	for i := 0; i+2 < len(rs); i++ {
-		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?') && rs[i+1] == ' ' &&
-			(unicode.IsUpper(rs[i+2]) || rs[i+2] == '"' || rs[i+2] == '“') && !abbrev(rs[:i]) {
-			s = string(rs[:i+1])
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != '.' && rs[i] != '!' && rs[i] != '?' || abbrev(rs[:i]) {
+			continue
+		}
+		j := i + 1 // past closing quotes
+		for j < len(rs) && strings.ContainsRune("\"”’'*_)", rs[j]) {
+			j++
+		}
+		if j+1 < len(rs) && rs[j] == ' ' && (unicode.IsUpper(rs[j+1]) || strings.ContainsRune("\"“", rs[j+1])) {
+			s = string(rs[:j])
 			break
 		}
 	}
-	s = strings.TrimRight(s, "\"“”*_ ")
+	s = strings.TrimRight(s, "\"“”’*_ ")
 	return truncate(s, n)
 }
 

@@ -18,8 +18,9 @@ import (
 // becomes "✔ " and the box's right border stays in its column.
 //
 // A character not in this table and not in the font is first decomposed
-// (NFKD: "ﬁ" → "fi", "Ａ" → "A", accents dropped if need be); failing
-// that it becomes placeholder (◆). Flags (pairs of regional indicators)
+// (NFKD: "⑪" → "11", "Ａ" → "A", accents dropped if need be), unless
+// that would widen monospace text; failing that it becomes placeholder
+// (◆). Flags (pairs of regional indicators)
 // become ⚑, and emoji ZWJ sequences count as one character.
 var fallback = map[rune]string{
 	'✅':      "✔", // check mark button
@@ -181,7 +182,11 @@ func sanitize(s string, cov *coverage, mono, keepNL bool) string {
 			put(string(r), cells)
 			continue
 		}
-		put(decompose(r, cov), cells)
+		rep := decompose(r, cov)
+		if mono && utf8.RuneCountInString(rep) > cells {
+			rep = placeholder // "⑪" → "11" would push the columns after it
+		}
+		put(rep, cells)
 	}
 	return b.String()
 }

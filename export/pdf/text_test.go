@@ -1,0 +1,243 @@
+package pdf
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/bankgen/bankgen/bank"
+)
+
+func mustFaces(t testing.TB) {
+	t.Helper()
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	mustFaces(t)
+	tests := []struct {
+		name, in      string
+		mono          bool
+		want          string
+		keepNL        bool
+		wantMonoCells int // for mono: columns the result takes; 0 to skip
+	}{
+		{name: "plain", in: "Pods — and → nodes", want: "Pods — and → nodes"},
+		{name: "check", in: "done ✅", want: "done ✔"},
+		{name: "check mono padded", in: "║ ok ✅ ║", mono: true, want: "║ ok ✔  ║", wantMonoCells: 9},
+		{name: "cross and bang", in: "❌❗", want: "✘!"},
+		{name: "todo box mono", in: "⬜ Next", mono: true, want: "☐  Next"},
+		{name: "astral emoji", in: "target 🎯 snake 🐍", want: "target ◎ snake ◆"},
+		{name: "wrench", in: "Tighten 🔧", want: "Tighten ⚙"},
+		{name: "variation selector", in: "warn ⚠️", want: "warn ⚠"},
+		{name: "keycap", in: "1️⃣ first", want: "1 first"},
+		{name: "zwj family is one", in: "a 👨‍👩‍👧 b", want: "a ◆ b"},
+		{name: "flag", in: "🇺🇸 US", want: "⚑ US"},
+		{name: "skin tone", in: "👍🏽", want: "✔"},
+		{name: "controls dropped", in: "a\x00b\x1b[0mc\a", want: "ab[0mc"},
+		{name: "newline to space", in: "a\nb", want: "a b"},
+		{name: "newline kept", in: "a\nb", keepNL: true, want: "a\nb"},
+		{name: "tab mono", in: "ab\tc", mono: true, want: "ab  c"},
+		{name: "tab sans", in: "a\tb", want: "a b"},
+		{name: "replacement char", in: "bad \uFFFD byte", want: "bad ◆ byte"},
+		{name: "compatibility decomposition", in: "step ⑪", want: "step 11"},
+		{name: "no wider decomposition in mono", in: "│⑪│", mono: true, want: "│◆│"},
+		{name: "combining accent composes", in: "cafe\u0301", want: "café"},
+		{name: "fullwidth", in: "ＡＢ", want: "AB"},
+		{name: "fullwidth mono keeps width", in: "ＡＢ", mono: true, want: "A B ", wantMonoCells: 4},
+		{name: "cjk", in: "漢字", want: "◆◆"},
+		{name: "soft hyphen", in: "hy\u00ADphen", want: "hyphen"},
+		{name: "zero width space", in: "a\u200Bb", want: "ab"},
+		{name: "bidi override", in: "a\u202Eb", want: "ab"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cov := covSans
+			if tt.mono {
+				cov = covMono
+			}
+			got := sanitize(tt.in, cov, tt.mono, tt.keepNL)
+			if got != tt.want {
+				t.Errorf("sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if tt.wantMonoCells > 0 && utf8.RuneCountInString(got) != tt.wantMonoCells {
+				t.Errorf("sanitize(%q) takes %d columns, want %d", tt.in, utf8.RuneCountInString(got), tt.wantMonoCells)
+			}
+			assertDrawable(t, got, cov)
+		})
+	}
+}
+
+// assertDrawable fails if s holds a rune above U+FFFF or one that the
+// faces of cov lack ('\n' aside).
+func assertDrawable(t *testing.T, s string, cov *coverage) {
+	t.Helper()
+	for _, r := range s {
+		if r == '\n' {
+			continue
+		}
+		if r > 0xFFFF {
+			t.Errorf("%q: rune %U above U+FFFF", s, r)
+		} else if !cov.has(r) {
+			t.Errorf("%q: rune %U %q not in the font", s, r, r)
+		}
+	}
+}
+
+// TestFallback checks the fallback table: each replacement is one rune
+// that every face has, and each key is something a face lacks (or the
+// replacement character, which must never show).
+func TestFallback(t *testing.T) {
+	mustFaces(t)
+	for k, v := range fallback {
+		if utf8.RuneCountInString(v) != 1 {
+			t.Errorf("fallback[%q] = %q: want a single rune", k, v)
+		}
+		r, _ := utf8.DecodeRuneInString(v)
+		if !covSans.has(r) || !covMono.has(r) {
+			t.Errorf("fallback[%q] = %q: not in every face (sans %v, mono %v)", k, v, covSans.has(r), covMono.has(r))
+		}
+		if k != '\uFFFD' && covSans.has(k) && covMono.has(k) {
+			t.Errorf("fallback[%q]: every face has it already", k)
+		}
+	}
+	for _, r := range "✅❌❗⬜🎯🔧" {
+		if _, ok := fallback[r]; !ok {
+			t.Errorf("no fallback for %q, which the sources use", r)
+		}
+	}
+	if !covSans.has([]rune(placeholder)[0]) || !covMono.has([]rune(placeholder)[0]) {
+		t.Errorf("placeholder %q not in every face", placeholder)
+	}
+}
+
+// TestMonoAdvance checks what diagram layout assumes: every glyph of the
+// mono face has the same advance, monoAdvance em.
+func TestMonoAdvance(t *testing.T) {
+	mustFaces(t)
+	n := 0
+	for r := rune(0); r < 65536; r++ {
+		if faces[mono].has(r) {
+			n++
+			if got := float64(faces[mono].adv[r]) / 1000; got != monoAdvance {
+				t.Fatalf("mono advance of %U is %v em, want %v", r, got, monoAdvance)
+			}
+		}
+	}
+	if n < 3000 {
+		t.Errorf("mono face maps only %d runes", n)
+	}
+	for _, r := range "═║╔╗╚╝─│┌┐└┘┬┴┼├┤▼▲►◄█→—✔✘☐" {
+		if !covMono.has(r) || !covSans.has(r) {
+			t.Errorf("%q missing from a face", r)
+		}
+	}
+}
+
+// bankStrings returns every string in b, found through its JSON form so
+// that fields added to the model are covered too.
+func bankStrings(t *testing.T, b *bank.Bank) []string {
+	t.Helper()
+	var buf strings.Builder
+	if err := b.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal([]byte(buf.String()), &v); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			out = append(out, v)
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		case map[string]any:
+			for _, e := range v {
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	return out
+}
+
+// TestSanitizeBank runs every string of the fixture and shipped banks
+// through sanitize, for both families: nothing undrawable may come out.
+// Diagram lines must keep their width in terminal columns.
+func TestSanitizeBank(t *testing.T) {
+	mustFaces(t)
+	banks := map[string]*bank.Bank{"fixture": testBank()}
+	if b := shippedBank(t); b != nil {
+		banks["shipped"] = b
+	} else {
+		t.Log("golden/bank.json not found: fixture bank only")
+	}
+	for name, b := range banks {
+		t.Run(name, func(t *testing.T) {
+			for _, s := range bankStrings(t, b) {
+				assertDrawable(t, sanitize(s, covSans, false, true), covSans)
+				assertDrawable(t, sanitize(s, covMono, true, true), covMono)
+				assertDrawable(t, clean(s), covSans)
+			}
+			for _, tp := range b.Topics {
+				for _, q := range tp.Questions {
+					for _, d := range q.Diagrams {
+						for _, l := range strings.Split(d.Art, "\n") {
+							if got, want := utf8.RuneCountInString(sanitize(l, covMono, true, false)), termWidth(l); got != want {
+								t.Errorf("%s: line %q: %d columns after sanitize, %d in a terminal", d.ID, l, got, want)
+							}
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// termWidth is the width of a line without tabs in a terminal.
+func termWidth(s string) int {
+	w := 0
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\u200D':
+			i++
+		case isRegional(r):
+			if i+1 < len(rs) && isRegional(rs[i+1]) {
+				i++
+			}
+			w += 2
+		case ignorable(r):
+		default:
+			w += cellWidth(r)
+		}
+	}
+	return w
+}
+
+func TestFirstSentence(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`"Kubernetes is a platform. It manages containers."`, "Kubernetes is a platform."},
+		{"Use requests, e.g. 500m CPU. Then probes.", "Use requests, e.g. 500m CPU."},
+		{"No full stop at all", "No full stop at all"},
+		{"“Quoted.” Then more.", "Quoted."},
+	}
+	for _, tt := range tests {
+		if got := firstSentence(tt.in, 150); got != tt.want {
+			t.Errorf("firstSentence(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	long := firstSentence(strings.Repeat("word ", 100), 150)
+	if n := utf8.RuneCountInString(long); n > 151 || n < 100 || !strings.HasSuffix(long, "d…") {
+		t.Errorf("firstSentence of a long run = %q (%d runes), want ≤ 150 runes cut after a word, and …", long, n)
+	}
+}

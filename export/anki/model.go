@@ -80,7 +80,7 @@ const fontFile = "_bankgen-DejaVuSansMono.ttf"
 var questionType = noteType{
 	ID:   1795478400101,
 	Name: "bankgen Interview Question",
-	Mod:  1795478400,
+	Mod:  1795481400,
 	Fields: []string{
 		qQuestion:  "Question",
 		qTopic:     "Topic",
@@ -117,7 +117,7 @@ var questionType = noteType{
 var gapType = noteType{
 	ID:   1795478400102,
 	Name: "bankgen Gap Drill",
-	Mod:  1795478400,
+	Mod:  1795481400,
 	Fields: []string{
 		gGap:         "Gap",
 		gQuestion:    "Question",
@@ -151,7 +151,7 @@ var gapType = noteType{
 var conceptType = noteType{
 	ID:   1795478400103,
 	Name: "bankgen Concept",
-	Mod:  1795478400,
+	Mod:  1795481400,
 	Fields: []string{
 		cTerm:       "Term",
 		cDefinition: "Definition",
@@ -196,7 +196,8 @@ var noteTypes = []*noteType{&questionType, &gapType, &conceptType}
 // explicitly (Anki marks night mode with the nightMode or night_mode
 // class). Preformatted text never wraps, scrolls sideways, and uses a
 // monospace stack whose first font, shipped in the package, has every
-// box-drawing glyph, so diagrams keep their columns on desktop and phone.
+// box-drawing glyph, so diagrams keep their columns on desktop and phone;
+// diagrams are set solid, so vertical box lines join up.
 // Highlighted code carries its own colours and background inline.
 const css = `@font-face {
   font-family: "Bankgen Mono";
@@ -277,6 +278,7 @@ const css = `@font-face {
   background-color: rgba(127, 127, 127, .08);
 }
 .bg-pre span { font-family: inherit; }
+.bg-art { line-height: 1.15; }
 .bg-cap { font-size: 13px; font-weight: 600; opacity: .8; margin-top: .8em; }
 .bg-table { overflow-x: auto; margin: .5em 0; }
 .bg-table table { border-collapse: collapse; font-size: .9em; }

@@ -1,0 +1,160 @@
+package anki
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/go-fonts/dejavu/dejavusansmono"
+
+	"github.com/bankgen/bankgen/bank"
+)
+
+// A small renderer of Anki's template language, enough for the templates
+// of this package: {{Field}}, {{#Field}}…{{/Field}}, {{^Field}}…{{/Field}}
+// and {{FrontSide}}. Anki substitutes field text as it is and never
+// renders it again, and so does this.
+var tagRE = regexp.MustCompile(`\{\{([#^/]?)([^{}]*)\}\}`)
+
+func renderTemplate(t testing.TB, tmpl string, fields map[string]string) string {
+	t.Helper()
+	var out strings.Builder
+	var stack []string
+	skip := 0 // depth of the innermost section being skipped, 0 if none
+	last := 0
+	for _, m := range tagRE.FindAllStringSubmatchIndex(tmpl, -1) {
+		if skip == 0 {
+			out.WriteString(tmpl[last:m[0]])
+		}
+		last = m[1]
+		kind, name := tmpl[m[2]:m[3]], strings.TrimSpace(tmpl[m[4]:m[5]])
+		value, ok := fields[name]
+		if !ok {
+			t.Errorf("template refers to unknown field %q", name)
+		}
+		switch kind {
+		case "#", "^":
+			stack = append(stack, name)
+			empty := strings.TrimSpace(value) == ""
+			if skip == 0 && (kind == "#") == empty {
+				skip = len(stack)
+			}
+		case "/":
+			if len(stack) == 0 || stack[len(stack)-1] != name {
+				t.Errorf("template closes %q, open sections %v", name, stack)
+				return out.String()
+			}
+			if skip == len(stack) {
+				skip = 0
+			}
+			stack = stack[:len(stack)-1]
+		default:
+			if skip == 0 {
+				out.WriteString(value)
+			}
+		}
+	}
+	if len(stack) > 0 {
+		t.Errorf("template leaves sections %v open", stack)
+	}
+	if skip == 0 {
+		out.WriteString(tmpl[last:])
+	}
+	return out.String()
+}
+
+// cardSides renders the question and answer of template ord of a note.
+func cardSides(t testing.TB, nt *noteType, fields []string, ord int) (front, back string) {
+	t.Helper()
+	m := map[string]string{}
+	for i, name := range nt.Fields {
+		m[name] = fields[i]
+	}
+	front = renderTemplate(t, nt.Templates[ord].Front, m)
+	m["FrontSide"] = front
+	back = renderTemplate(t, nt.Templates[ord].Back, m)
+	return front, back
+}
+
+// TestTemplates renders every card of the fixture deck: templates name
+// only real fields, every card has a non-empty front, and the reverse
+// concept card exists exactly when Reverse is set (Anki makes a card only
+// when its front is not empty).
+func TestTemplates(t *testing.T) {
+	for _, reverse := range []bool{false, true} {
+		o := Options{Reverse: reverse}.withDefaults()
+		d, err := build(testBank(t), &o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range d.notes {
+			nt := n.kind.noteType()
+			for ord := range nt.Templates {
+				front, back := cardSides(t, nt, n.fields, ord)
+				shipped := slicesContainsOrd(n.cards, ord)
+				if empty := strings.TrimSpace(front) == ""; empty == shipped {
+					t.Errorf("%s %s template %d: front empty %v, card shipped %v", n.kind, n.guid, ord, empty, shipped)
+				}
+				if shipped && !strings.Contains(back, front) {
+					t.Errorf("%s %s: the back does not repeat the front", n.kind, n.guid)
+				}
+			}
+		}
+	}
+}
+
+func slicesContainsOrd(cs []card, ord int) bool {
+	for _, c := range cs {
+		if c.ord == ord {
+			return true
+		}
+	}
+	return false
+}
+
+// TestPreview writes every card of the shipped bank as HTML pages the
+// way Anki shows them, in light and night mode, when BANKGEN_PREVIEW
+// names a directory. Open them in a browser, or screenshot them.
+func TestPreview(t *testing.T) {
+	dir := os.Getenv("BANKGEN_PREVIEW")
+	if dir == "" {
+		t.Skip("set BANKGEN_PREVIEW=dir to write card previews")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, fontFile), dejavusansmono.TTF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Reverse: true}.withDefaults()
+	d, err := build(bank.Default(), &o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range d.notes {
+		nt := n.kind.noteType()
+		for _, c := range n.cards {
+			front, back := cardSides(t, nt, n.fields, c.ord)
+			for side, html := range map[string]string{"front": front, "back": back} {
+				for _, night := range []bool{false, true} {
+					class := fmt.Sprintf("card card%d", c.ord+1)
+					mode := "light"
+					if night {
+						class += " nightMode night_mode"
+						mode = "night"
+					}
+					page := "<!doctype html><html><head><meta charset=utf-8>" +
+						`<meta name="viewport" content="width=device-width, initial-scale=1">` +
+						"<style>" + nt.CSS + "</style></head><body class=\"" + class + "\"><div id=qa>" + html + "</div></body></html>"
+					name := fmt.Sprintf("%03d-%s-%d-%s-%s.html", i, n.kind, c.ord, side, mode)
+					if err := os.WriteFile(filepath.Join(dir, name), []byte(page), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+	}
+}

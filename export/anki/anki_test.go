@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math/rand/v2"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -446,6 +448,8 @@ func TestStripHTML(t *testing.T) {
 		"<html>":                            "",
 		"a<!-- x -->b<style>p{}</style>c":   "abc",
 		"&lt;script&gt; &amp;&nbsp;&#91;x]": "<script> & [x]",
+		"no\u00a0entity":                    "no\u00a0entity",
+		"an\u00a0&amp;":                     "an &",
 	} {
 		if got := stripHTML(in); got != want {
 			t.Errorf("stripHTML(%q) = %q, want %q", in, got, want)
@@ -526,5 +530,69 @@ func TestShippedBank(t *testing.T) {
 	}
 	if !bytes.Equal(data, write(t, b, Options{Reverse: true})) {
 		t.Error("two runs gave different bytes")
+	}
+}
+
+// TestRandomText fills every string of the fixture bank with random
+// text (control characters, invalid UTF-8, combining marks, HTML, Anki
+// markup) and checks that a bank that still validates always gives an
+// importable package.
+func TestRandomText(t *testing.T) {
+	pieces := []string{"a", "Z", " ", "\n", "\r\n", "\t", "\x00", "\x1f", "\x7f", "\xff", "\xe2\x94", "é", "e\u0301",
+		"\u2126", "╔", "║", "✅", "🎯", "<", ">", "&", "&amp;", "\"", "'", "[", "]", "{{", "}}", "::", "/", "\\",
+		"<script>", "[sound:a.mp3]", "<img src=x>", "\u00a0", "\u2028", "\ufeff"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	randText := func() string {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	valid := 0
+	for i := range 30 {
+		b := testBank(t)
+		mutateStrings(reflect.ValueOf(b).Elem(), randText)
+		b.AssignIDs()
+		if b.Validate() != nil {
+			continue
+		}
+		valid++
+		var buf bytes.Buffer
+		o := Options{Reverse: i%2 == 0}
+		if err := Write(&buf, b, o); err != nil {
+			t.Fatalf("run %d: %v", i, err)
+		}
+		p := readPackage(t, buf.Bytes())
+		checkImportable(t, p)
+		for _, k := range Kinds() {
+			if err := WriteText(io.Discard, b, o, k); err != nil {
+				t.Fatalf("run %d: WriteText: %v", i, err)
+			}
+		}
+		if t.Failed() {
+			t.Fatalf("run %d failed", i)
+		}
+	}
+	if valid < 10 {
+		t.Errorf("only %d of 30 random banks validated", valid)
+	}
+}
+
+// mutateStrings replaces every string reachable from v with gen().
+func mutateStrings(v reflect.Value, gen func() string) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() && v.Type() != reflect.TypeFor[bank.BlockKind]() {
+			v.SetString(gen())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			mutateStrings(v.Field(i), gen)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			mutateStrings(v.Index(i), gen)
+		}
 	}
 }

@@ -117,7 +117,8 @@ func (s idSet) take(id int64) int64 {
 // Anki's sort field and checksum. Anki computes both from a field with
 // its HTML stripped: media tags are replaced by their file names, then
 // comments, style and script elements and every other tag are removed,
-// then HTML entities are decoded and no-break spaces become spaces. The
+// then, if any "&" is left, HTML entities are decoded and no-break spaces
+// become spaces (rslib text.rs decode_entities). The
 // checksum is the first four bytes of the SHA-1 of the stripped first
 // field, big-endian (rslib notes/mod.rs field_checksum).
 var (
@@ -133,9 +134,11 @@ func stripHTML(s string) string {
 		s = anyTag.ReplaceAllString(s, "")
 	}
 	if strings.IndexByte(s, '&') >= 0 {
-		s = html.UnescapeString(s)
+		// Anki decodes only text that has an entity, and only then
+		// turns no-break spaces into spaces.
+		s = strings.ReplaceAll(html.UnescapeString(s), "\u00a0", " ")
 	}
-	return strings.ReplaceAll(s, "\u00a0", " ")
+	return s
 }
 
 // fieldChecksum returns Anki's checksum of a note's first field.

@@ -1,6 +1,7 @@
 package anki
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -220,8 +221,9 @@ type renderer struct {
 	// and night mode.
 	preStyle string
 
-	mu    sync.Mutex
-	cache map[codeKey]*codeEntry
+	mu     sync.Mutex
+	cache  map[codeKey]*codeEntry
+	lexers map[string]chroma.Lexer
 }
 
 type codeKey struct{ lexer, code string }
@@ -244,7 +246,7 @@ func newRenderer(styleName string) *renderer {
 	if bg.Background.IsSet() {
 		ps.WriteString("background-color:" + bg.Background.String() + ";")
 	}
-	return &renderer{style: st, preStyle: ps.String(), cache: map[codeKey]*codeEntry{}}
+	return &renderer{style: st, preStyle: ps.String(), cache: map[codeKey]*codeEntry{}, lexers: map[string]chroma.Lexer{}}
 }
 
 // plainPre writes text, kept exactly, in a monospace <pre>. The newline
@@ -256,11 +258,15 @@ func plainPre(b *strings.Builder, class, text string) {
 	b.WriteString("</pre>")
 }
 
+// maxHighlight is the longest code that is highlighted; longer code is
+// left plain rather than risk a slow lexer.
+const maxHighlight = 64 << 10
+
 // code writes code in a <pre>, highlighted when a lexer is known for
 // lang or, failing that, for the file name.
 func (r *renderer) code(b *strings.Builder, lang, file, code string) {
-	lx := findLexer(lang, file)
-	if lx == nil {
+	lx := r.lexer(lang, file)
+	if lx == nil || len(code) > maxHighlight {
 		plainPre(b, "bg-code", code)
 		return
 	}
@@ -276,17 +282,37 @@ func (r *renderer) code(b *strings.Builder, lang, file, code string) {
 	b.WriteString(e.html)
 }
 
-func findLexer(lang, file string) chroma.Lexer {
-	var lx chroma.Lexer
-	if lang = strings.TrimSpace(lang); lang != "" {
+// langName and fileName are what a language name and a file name must
+// look like to be looked up: chroma matches file names against every
+// lexer's patterns, which is slow for long or odd names.
+var (
+	langName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_+#.-]{0,31}$`)
+	fileName = regexp.MustCompile(`^[A-Za-z0-9_.+-]{1,64}$`)
+)
+
+// lexer returns the chroma lexer for a language name or, failing that,
+// a file name, or nil to leave the code plain. Lookups are cached.
+func (r *renderer) lexer(lang, file string) chroma.Lexer {
+	lang = strings.TrimSpace(lang)
+	key := lang + "\x00" + file
+	r.mu.Lock()
+	lx, ok := r.lexers[key]
+	r.mu.Unlock()
+	if ok {
+		return lx
+	}
+	if langName.MatchString(lang) {
 		lx = lexers.Get(lang)
 	}
-	if lx == nil && file != "" && !strings.ContainsAny(file, "/\\") {
+	if lx == nil && fileName.MatchString(file) {
 		lx = lexers.Match(file)
 	}
 	if lx == nil || lx == lexers.Fallback || lx.Config().Name == "plaintext" {
-		return nil
+		lx = nil
 	}
+	r.mu.Lock()
+	r.lexers[key] = lx
+	r.mu.Unlock()
 	return lx
 }
 

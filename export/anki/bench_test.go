@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -99,10 +100,20 @@ func vmHWM() uint64 {
 	return 0
 }
 
+// cpuTime returns the user and system CPU time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // BenchmarkWrite10k writes a deck of 10,000 notes built from the
 // shipped sources, repeated, into io.Discard. It reports notes/s, the
-// average size of a note's fields, the peak Go heap during a write, and
-// the process's peak resident set.
+// CPU time per write (on a busy machine wall time grows, CPU time much
+// less), the average size of a note's fields, the peak Go heap during a
+// write, and the process's peak resident set.
 func BenchmarkWrite10k(b *testing.B) {
 	bk := bigBank(b, 10_000)
 	notes := notesIn(bk)
@@ -120,6 +131,7 @@ func BenchmarkWrite10k(b *testing.B) {
 	runtime.GC()
 	b.ResetTimer()
 	var peak uint64
+	cpu0 := cpuTime()
 	for b.Loop() {
 		p := startPeak()
 		if err := Write(io.Discard, bk, Options{}); err != nil {
@@ -127,6 +139,7 @@ func BenchmarkWrite10k(b *testing.B) {
 		}
 		peak = max(peak, p.Stop())
 	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(notes)*float64(b.N)/b.Elapsed().Seconds(), "notes/s")
 	b.ReportMetric(float64(fieldBytes)/float64(notes), "B/note")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
@@ -145,6 +158,13 @@ func BenchmarkStages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	b.Run("layout", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := layout(bk, &o); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := build(bk, &o); err != nil {

@@ -133,16 +133,29 @@ func layout(b *bank.Bank, o *Options) (*deck, error) {
 	}
 
 	times := newSourceTimes(o)
+	counts := countNotes(b)
+	d.notes = make([]note, 0, counts[KindQuestion]+counts[KindGap]+counts[KindConcept])
+	levelTags := map[bank.Level]string{}
+	for _, l := range bank.Levels() {
+		levelTags[l] = tag("level", l.String())
+	}
 	for ti := range b.Topics {
 		t := &b.Topics[ti]
 		di := addDeck(parent + "::" + topicDeckName(t, ti))
 		topicTag := tag("topic", t.ID)
+		tags := map[[2]string]string{}
+		tagList := func(k Kind, level, topic string) string {
+			key := [2]string{k.String(), level}
+			s, ok := tags[key]
+			if !ok {
+				s = tagList(k, level, topic)
+				tags[key] = s
+			}
+			return s
+		}
 		for qi := range t.Questions {
 			q := &t.Questions[qi]
-			levelTag := ""
-			if q.Level >= bank.WarmUp && q.Level <= bank.Lead {
-				levelTag = tag("level", q.Level.String())
-			}
+			levelTag := levelTags[q.Level]
 			d.notes = append(d.notes, note{
 				kind: KindQuestion, guid: q.ID, mod: times.of(q.Pos), deck: di,
 				tags:  tagList(KindQuestion, levelTag, topicTag),
@@ -169,7 +182,7 @@ func layout(b *bank.Bank, o *Options) (*deck, error) {
 
 	// Identity: the guid field holds the stable ID until here.
 	guids := make(map[string]string, len(d.notes))
-	noteIDs, cardIDs := idSet{}, idSet{}
+	noteIDs, cardIDs := make(idSet, len(d.notes)), make(idSet, len(d.notes)*2)
 	d.mod = times.fallback
 	due := 0
 	for i := range d.notes {

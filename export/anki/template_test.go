@@ -84,6 +84,24 @@ func cardSides(t testing.TB, nt *noteType, fields []string, ord int) (front, bac
 // concept card exists exactly when Reverse is set (Anki makes a card only
 // when its front is not empty).
 func TestTemplates(t *testing.T) {
+	// Anki refuses a note type whose templates share a front, or whose
+	// front names no field (rslib notetype/mod.rs check_templates).
+	for _, nt := range noteTypes {
+		fronts := map[string]bool{}
+		for _, tm := range nt.Templates {
+			if fronts[tm.Front] {
+				t.Errorf("%s: two templates share a front", nt.Name)
+			}
+			fronts[tm.Front] = true
+			named := false
+			for _, m := range tagRE.FindAllStringSubmatch(tm.Front, -1) {
+				named = named || m[1] == "" && m[2] != "FrontSide"
+			}
+			if !named || strings.Contains(tm.Front, "{{FrontSide}}") {
+				t.Errorf("%s %s: the front must show a field, and not FrontSide", nt.Name, tm.Name)
+			}
+		}
+	}
 	for _, reverse := range []bool{false, true} {
 		o := Options{Reverse: reverse}.withDefaults()
 		d, err := build(testBank(t), &o)

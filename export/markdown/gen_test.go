@@ -1,0 +1,306 @@
+package markdown_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/bankgen/bankgen/bank"
+)
+
+// gen builds random banks from a small vocabulary of tokens that look
+// like Markdown syntax, within what the parser can produce: the limits
+// listed in limits_test.go are respected by construction.
+type gen struct {
+	r *rand.Rand
+}
+
+func newGen(seed uint64) *gen { return &gen{r: rand.New(rand.NewPCG(seed, 0x6d61726b646f776e))} }
+
+// tokens mixes words, non-ASCII text and every piece of Markdown and HTML
+// syntax the renderer must escape.
+var tokens = []string{
+	"alpha", "Beta", "pod", "k8s", "x_y", "snake_case_name", "über", "naïve", "日本語",
+	"🎯", "🐍", "✅", "❌", "═║╔╗╚╝", "─│┌┐",
+	"*", "**", "***", "_", "__", "_x_", "*x*", "**x**", "`", "``", "```", "~~~", "~",
+	"<", ">", "<b>", "</b>", "<!--", "-->", "<http://a.b>", "http://x.y/z?q=1&r=2",
+	"[", "]", "[x](y)", "![i](j)", "[ref]:", "|", "||", `\`, `\*`, `\\`, `\n`,
+	"&", "&amp;", "&#42;", "&#x2A;", "&copy;", "&nbsp", "&;", "#", "##", "#tag",
+	"-", "--", "---", "+", "=", "===", "1.", "2)", "10.", ":", "::", ".", "..",
+	"—", "–", `"`, "“", "”", "'", "’", "{{Front}}", "$x$", "%", "^", "@user",
+	"\t", "\x01", "\x7f", "<script>alert(1)</script>", `=HYPERLINK("http://x","y")`, "../../etc/passwd",
+}
+
+func (g *gen) pick(list []string) string { return list[g.r.IntN(len(list))] }
+
+// text returns up to n tokens joined mostly by spaces, sometimes by
+// nothing, line breaks or, when paras is set, blank lines; trimmed, as
+// the parser trims all text.
+func (g *gen) text(n int, breaks, paras bool) string {
+	var b strings.Builder
+	k := 1 + g.r.IntN(n)
+	prev := ""
+	for i := 0; i < k; i++ {
+		tok := g.pick(tokens)
+		if i > 0 {
+			switch x := g.r.IntN(20); {
+			case x == 0 && breaks:
+				b.WriteString("\n")
+			case x == 1 && paras:
+				b.WriteString("\n\n")
+			case x == 2 && isASCII(prev) && isASCII(tok):
+				// Adjacent tokens; not non-ASCII ones, which could
+				// read as mojibake ("’ü") and be repaired.
+			default:
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString(tok)
+		prev = tok
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// nonEmpty is text that is not empty once trimmed.
+func (g *gen) nonEmpty(n int, breaks, paras bool) string {
+	for {
+		if s := g.text(n, breaks, paras); s != "" {
+			return s
+		}
+	}
+}
+
+// maybe returns text or, one time in four, "".
+func (g *gen) maybe(n int, breaks, paras bool) string {
+	if g.r.IntN(4) == 0 {
+		return ""
+	}
+	return g.text(n, breaks, paras)
+}
+
+// block returns a random block that may stand in notes and extra
+// sections: not a heading other than the bold level 4, and no sample.
+func (g *gen) block() bank.Block {
+	switch g.r.IntN(7) {
+	case 0:
+		return bank.Block{Kind: bank.KindHeading, Level: 4, Text: g.text(5, true, false)}
+	case 1:
+		b := bank.Block{Kind: bank.KindList, Ordered: g.r.IntN(2) == 0}
+		depth := -1
+		for i := 0; i < 1+g.r.IntN(5); i++ {
+			depth = g.r.IntN(depth + 2)
+			b.Items = append(b.Items, strings.Repeat("  ", depth)+g.text(6, true, false))
+		}
+		return b
+	case 2:
+		b := bank.Block{Kind: bank.KindTable}
+		cols := 1 + g.r.IntN(4)
+		for i := 0; i < cols; i++ {
+			b.Header = append(b.Header, g.text(3, true, false))
+		}
+		for i := 0; i < g.r.IntN(4); i++ {
+			var row []string
+			for j := 0; j < cols; j++ {
+				row = append(row, g.text(3, true, false))
+			}
+			b.Rows = append(b.Rows, row)
+		}
+		return b
+	case 3:
+		return bank.Block{Kind: bank.KindQuote, Text: g.text(10, true, true)}
+	case 4:
+		return bank.Block{Kind: bank.KindCode, Lang: g.lang(), Code: g.code()}
+	}
+	return bank.Block{Kind: bank.KindParagraph, Text: g.nonEmpty(12, true, true)}
+}
+
+func (g *gen) lang() string {
+	return g.pick([]string{"", "", "go", "bash", "c++", "a`b", "{.x}", "~~~"})
+}
+
+// code returns fenced-code content: whole lines, no carriage returns,
+// with runs of backticks and tildes that a fence must outlast. Its first
+// line names no file, so the parser finds none.
+func (g *gen) code() string {
+	if g.r.IntN(8) == 0 {
+		return ""
+	}
+	lines := []string{"x := 1", "```", "````go", "~~~", "    indented", "\ttabbed", "", "trailing   ", "# comment", "<b>&amp;</b> \\*"}
+	var b strings.Builder
+	b.WriteString("first line\n")
+	for i := 0; i < g.r.IntN(6); i++ {
+		b.WriteString(g.pick(lines) + "\n")
+	}
+	return b.String()
+}
+
+// blocks returns up to n blocks; the first is one that first(kind)
+// accepts, when first is not nil.
+func (g *gen) blocks(n int, first func(bank.Block) bool) []bank.Block {
+	var bs []bank.Block
+	for i := 0; i < n; i++ {
+		b := g.block()
+		for i == 0 && first != nil && !first(b) {
+			b = g.block()
+		}
+		bs = append(bs, b)
+	}
+	return bs
+}
+
+func kindIn(kinds ...bank.BlockKind) func(bank.Block) bool {
+	return func(b bank.Block) bool {
+		for _, k := range kinds {
+			if b.Kind == k {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// levels pairs a heading's level wording with the level the parser maps
+// it onto.
+var levels = []struct {
+	label string
+	level bank.Level
+}{
+	{"", bank.LevelUnknown}, {"Warm Up", bank.WarmUp}, {"Stepping Up", bank.SteppingUp},
+	{"Lead Engineer Level", bank.Lead}, {"Senior (hard)", bank.Lead}, {"Bonus round 2", bank.LevelUnknown},
+}
+
+// extraTitles are the titles of a question's extra sections: those the
+// parser gives content misplaced in a part (with the kinds of first block
+// that part does not take), and unrecognised headings.
+var extraTitles = []struct {
+	title string
+	first func(bank.Block) bool
+}{
+	{"Question", nil},
+	{"Feedback First", nil},
+	{"What You Nailed", kindIn(bank.KindTable, bank.KindCode, bank.KindQuote)},
+	{"What to Tighten Up", kindIn(bank.KindTable, bank.KindCode)},
+	{"Diagrams", func(b bank.Block) bool { return b.Kind != bank.KindCode }},
+	{"", nil}, // an unrecognised heading, titled at random
+}
+
+func (g *gen) question() bank.Question {
+	lv := levels[g.r.IntN(len(levels))]
+	q := bank.Question{Number: g.r.IntN(10000), Level: lv.level, Label: lv.label, Prompt: g.maybe(15, true, true)}
+	for i := 0; i < g.r.IntN(4); i++ {
+		q.Strengths = append(q.Strengths, bank.Strength{Title: g.text(5, true, false), Detail: g.maybe(12, true, true)})
+	}
+	for i := 0; i < g.r.IntN(4); i++ {
+		q.Gaps = append(q.Gaps, bank.Gap{Title: g.text(5, true, false), Detail: g.maybe(12, true, true), Phrasing: g.maybe(12, true, true)})
+	}
+	for i := 0; i < g.r.IntN(8); i++ {
+		switch g.r.IntN(5) {
+		case 0:
+			q.Answer = append(q.Answer, bank.Block{Kind: bank.KindSample, Sample: len(q.Samples)})
+			q.Samples = append(q.Samples, bank.Sample{Lang: g.lang(), Code: g.code()})
+		case 1:
+			lv := 1 + g.r.IntN(6)
+			text := "H " + g.text(4, true, false) // "H": neither a section nor a question heading
+			if lv == 4 && g.r.IntN(3) == 0 {
+				text = "" // "####" with no text
+			}
+			q.Answer = append(q.Answer, bank.Block{Kind: bank.KindHeading, Level: lv, Text: strings.TrimSpace(text)})
+		default:
+			b := g.block()
+			if b.Kind == bank.KindCode {
+				continue // code in an answer is a sample
+			}
+			q.Answer = append(q.Answer, b)
+		}
+	}
+	for i := 0; i < g.r.IntN(4); i++ {
+		q.Diagrams = append(q.Diagrams, g.diagram(g.r.IntN(5) != 0))
+	}
+	for i := 0; i < g.r.IntN(4); i++ {
+		x := extraTitles[g.r.IntN(len(extraTitles))]
+		title := x.title
+		if title == "" {
+			title = strings.TrimSpace("X " + g.text(4, true, false))
+		}
+		n := 1 + g.r.IntN(3)
+		if title == "Question" || title[0] == 'X' {
+			n = g.r.IntN(3)
+		}
+		q.Extra = append(q.Extra, bank.Section{Title: title, Blocks: g.blocks(n, x.first)})
+	}
+	return q
+}
+
+// diagram returns a diagram whose art lines all draw, so that none reads
+// as a title; titles are words with at least two letters.
+func (g *gen) diagram(titled bool) bank.Diagram {
+	d := bank.Diagram{}
+	if titled {
+		d.Title = strings.ToUpper(g.pick([]string{"desired state", "flow — a to b", "pods & nodes", "x_y ✅ (v2)"}))
+	}
+	art := []string{"╔════╗", "║ ✅ ║   ", "╚════╝", "  ──▶ indented", "│```│", "┌~~~┐", "  ", ""}
+	lines := []string{art[g.r.IntN(4)]}
+	for i := 0; i < g.r.IntN(6); i++ {
+		lines = append(lines, g.pick(art))
+	}
+	lines = append(lines, art[g.r.IntN(4)])
+	d.Art = strings.Join(lines, "\n")
+	return d
+}
+
+// topic returns topic number n. Its name starts with "T<n> " so that
+// names never share a slug, and ends in a letter, as titles do.
+func (g *gen) topic(n int) bank.Topic {
+	t := bank.Topic{Name: fmt.Sprintf("T%d %s Z", n, g.text(4, false, false))}
+	for i := 0; i < g.r.IntN(4); i++ {
+		// "N<i> ": neither a section name nor a question heading.
+		t.Notes = append(t.Notes, bank.Section{Title: strings.TrimSpace(fmt.Sprintf("N%d %s", i, g.text(3, true, false))), Blocks: g.blocks(g.r.IntN(4), nil)})
+	}
+	// Terms are filed in order: some before any note, then under notes
+	// in the notes' order.
+	sec := -1
+	for i := 0; i < g.r.IntN(6); i++ {
+		sec += g.r.IntN(2)
+		if sec >= len(t.Notes) {
+			break
+		}
+		term := bank.Term{Term: g.text(3, true, false), Definition: g.nonEmpty(10, true, true)}
+		if sec >= 0 {
+			term.Section = t.Notes[sec].Title
+		}
+		t.Guide = append(t.Guide, term)
+	}
+	for i := 0; i < g.r.IntN(3); i++ {
+		title := g.pick([]string{"What You Nailed", "Diagrams", "Model Answer ✅", "strengths:", "FEEDBACK"})
+		t.Extra = append(t.Extra, bank.Section{Title: title, Blocks: g.blocks(g.r.IntN(3), nil)})
+	}
+	for i := 0; i < g.r.IntN(4); i++ {
+		t.Questions = append(t.Questions, g.question())
+	}
+	if len(t.Notes)+len(t.Guide)+len(t.Questions)+len(t.Extra) == 0 {
+		t.Guide = append(t.Guide, bank.Term{Term: "Only", Definition: "term"})
+	}
+	return t
+}
+
+// bank returns a random bank of one to three topics and maybe a plan.
+func (g *gen) bank() *bank.Bank {
+	b := &bank.Bank{}
+	for i := 0; i < 1+g.r.IntN(3); i++ {
+		b.Topics = append(b.Topics, g.topic(i+1))
+	}
+	for i := 0; i < g.r.IntN(5); i++ {
+		b.Plan = append(b.Plan, bank.PlanEntry{Number: g.r.IntN(30) - 5, Topic: g.text(3, true, false), Status: bank.Status(g.r.IntN(3))})
+	}
+	b.AssignIDs()
+	return b
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

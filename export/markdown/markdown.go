@@ -1,0 +1,209 @@
+// Package markdown writes a bank back to Markdown in the style of the
+// sources it was parsed from: one file per topic, plus the study plan.
+//
+// A topic's file reads like a mock-interview transcript preceded by its
+// concept guide:
+//
+//	# Mock Interview — Kubernetes
+//
+//	## Core Concepts
+//
+//	**Pod** — the smallest deployable unit…
+//
+//	---
+//
+//	## Question 1 — Warm Up
+//
+//	**"Can you explain what Kubernetes is…?"**
+//
+//	# Feedback First
+//
+//	---
+//
+//	## What You Nailed ✅
+//
+//	**Desired state** — named the reconciliation loop.
+//
+//	---
+//
+//	## What to Tighten Up 🔧
+//
+//	**Missing the Pod concept.** The interview will ask about pods:
+//
+//	*"The smallest deployable unit is a Pod…"*
+//
+//	---
+//
+//	# Model Answer
+//
+//	---
+//
+//	…paragraphs, **bold sub-headings**, lists, tables, fenced samples…
+//
+//	---
+//
+//	# Diagrams
+//
+//	```
+//	DESIRED STATE
+//	╔══════╗ …
+//	```
+//
+// The plan file holds a title and the tracker table (#, Topic, Status),
+// which the parser reads as the study plan and nothing else.
+//
+// Parsing the files with package parse gives back an equal bank (positions
+// aside): the tests check this on the shipped sources, on hand-written and
+// random banks, and by fuzzing. Text is escaped only where goldmark would
+// read it as syntax. A few banks that the parser can never produce cannot
+// come back unchanged; Files writes them as well as it can. They are
+// listed in the package's test file limits_test.go.
+package markdown
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/export"
+)
+
+// DefaultPlanName is the name of the study-plan file when
+// Options.PlanName is empty.
+const DefaultPlanName = "plan.md"
+
+// Options configure an export. The zero value names each topic file after
+// the topic's ID and the plan file plan.md.
+type Options struct {
+	// Numbered puts each topic's position in the bank before its file
+	// name ("01-kubernetes.md"), so that parsing the files back, which
+	// reads them in name order, gives the topics in the bank's order.
+	// Without it topics come back in the order of their IDs.
+	Numbered bool
+	// PlanName is the study-plan file's name, a base name ending in .md
+	// or .markdown; "" means DefaultPlanName.
+	PlanName string
+}
+
+// ErrPlanName is returned for an Options.PlanName that is not a plain
+// Markdown file name.
+var ErrPlanName = errors.New("markdown: plan file name must be a base name ending in .md")
+
+func (o Options) planName() (string, error) {
+	name := o.PlanName
+	if name == "" {
+		return DefaultPlanName, nil
+	}
+	ext := strings.ToLower(path.Ext(name))
+	if strings.ContainsAny(name, `/\`) || name == ext || (ext != ".md" && ext != ".markdown") {
+		return "", fmt.Errorf("%w: %q", ErrPlanName, name)
+	}
+	return name, nil
+}
+
+// Files returns the files of a Markdown export of b: one per topic, in
+// the bank's order, then the study plan's when the bank has a plan.
+// Topic files are named after the topic's ID, reduced to lower-case
+// ASCII letters, digits and dashes ("topic-N" when nothing is left), and
+// made unique with "-2", "-3", …; no name ever holds a path separator.
+// Each file counts its questions and glossary terms, the plan its rows.
+// Write renders afresh from b each time it is called, so b must not
+// change until the files are written.
+func Files(b *bank.Bank, opts Options) ([]export.File, error) {
+	planName, err := opts.planName()
+	if err != nil {
+		return nil, err
+	}
+	taken := map[string]bool{strings.ToLower(planName): true}
+	width := max(2, len(strconv.Itoa(len(b.Topics))))
+	var files []export.File
+	for i := range b.Topics {
+		t := &b.Topics[i]
+		base := fileBase(t.ID)
+		if base == "" {
+			base = "topic-" + strconv.Itoa(i+1)
+		}
+		if opts.Numbered {
+			base = fmt.Sprintf("%0*d-%s", width, i+1, base)
+		}
+		name := base + ".md"
+		for n := 2; taken[name]; n++ {
+			name = base + "-" + strconv.Itoa(n) + ".md"
+		}
+		taken[name] = true
+		files = append(files, export.File{
+			Name:  name,
+			Items: len(t.Questions) + len(t.Guide),
+			Write: func(w io.Writer) error { return WriteTopic(w, t) },
+		})
+	}
+	if len(b.Plan) > 0 {
+		files = append(files, export.File{
+			Name:  planName,
+			Items: len(b.Plan),
+			Write: func(w io.Writer) error { return WritePlan(w, b.Plan) },
+		})
+	}
+	return files, nil
+}
+
+// fileBase reduces an ID to lower-case ASCII letters and digits, with
+// single dashes between runs, at most 64 bytes long.
+func fileBase(id string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(id) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			if b.Len() >= 64 {
+				break
+			}
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+// WriteTopic writes one topic as a Markdown document to w: its title,
+// its concept guide (notes and glossary), its extra sections and its
+// questions. It does not close w.
+func WriteTopic(w io.Writer, t *bank.Topic) error {
+	var r renderer
+	r.topic(t)
+	_, err := io.WriteString(w, r.String())
+	return err
+}
+
+// WritePlan writes the study plan to w as a titled tracker table, rows
+// in the plan's order. It does not close w.
+func WritePlan(w io.Writer, plan []bank.PlanEntry) error {
+	rows := make([][]string, len(plan))
+	for i, e := range plan {
+		rows[i] = []string{strconv.Itoa(e.Number), e.Topic, statusCell(e.Status)}
+	}
+	var r renderer
+	r.add("# Study Plan")
+	r.add(table([]string{"#", "Topic", "Status"}, rows))
+	_, err := io.WriteString(w, r.String())
+	return err
+}
+
+// statusCell writes a status as the sources' tracker does.
+func statusCell(s bank.Status) string {
+	switch s {
+	case bank.Done:
+		return "✅ Done"
+	case bank.Next:
+		return "⬜ Next"
+	}
+	return "⬜"
+}

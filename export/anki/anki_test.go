@@ -340,7 +340,7 @@ func TestFiles(t *testing.T) {
 			t.Errorf("Name %q: err %v, want ErrName", name, err)
 		}
 	}
-	for _, deck := range []string{"a::::b", " :: x", "::"} {
+	for _, deck := range []string{"a::::b", " :: x", "::", ":", "a:: : ::b"} {
 		if _, err := Files(b, Options{Deck: deck}); err == nil {
 			t.Errorf("Deck %q accepted", deck)
 		}
@@ -490,6 +490,7 @@ func TestNoPanic(t *testing.T) {
 		{"invalid UTF-8", func(b *bank.Bank) { b.Topics[0].Questions[0].Prompt = "bad \xff\xfe bytes"; b.Topics[0].Name = "\xc3" }, false},
 		{"bad level", func(b *bank.Bank) { b.Topics[0].Questions[0].Level = 77 }, false},
 		{"topic name of colons", func(b *bank.Bank) { b.Topics[0].Name = ":: :: ::" }, false},
+		{"topic name and ID of colons", func(b *bank.Bank) { b.Topics[0].Name, b.Topics[0].ID = ":", "a::b" }, false},
 		{"duplicate IDs", func(b *bank.Bank) { b.Topics[1].Guide[0].ID = b.Topics[0].Guide[0].ID }, true},
 		{"no IDs", func(b *bank.Bank) { b.Topics[0].Questions[0].ID = "" }, true},
 	}

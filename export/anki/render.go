@@ -197,20 +197,6 @@ func escape(b *strings.Builder, s string, nl int) {
 // special marks the bytes escape may replace.
 var special = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true, '[': true, '\n': true}
 
-// escaped returns s as HTML text on one line: newlines become spaces.
-func escaped(s string) string {
-	var b strings.Builder
-	escape(&b, s, spaceNL)
-	return b.String()
-}
-
-// escapedBr returns s as HTML text with newlines as <br>.
-func escapedBr(s string) string {
-	var b strings.Builder
-	escape(&b, s, brNL)
-	return b.String()
-}
-
 // A renderer turns bank content into the HTML of note fields. It is safe
 // for concurrent use: code is highlighted once per distinct text and
 // language, and the result shared.

@@ -2,10 +2,12 @@ package anki
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -154,18 +156,32 @@ func fillCollection(ctx context.Context, conn *sql.Conn, d *deck) error {
 	}
 	defer insCard.Close()
 
+	// Rows go in by key, which SQLite appends fastest, packing pages
+	// full. Cards need no rendering, so they go first, while the notes
+	// are being rendered.
+	type cardRow struct {
+		c *card
+		n *note
+	}
+	var cards []cardRow
 	for i := range d.notes {
-		d.wait(i)
+		for j := range d.notes[i].cards {
+			cards = append(cards, cardRow{&d.notes[i].cards[j], &d.notes[i]})
+		}
+	}
+	slices.SortFunc(cards, func(a, b cardRow) int { return cmp.Compare(a.c.id, b.c.id) })
+	for _, r := range cards {
+		c, n := r.c, r.n
+		if _, err := insCard.ExecContext(ctx, c.id, n.id, d.decks[n.deck].id, c.ord, n.mod, c.due); err != nil {
+			return err
+		}
+	}
+	for k, i := range d.byID {
+		d.wait(k)
 		n := &d.notes[i]
 		if _, err := insNote.ExecContext(ctx, n.id, n.guid, n.kind.noteType().ID, n.mod, n.tags,
 			n.flds, n.sfld, n.csum); err != nil {
 			return err
-		}
-		did := d.decks[n.deck].id
-		for _, c := range n.cards {
-			if _, err := insCard.ExecContext(ctx, c.id, n.id, did, c.ord, n.mod, c.due); err != nil {
-				return err
-			}
 		}
 	}
 	if _, err := tx.ExecContext(ctx, schema11Indexes); err != nil {

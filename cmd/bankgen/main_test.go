@@ -202,3 +202,10 @@ func TestSchemaPrintsTheShippedSchema(t *testing.T) {
 		t.Errorf("schema: exit %d, output starts %.80q", code, out)
 	}
 }
+
+func TestLicensesShipsTheFontNotice(t *testing.T) {
+	code, out, _ := bankgen(t, "licenses")
+	if code != exitOK || !strings.Contains(out, "Bitstream Vera") || !strings.Contains(out, "DejaVu") {
+		t.Errorf("licenses: exit %d, output %.200q", code, out)
+	}
+}

@@ -79,6 +79,6 @@ uses the sources that ship inside the binary, so this gives real output at once:
 	}
 	root.PersistentFlags().Int64Var(&maxFileSize, "max-file-size", maxFileSize, "largest source file accepted, in bytes")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError{err} })
-	root.AddCommand(newExportCmd(), newCheckCmd(), newFixCmd(), newSchemaCmd())
+	root.AddCommand(newExportCmd(), newCheckCmd(), newFixCmd(), newSchemaCmd(), newLicensesCmd())
 	return root
 }

@@ -25,31 +25,13 @@ func cheatGeometry(g geometry) geometry {
 func layoutCheat(b *bank.Bank, g geometry, opts Options) *doc {
 	g = cheatGeometry(g)
 	out := newDoc(g)
-	for i := range b.Topics {
-		t := &b.Topics[i]
-		var best *doc
-		for _, limit := range []int{1, 2} {
-			for _, size := range cheatSizes {
-				if limit == 1 && size < 7 {
-					break
-				}
-				d := cheatTopic(t, g, opts, size, 0)
-				if len(d.pages) <= limit {
-					best = d
-					if limit == 1 {
-						best = balance(t, g, opts, size, d)
-					}
-					break
-				}
-			}
-			if best != nil {
-				break
-			}
-		}
-		if best == nil {
-			best = cheatTopic(t, g, opts, cheatSizes[len(cheatSizes)-1], 0)
-		}
-		out.pages = append(out.pages, best.pages...)
+	// Topics are independent: lay them out on every CPU.
+	docs := make([]*doc, len(b.Topics))
+	parallelWorkers(len(b.Topics), maxWorkers(), func(_, i int) {
+		docs[i] = cheatFit(&b.Topics[i], g, opts)
+	})
+	for _, d := range docs {
+		out.pages = append(out.pages, d.pages...)
 	}
 	if len(out.pages) == 0 {
 		// An empty bank still makes a valid one-page PDF.
@@ -60,15 +42,49 @@ func layoutCheat(b *bank.Bank, g geometry, opts Options) *doc {
 	return out
 }
 
+// cheatFit lays out a topic at the largest size that fits it on one page
+// (down to 7 pt), with balanced columns, else on two.
+func cheatFit(t *bank.Topic, g geometry, opts Options) *doc {
+	c := &cheatText{cache: map[wrapKey][]line{}}
+	for j := range t.Questions {
+		c.cores = append(c.cores, oneLine(&t.Questions[j]))
+	}
+	for _, term := range t.Guide {
+		c.defs = append(c.defs, firstSentence(term.Definition, 150))
+	}
+	for _, limit := range []int{1, 2} {
+		for _, size := range cheatSizes {
+			if limit == 1 && size < 7 {
+				break
+			}
+			if d := c.topic(t, g, opts, size, 0); len(d.pages) <= limit {
+				if limit == 1 {
+					return c.balance(t, g, opts, size, d)
+				}
+				return d
+			}
+		}
+	}
+	return c.topic(t, g, opts, cheatSizes[len(cheatSizes)-1], 0)
+}
+
+// cheatText is what a topic's cheat sheet shows that takes work to
+// find, worked out once for all the sizes tried.
+type cheatText struct {
+	cores []string // per question, oneLine
+	defs  []string // per term, the first sentence of its definition
+	cache map[wrapKey][]line
+}
+
 // balance lays a one-page topic out again with its columns as short as
 // they can be while it still fits on the page, so they end level.
-func balance(t *bank.Topic, g geometry, opts Options, size float64, d *doc) *doc {
+func (c *cheatText) balance(t *bank.Topic, g geometry, opts Options, size float64, d *doc) *doc {
 	lo, hi := d.colTop, d.g.h-d.g.bottom
 	best := d
 	for hi-lo > 0.5 {
 		mid := (lo + hi) / 2
-		if c := cheatTopic(t, g, opts, size, mid); len(c.pages) == 1 {
-			hi, best = mid, c
+		if e := c.topic(t, g, opts, size, mid); len(e.pages) == 1 {
+			hi, best = mid, e
 		} else {
 			lo = mid
 		}
@@ -76,11 +92,12 @@ func balance(t *bank.Topic, g geometry, opts Options, size float64, d *doc) *doc
 	return best
 }
 
-// cheatTopic lays out one topic's cheat sheet at type size size, with
+// topic lays out one topic's cheat sheet at type size size, with
 // columns ending at limit (0: the page's bottom margin).
-func cheatTopic(t *bank.Topic, g geometry, opts Options, size, limit float64) *doc {
+func (c *cheatText) topic(t *bank.Topic, g geometry, opts Options, size, limit float64) *doc {
 	d := newDoc(g)
 	d.limit = limit
+	d.cache = c.cache
 	d.header = t.Name + " — cheat sheet · " + opts.title()
 	d.newPage()
 	d.bookmark(t.Name, 0)
@@ -103,11 +120,11 @@ func cheatTopic(t *bank.Topic, g geometry, opts Options, size, limit float64) *d
 		return textW(markSt, size, sanitize(mark, covSans, false, false)) + 1
 	}
 	hangH := func(mark string, markSt style, spans []span) float64 {
-		return float64(len(wrap(spans, size, d.width()-indentOf(mark, markSt)))) * lh
+		return float64(len(d.wrap(spans, size, d.width()-indentOf(mark, markSt)))) * lh
 	}
 	hang := func(mark string, markSt style, markCol rgb, spans []span) {
 		indent := indentOf(mark, markSt)
-		lines := wrap(spans, size, d.width()-indent)
+		lines := d.wrap(spans, size, d.width()-indent)
 		for k, l := range lines {
 			d.need(lh)
 			if k == 0 {
@@ -124,7 +141,7 @@ func cheatTopic(t *bank.Topic, g geometry, opts Options, size, limit float64) *d
 	for j := range t.Questions {
 		q := &t.Questions[j]
 		prompt := []span{{sansBold, orange, questionLabel(q) + "  "}, {sansBold, black, q.Prompt}}
-		core := oneLine(q)
+		core := c.cores[j]
 		h := d.paraHeight(prompt, size, 1.25, 0)
 		if core != "" {
 			h += hangH("➜", sansBold, []span{{sans, black, core}})
@@ -145,8 +162,8 @@ func cheatTopic(t *bank.Topic, g geometry, opts Options, size, limit float64) *d
 	}
 	if len(t.Guide) > 0 {
 		head("Glossary")
-		for _, term := range t.Guide {
-			spans := []span{{sansBold, navy, term.Term}, {sans, black, " — " + firstSentence(term.Definition, 150)}}
+		for k, term := range t.Guide {
+			spans := []span{{sansBold, navy, term.Term}, {sans, black, " — " + c.defs[k]}}
 			d.keep(d.paraHeight(spans, size, 1.25, 0))
 			d.para(spans, size, 1.25, 0)
 			small()

@@ -113,6 +113,9 @@ type doc struct {
 	// limit, if not 0, is a bottom edge for the columns above the page's
 	// own, used to balance columns.
 	limit float64
+	// cache, if not nil, keeps wrapped paragraphs for layouts that are
+	// repeated with other limits.
+	cache map[wrapKey][]line
 }
 
 func newDoc(g geometry) *doc { return &doc{g: g, cols: 1} }
@@ -368,6 +371,35 @@ func wrap(spans []span, size, maxW float64) []line {
 	return lines
 }
 
+// wrapKey identifies a wrapped paragraph in doc.cache.
+type wrapKey struct {
+	text        string
+	size, width float64
+}
+
+// wrap is wrap, through d.cache when there is one.
+func (d *doc) wrap(spans []span, size, maxW float64) []line {
+	if d.cache == nil {
+		return wrap(spans, size, maxW)
+	}
+	var b strings.Builder
+	for _, sp := range spans {
+		b.WriteByte(byte(sp.st))
+		b.WriteByte(sp.col.r)
+		b.WriteByte(sp.col.g)
+		b.WriteByte(sp.col.b)
+		b.WriteString(sp.s)
+		b.WriteByte(0)
+	}
+	k := wrapKey{b.String(), size, maxW}
+	if l, ok := d.cache[k]; ok {
+		return l
+	}
+	l := wrap(spans, size, maxW)
+	d.cache[k] = l
+	return l
+}
+
 // splitAtom cuts a word wider than maxW into pieces that fit. The pieces
 // index the returned parts.
 func splitAtom(parts []frag, a atom, size, maxW float64) ([]atom, []frag) {
@@ -440,7 +472,7 @@ func buildLine(parts []frag, atoms []atom, size float64) line {
 // para lays out spans as a paragraph in the current column, indented by
 // indent, with line height size×leading. It returns the number of lines.
 func (d *doc) para(spans []span, size, leading, indent float64) int {
-	lines := wrap(spans, size, d.width()-indent)
+	lines := d.wrap(spans, size, d.width()-indent)
 	lh := size * ptmm * leading
 	for _, l := range lines {
 		d.need(lh)
@@ -459,7 +491,7 @@ func (d *doc) drawLine(l line, size, lh, x float64) {
 
 // paraHeight is the height para would take, ignoring page breaks.
 func (d *doc) paraHeight(spans []span, size, leading, indent float64) float64 {
-	return float64(len(wrap(spans, size, d.width()-indent))) * size * ptmm * leading
+	return float64(len(d.wrap(spans, size, d.width()-indent))) * size * ptmm * leading
 }
 
 // clean sanitizes s for one-line use (bookmarks, metadata, headers).

@@ -239,7 +239,7 @@ func (d *doc) contents(toc []tocEntry) {
 				if e.level == 0 {
 					st = sansBold
 				}
-				d.add(op{kind: opPageRef, st: st, size: bodySize, col: black, x: d.x() + d.width(), y: by, target: e.anchor})
+				d.add(op{kind: opPageRef, st: st, size: bodySize, col: black, x: float32(d.x() + d.width()), y: float32(by), target: int32(e.anchor)})
 			}
 			d.y += lh
 		}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -40,17 +41,17 @@ const (
 	opPageRef               // page number of anchor target, right-aligned at x
 )
 
-// op is one drawing operation of the display list.
+// op is one drawing operation of the display list. A guide of a
+// thousand questions holds half a million of them until they are drawn,
+// so they are kept small: float32 is ample for millimetres on a page.
 type op struct {
-	kind   opKind
-	st     style
-	size   float64
-	col    rgb
-	x, y   float64
-	w, h   float64
-	lw     float64
-	s      string
-	target int
+	s          string
+	x, y, w, h float32
+	lw, size   float32
+	target     int32
+	col        rgb
+	kind       opKind
+	st         style
 }
 
 // mark is a bookmark (outline entry) on a page.
@@ -211,6 +212,11 @@ func layoutParallel(g geometry, parts []func(d *doc)) []*doc {
 	parallelWorkers(len(parts), maxWorkers(), func(_, i int) {
 		d := newDoc(g)
 		parts[i](d)
+		for _, p := range d.pages {
+			if cap(p.ops) > len(p.ops)+len(p.ops)/4 {
+				p.ops = slices.Clone(p.ops) // drop append's spare room
+			}
+		}
 		docs[i] = d
 	})
 	return docs
@@ -228,15 +234,15 @@ func (d *doc) text(st style, size float64, col rgb, x, y float64, s string) {
 	if s == "" {
 		return
 	}
-	d.add(op{kind: opText, st: st, size: size, col: col, x: x, y: y, s: s})
+	d.add(op{kind: opText, st: st, size: float32(size), col: col, x: float32(x), y: float32(y), s: s})
 }
 
 func (d *doc) rect(col rgb, x, y, w, h float64) {
-	d.add(op{kind: opRect, col: col, x: x, y: y, w: w, h: h})
+	d.add(op{kind: opRect, col: col, x: float32(x), y: float32(y), w: float32(w), h: float32(h)})
 }
 
 func (d *doc) line(col rgb, lw, x, y, w, h float64) {
-	d.add(op{kind: opLine, col: col, lw: lw, x: x, y: y, w: w, h: h})
+	d.add(op{kind: opLine, col: col, lw: float32(lw), x: float32(x), y: float32(y), w: float32(w), h: float32(h)})
 }
 
 func (d *doc) link(target int, x, y, w, h float64) {

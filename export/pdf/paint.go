@@ -267,16 +267,17 @@ func (c *content) page(pg *page, i int) ([]byte, error) {
 	}
 	for _, o := range pg.ops {
 		var err error
+		x, y, w, h, size := float64(o.x), float64(o.y), float64(o.w), float64(o.h), float64(o.size)
 		switch o.kind {
 		case opText:
-			err = c.text(o.st, o.size, o.col, o.x, o.y, o.s)
+			err = c.text(o.st, size, o.col, x, y, o.s)
 		case opPageRef:
 			s := strconv.Itoa(c.anchors[o.target].page + 1)
-			err = c.text(o.st, o.size, o.col, o.x-textW(o.st, o.size, s), o.y, s)
+			err = c.text(o.st, size, o.col, x-textW(o.st, size, s), y, s)
 		case opRect:
-			c.rect(o.col, o.x, o.y, o.w, o.h)
+			c.rect(o.col, x, y, w, h)
 		case opLine:
-			c.line(o.col, o.lw, o.x, o.y, o.x+o.w, o.y+o.h)
+			c.line(o.col, float64(o.lw), x, y, x+w, y+h)
 		}
 		if err != nil {
 			return nil, err

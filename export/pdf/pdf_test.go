@@ -598,7 +598,7 @@ func TestEmptyBank(t *testing.T) {
 // diagramOps returns the ops of d that draw monospace text at the size of
 // the first, and the pages they are on.
 func diagramOps(d *doc, first string) (ops []op, pageNums []int) {
-	size := 0.0
+	var size float32
 	for i, p := range d.pages {
 		for _, o := range p.ops {
 			if o.kind != opText || o.st != mono {
@@ -662,10 +662,10 @@ func TestDiagramLayout(t *testing.T) {
 				if want := strings.TrimRight(sanitize(strings.Split(art, "\n")[i], covMono, true, false), " "); o.s != want {
 					t.Errorf("line %d = %q, want %q", i, o.s, want)
 				}
-				if right := o.x + textW(mono, o.size, o.s); right > g.w-g.right+1e-6 {
+				if right := float64(o.x) + textW(mono, float64(o.size), o.s); right > g.w-g.right+1e-6 {
 					t.Errorf("line %d ends at %.2f mm, beyond the text width (%.2f)", i, right, g.w-g.right)
 				}
-				if o.size > diagramMax {
+				if float64(o.size) > diagramMax {
 					t.Errorf("size %.2f above %.2f", o.size, diagramMax)
 				}
 			}
@@ -675,8 +675,8 @@ func TestDiagramLayout(t *testing.T) {
 			// Verticals join: line pitch equals the font's height.
 			if len(ops) > 1 && pageNums[0] == pageNums[1] {
 				f := faces[mono]
-				pitch := ops[1].y - ops[0].y
-				if h := ops[0].size * ptmm * (f.ascent + f.descent) / 1000; pitch > h+1e-9 {
+				pitch := float64(ops[1].y - ops[0].y)
+				if h := float64(ops[0].size) * ptmm * (f.ascent + f.descent) / 1000; pitch > h+1e-4 {
 					t.Errorf("line pitch %.3f mm above the font height %.3f mm: verticals would not join", pitch, h)
 				}
 			}

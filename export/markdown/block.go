@@ -3,6 +3,7 @@ package markdown
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
 )
@@ -80,9 +81,11 @@ func (r *renderer) block(b *bank.Block, ctx *blockCtx) {
 	case bank.KindRule:
 		r.add("---")
 	default: // KindParagraph, and kinds this package does not know
-		if b.Text != "" {
-			r.add(inline(b.Text, textOpts{}))
+		if isHTMLBlock(b.Text) {
+			r.add(b.Text)
+			return
 		}
+		r.add(orSpace(inline(b.Text, textOpts{})))
 	}
 }
 
@@ -106,12 +109,22 @@ func strong(text string) string {
 }
 
 // quoted wraps text in quotation marks that the parser removes again:
-// straight ones when text holds none, curly ones otherwise.
+// straight ones when text holds none, curly ones otherwise. A curly mark
+// next to a non-ASCII character could read as mojibake ("â”" is how "┐"
+// looks through Windows-1252) and be repaired, so a space, which the
+// parser trims, keeps them apart.
 func quoted(text string) string {
 	if !strings.Contains(text, `"`) {
 		return `"` + text + `"`
 	}
-	return "“" + text + "”"
+	open, end := "“", "”"
+	if r, _ := utf8.DecodeRuneInString(text); r >= utf8.RuneSelf {
+		open += " "
+	}
+	if r, _ := utf8.DecodeLastRuneInString(text); r >= utf8.RuneSelf {
+		end = " " + end
+	}
+	return open + text + end
 }
 
 // addList writes a list. Items indented by two spaces per level (as the
@@ -151,14 +164,8 @@ func (r *renderer) addList(items []string, ordered bool) {
 		}
 		b.WriteString(strings.Repeat(" ", col))
 		b.WriteString(m)
-		body := inline(it, textOpts{indent: strings.Repeat(" ", col+len(m)+1)})
-		if body == "" {
-			// An empty item gets an escaped space: a bare marker under
-			// an item's text would underline it as a heading, and a
-			// nested list would not stay inside it.
-			body = "&#32;"
-		}
-		b.WriteString(" " + body)
+		b.WriteString(" ")
+		b.WriteString(itemBody(it, strings.Repeat(" ", col+len(m)+1)))
 	}
 	r.parts = append(r.parts, b.String())
 	r.list = marker
@@ -197,11 +204,45 @@ func quote(text string) string {
 		return ">"
 	}
 	parts := paragraphs(text)
-	if parts == nil {
-		parts = []string{text}
-	}
 	for i, p := range parts {
-		parts[i] = "> " + inline(p, textOpts{indent: "> "})
+		parts[i] = "> " + orSpace(inline(p, textOpts{indent: "> "}))
 	}
 	return strings.Join(parts, "\n>\n")
+}
+
+// orSpace returns s, or an escaped space for a paragraph that must exist
+// but hold no text: the parser trims the space away.
+func orSpace(s string) string {
+	if s == "" {
+		return "&#32;"
+	}
+	return s
+}
+
+// itemBody writes the text of a list item. The parser joins the blocks
+// of an item with "\n", so line breaks at either end of the text stand
+// for blocks that hold no text: each is written as an empty paragraph.
+// An empty item gets an escaped space too, since a bare marker under an
+// item's text would underline it as a heading, and a nested list would
+// not stay inside it.
+func itemBody(text, indent string) string {
+	core := strings.Trim(text, "\n")
+	lead := len(text) - len(strings.TrimLeft(text, "\n"))
+	trail := len(text) - len(core) - lead
+	var paras []string
+	for i := 0; i < lead; i++ {
+		paras = append(paras, "")
+	}
+	if core != "" || text == "" {
+		paras = append(paras, core)
+	} else {
+		paras = append(paras, "") // n line breaks join n+1 empty blocks
+	}
+	for i := 0; i < trail; i++ {
+		paras = append(paras, "")
+	}
+	for i, p := range paras {
+		paras[i] = orSpace(inline(p, textOpts{indent: indent}))
+	}
+	return strings.Join(paras, "\n\n"+indent)
 }

@@ -19,7 +19,8 @@ import (
 //     backslash would not do: the parser unescapes before it resolves
 //     references);
 //   - at the start of a line, what would open a block is escaped: '#', '>',
-//     "- ", "+ ", "1. ", "1) ", a line of '-' or '=', "~~~";
+//     "- ", "+ ", "1. ", "1) ", a line of '-' or '=', "~~~", and a line of
+//     '-' and ':' (a table's delimiter row);
 //   - white space at either end of a line, control characters, and line
 //     breaks where a real one cannot stand (a heading, a table cell, next to
 //     an empty line) become numeric character references such as "&#10;".
@@ -133,8 +134,11 @@ func blockStart(line string) int {
 		if spaceOrEnd(line, 1) {
 			return 0
 		}
-	case c == '-':
-		if spaceOrEnd(line, 1) || strings.Trim(line, "- \t") == "" {
+	case c == '-' || c == ':':
+		// "- " opens a list item; a line of '-' is a thematic break or
+		// a setext underline; '-' and ':' alone make a table delimiter
+		// row under a one-cell line.
+		if c == '-' && spaceOrEnd(line, 1) || strings.Trim(line, "-: \t") == "" {
 			return 0
 		}
 	case c == '=':
@@ -217,15 +221,29 @@ func longestRun(s string, c byte) int {
 }
 
 // paragraphs splits text that the parser joined from several paragraphs
-// ("\n\n" between them) back into them. It returns nil when a part would
-// be empty or begin or end with white space, which the parser trims from
-// a paragraph; the caller then writes the text as one paragraph.
+// ("\n\n" between them) back into them. The parser trims each paragraph,
+// so a piece that begins or ends with white space stays joined to its
+// neighbour, in one paragraph that spells its blank lines as references.
+// Pieces may be empty.
 func paragraphs(s string) []string {
-	parts := strings.Split(s, "\n\n")
-	for _, p := range parts {
-		if p == "" || strings.TrimSpace(p) != p {
-			return nil
+	var out []string
+	for _, p := range strings.Split(s, "\n\n") {
+		n := len(out)
+		if n > 0 && (startsSpace(p) || endsSpace(out[n-1])) {
+			out[n-1] += "\n\n" + p
+			continue
 		}
+		out = append(out, p)
 	}
-	return parts
+	return out
+}
+
+func startsSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && unicode.IsSpace(r)
+}
+
+func endsSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && unicode.IsSpace(r)
 }

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -143,37 +142,36 @@ func (r *renderer) guide(t *bank.Topic) {
 }
 
 // noteBody writes a note's prose and terms. When all of them carry
-// positions in one file, they are interleaved as in that file; otherwise
-// the prose comes first.
+// positions in one file, the terms are merged into the prose where they
+// stood in that file; otherwise the prose comes first. Either way the
+// prose keeps its order, and so do the terms.
 func (r *renderer) noteBody(s noteSlot, ctx *blockCtx) {
-	type item struct {
-		pos   bank.Pos
-		block *bank.Block
-		term  *bank.Term
+	positioned := true
+	file := ""
+	check := func(p bank.Pos) {
+		if file == "" {
+			file = p.File
+		}
+		if !p.IsValid() || p.File != file {
+			positioned = false
+		}
 	}
-	items := make([]item, 0, len(s.blocks)+len(s.terms))
 	for i := range s.blocks {
-		items = append(items, item{pos: s.blocks[i].Pos, block: &s.blocks[i]})
+		check(s.blocks[i].Pos)
 	}
 	for _, t := range s.terms {
-		items = append(items, item{pos: t.Pos, term: t})
+		check(t.Pos)
 	}
-	positioned := true
-	for _, it := range items {
-		if !it.pos.IsValid() || it.pos.File != items[0].pos.File {
-			positioned = false
-			break
+	terms := s.terms
+	for i := range s.blocks {
+		for positioned && len(terms) > 0 && terms[0].Pos.Before(s.blocks[i].Pos) {
+			r.add(glossaryEntry(terms[0]))
+			terms = terms[1:]
 		}
+		r.block(&s.blocks[i], ctx)
 	}
-	if positioned {
-		sort.SliceStable(items, func(i, j int) bool { return items[i].pos.Before(items[j].pos) })
-	}
-	for _, it := range items {
-		if it.term != nil {
-			r.add(glossaryEntry(it.term))
-		} else {
-			r.block(it.block, ctx)
-		}
+	for _, t := range terms {
+		r.add(glossaryEntry(t))
 	}
 }
 
@@ -315,11 +313,7 @@ func (r *renderer) prompt(text string) {
 	if text == "" {
 		return
 	}
-	parts := paragraphs(text)
-	if parts == nil {
-		parts = []string{text}
-	}
-	for _, p := range parts {
+	for _, p := range paragraphs(text) {
 		r.add(strong(quoted(p)))
 	}
 }
@@ -353,11 +347,7 @@ func (r *renderer) gap(g *bank.Gap) {
 	if g.Phrasing == "" {
 		return
 	}
-	parts := paragraphs(g.Phrasing)
-	if parts == nil {
-		parts = []string{g.Phrasing}
-	}
-	for _, p := range parts {
+	for _, p := range paragraphs(g.Phrasing) {
 		r.add("*" + inline(quoted(p), textOpts{inLine: true}) + "*")
 	}
 }
@@ -370,12 +360,9 @@ func (r *renderer) lead(bold, sep, detail string) {
 		return
 	}
 	parts := paragraphs(detail)
-	if parts == nil {
-		parts = []string{detail}
-	}
 	r.add(bold + sep + inline(parts[0], textOpts{inLine: true}))
 	for _, p := range parts[1:] {
-		r.add(inline(p, textOpts{}))
+		r.add(orSpace(inline(p, textOpts{})))
 	}
 }
 

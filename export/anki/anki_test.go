@@ -223,6 +223,36 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestPipeline checks, on a deck large enough for the SQLite inserts to
+// catch up with the rendering, that Write (which inserts notes as they
+// are rendered) builds the same collection as rendering everything first,
+// and that Store changes only how the collection is kept in the zip.
+func TestPipeline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 2,000-note deck")
+	}
+	bk := bigBank(t, 2000)
+	o := Options{Reverse: true}.withDefaults()
+	d, err := build(bk, &o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := collection(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, store := range []bool{false, true} {
+		p := readPackage(t, write(t, bk, Options{Reverse: true, Store: store}))
+		e := p.entry("collection.anki2")
+		if !bytes.Equal(e.data, want) {
+			t.Errorf("store=%v: the pipelined collection differs from the one built after rendering", store)
+		}
+		if wantMethod := map[bool]uint16{false: 8, true: 0}[store]; e.method != wantMethod {
+			t.Errorf("store=%v: collection method %d, want %d", store, e.method, wantMethod)
+		}
+	}
+}
+
 // TestEditOneAnswer edits one answer and checks that re-exporting
 // changes exactly that note's fields and nothing's identity, and that
 // the note is newer, so Anki's importer updates it in place.

@@ -20,8 +20,8 @@ import (
 
 // writePackage writes the zip. Entries come in a fixed order, every one
 // stamped with the same modification time, so the same collection gives
-// the same bytes.
-func writePackage(w io.Writer, col []byte, withFont bool, modified time.Time) error {
+// the same bytes. With store, the collection is stored uncompressed.
+func writePackage(w io.Writer, col []byte, withFont, store bool, modified time.Time) error {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		return newDeflater(w), nil
@@ -42,10 +42,14 @@ func writePackage(w io.Writer, col []byte, withFont bool, modified time.Time) er
 		name string
 		data []byte
 	}{"media", []byte(media)})
-	for _, e := range entries {
+	for i, e := range entries {
+		method := zip.Deflate
+		if i == 0 && store {
+			method = zip.Store
+		}
 		fw, err := zw.CreateHeader(&zip.FileHeader{
 			Name:     e.name,
-			Method:   zip.Deflate,
+			Method:   method,
 			Modified: modified.UTC(),
 		})
 		if err != nil {

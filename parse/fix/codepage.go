@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -39,14 +40,23 @@ var (
 	// or 0 when r is not in its image. ASCII is left out: it is never part
 	// of a mojibake run.
 	rev [nCP][revLowSize]byte
-	// revHigh holds the few image runes ≥ revLowSize.
-	revHigh = map[rune][nCP]byte{}
-	// leadMask[r] has bit cp set when code page cp maps r back to a UTF-8
-	// lead byte (C2–F4); contMask[r] when to a continuation byte (80–BF).
-	leadMask, contMask [revLowSize]uint8
-	// anyMask[r] has bit cp set when r is in code page cp's image.
-	anyMask [revLowSize]uint8
+	// revHigh holds the few image runes ≥ revLowSize (four Mac Roman ones):
+	// a short list searched in order is faster than a map.
+	revHigh []highRune
+	// maskTab[r] packs r's masks (r < revLowSize): bit cp of the low byte
+	// is set when code page cp maps r back to a UTF-8 lead byte (C2–F4), of
+	// the high byte when to a continuation byte (80–BF). One load gives
+	// both, which the scan of every non-ASCII rune needs.
+	maskTab [revLowSize]uint16
+	// undefCont[b&0x3F] is set when continuation byte b is undefined in
+	// some code page: a rebuilt candidate always holds such a byte.
+	undefCont [64]bool
 )
+
+type highRune struct {
+	r rune
+	b [nCP]byte
+}
 
 func newCodePage(name string, cm *charmap.Charmap) *codePage {
 	cp := &codePage{name: name}
@@ -68,6 +78,11 @@ func init() {
 	for i, cp := range codePages {
 		cp.index = i
 		cp.bit = 1 << i
+		for _, b := range cp.undefined {
+			if isContByte(b) {
+				undefCont[b&0x3F] = true
+			}
+		}
 		for b := 0x80; b < 256; b++ {
 			r := cp.dec[b]
 			if r == 0 {
@@ -78,18 +93,20 @@ func init() {
 			}
 			if r < revLowSize {
 				rev[i][r] = byte(b)
-				anyMask[r] |= cp.bit
 				if isLeadByte(byte(b)) {
-					leadMask[r] |= cp.bit
+					maskTab[r] |= uint16(cp.bit)
 				}
 				if isContByte(byte(b)) {
-					contMask[r] |= cp.bit
+					maskTab[r] |= uint16(cp.bit) << 8
 				}
-			} else {
-				e := revHigh[r]
-				e[i] = byte(b)
-				revHigh[r] = e
+				continue
 			}
+			k := slices.IndexFunc(revHigh, func(h highRune) bool { return h.r == r })
+			if k < 0 {
+				k = len(revHigh)
+				revHigh = append(revHigh, highRune{r: r})
+			}
+			revHigh[k].b[i] = byte(b)
 		}
 	}
 }
@@ -99,34 +116,34 @@ func revByte(cp int, r rune) byte {
 	if r < revLowSize {
 		return rev[cp][r]
 	}
-	if e, ok := revHigh[r]; ok {
-		return e[cp]
+	for i := range revHigh {
+		if revHigh[i].r == r {
+			return revHigh[i].b[cp]
+		}
 	}
 	return 0
 }
 
-// masks returns the lead, continuation and image masks of r.
-func masks(r rune) (lead, cont, any uint8) {
+// masks returns the lead and continuation masks of r.
+func masks(r rune) (lead, cont uint8) {
 	if r < revLowSize {
-		return leadMask[r], contMask[r], anyMask[r]
+		m := maskTab[r]
+		return uint8(m), uint8(m >> 8)
 	}
-	e, ok := revHigh[r]
-	if !ok {
-		return 0, 0, 0
-	}
-	for i, b := range e {
-		if b == 0 {
+	for i := range revHigh {
+		if revHigh[i].r != r {
 			continue
 		}
-		any |= 1 << i
-		if isLeadByte(b) {
-			lead |= 1 << i
-		}
-		if isContByte(b) {
-			cont |= 1 << i
+		for cp, b := range revHigh[i].b {
+			if isLeadByte(b) {
+				lead |= 1 << cp
+			}
+			if isContByte(b) {
+				cont |= 1 << cp
+			}
 		}
 	}
-	return lead, cont, any
+	return lead, cont
 }
 
 func isLeadByte(b byte) bool { return b >= 0xC2 && b <= 0xF4 }

@@ -2,6 +2,16 @@ package fix
 
 import "unicode/utf8"
 
+// fixRec is a Repair in the making: a span instead of strings, which are
+// cut from one buffer when the report is assembled (see Bytes).
+type fixRec struct {
+	s, e   int // the damaged span, in the round's text or (merged) in base
+	cp     int // index in codePages, or -1
+	kind   Kind
+	conf   float64
+	rounds int
+}
+
 // emit writes the repaired text. Accepted groups of one run become one
 // Repair (a diagram border is one repair, not seventy). Groups left alone
 // that still look like damage, in a document that has damage through the
@@ -10,19 +20,19 @@ import "unicode/utf8"
 func (s *repairer) emit() *roundResult {
 	res := &roundResult{}
 	text := s.text
-	out := make([]byte, 0, len(text))
+	var out []byte
 	last := 0 // text[:last] has been handled
 	for i := 0; i < len(s.groups); {
 		g := &s.groups[i]
 		if !g.accept || g.exist*g.share < s.opt.minConf {
 			if g.accept || g.exist >= 0.3 && s.docStrong[g.cp] > 0 {
-				res.repairs = append(res.repairs, Repair{
-					Offset: g.start, Damaged: string(text[g.start:g.end]), Replacement: string(text[g.start:g.end]),
-					CodePage: codePages[g.cp].name, Kind: Suspect, Confidence: round2(g.exist), Rounds: 1,
-				})
+				res.repairs = append(res.repairs, fixRec{s: g.start, e: g.end, cp: int(g.cp), kind: Suspect, conf: round2(g.exist), rounds: 1})
 			}
 			i++
 			continue
+		}
+		if out == nil {
+			out = make([]byte, 0, len(text))
 		}
 		// Extend over the accepted groups of the same run.
 		j := i + 1
@@ -45,10 +55,7 @@ func (s *repairer) emit() *roundResult {
 			conf = min(conf, h.exist*h.share)
 		}
 		res.edits = append(res.edits, edit{start, end, dst0, len(out)})
-		res.repairs = append(res.repairs, Repair{
-			Offset: start, Damaged: string(text[start:end]), Replacement: string(out[dst0:]),
-			CodePage: codePages[g.cp].name, Kind: kind, Confidence: round2(conf), Rounds: 1,
-		})
+		res.repairs = append(res.repairs, fixRec{s: start, e: end, cp: int(g.cp), kind: kind, conf: round2(conf), rounds: 1})
 		last = end
 		i = j
 	}

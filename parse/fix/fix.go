@@ -5,8 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
-	"unicode/utf8"
+	"strings"
 )
 
 // maxRounds bounds the rounds of mojibake undone. Text damaged three times is
@@ -44,33 +45,71 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 		f(&o)
 	}
 	rep := &Report{}
-	text, enc, bad := decodeInput(src)
-	rep.Encoding = enc
+
+	// The common case, UTF-8 without a BOM, needs no decoding: one pass
+	// checks that it is valid and scans it for damage at once. Clean text
+	// stops there.
+	var pre *repairer // the first round, scanned
+	var text []byte
+	var bad []Repair
+	valid := false
+	if !bomStart(src) {
+		s := newRepairer(src, &o)
+		if found, invalid := s.scan(true); !invalid {
+			text, valid, rep.Encoding = src, true, UTF8
+			if found {
+				pre = s
+			} else {
+				s.release()
+				return finishClean(src, rep, &o)
+			}
+		} else {
+			s.release()
+		}
+	}
+	if pre == nil {
+		text, rep.Encoding, bad, valid = decodeInput(src)
+	}
 	rep.Newlines = countNewlines(text)
 	rep.Repairs = bad
 	base := text
 
 	// Every later step records edits, to report positions in base.
 	var history [][]edit
-	var repairs []Repair
-	cur, boms := stripBOMs(text, utf8.Valid(text))
+	var repairs []fixRec
+	cur, boms := stripBOMs(text, valid)
 	if boms != nil {
 		repairs = append(repairs, boms.repairs...)
 		history = append(history, boms.edits)
 	}
 	for round := 1; round <= maxRounds; round++ {
-		res := repairRound(cur, &o)
+		var res *roundResult
+		if pre != nil {
+			res = pre.finish()
+			pre.release()
+			pre = nil
+		} else {
+			res = repairRound(cur, &o)
+		}
 		if res == nil {
 			break
 		}
-		add := make([]spanned, 0, len(res.repairs))
+		add := make([]fixRec, 0, len(res.repairs))
+		back := make([]posMap, len(history))
+		for i := range history {
+			back[i] = posMap{edits: history[i], back: true}
+		}
 		for _, r := range res.repairs {
-			if r.Kind == Suspect && round > 1 {
+			if r.kind == Suspect && round > 1 {
 				continue // already judged in round 1
 			}
-			add = append(add, mapRepair(r, history))
+			// The span in base.
+			for i := len(back) - 1; i >= 0; i-- {
+				r.s, r.e = back[i].at(r.s, true), back[i].at(r.e, false)
+			}
+			add = append(add, r)
 		}
-		repairs = mergeRound(repairs, add, base)
+		repairs = mergeRound(repairs, add)
 		if len(res.edits) == 0 {
 			break
 		}
@@ -79,18 +118,7 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 		rep.Rounds = round
 	}
 	out := cur
-	// Replacements as they read in the final text.
-	for i := range repairs {
-		r := &repairs[i]
-		if r.Kind == Mojibake || r.Kind == Rebuilt {
-			s, e := r.Offset, r.Offset+len(r.Damaged)
-			for _, ed := range history {
-				s, e = mapForward(ed, s, true), mapForward(ed, e, false)
-			}
-			r.Replacement = string(out[s:e])
-		}
-	}
-	rep.Repairs = append(rep.Repairs, repairs...)
+	rep.Repairs = append(rep.Repairs, reportRepairs(repairs, history, base, out)...)
 	if o.normalizeNewlines && rep.Newlines.CRLF > 0 {
 		out = bytes.ReplaceAll(out, []byte("\r\n"), []byte("\n"))
 		rep.Newlines.Normalized = true
@@ -103,6 +131,84 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 	return out, rep
 }
 
+// bomStart reports whether src starts with a byte-order mark or the
+// mojibake of one, which the fast path leaves to decodeInput and stripBOMs.
+func bomStart(src []byte) bool {
+	return bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) ||
+		bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte("ï»¿"))
+}
+
+// finishClean reports on valid UTF-8 with nothing to repair.
+func finishClean(src []byte, rep *Report, o *options) ([]byte, *Report) {
+	rep.Newlines = countNewlines(src)
+	out := src
+	if o.normalizeNewlines && rep.Newlines.CRLF > 0 {
+		out = bytes.ReplaceAll(out, []byte("\r\n"), []byte("\n"))
+		rep.Newlines.Normalized = true
+		rep.Changed = !bytes.Equal(out, src)
+		if !rep.Changed {
+			out = src
+		}
+	}
+	return out, rep
+}
+
+// reportRepairs turns the records into Repairs, with Damaged as found in
+// base and Replacement as it reads in the final text out. The strings are
+// cut from one buffer: a long damaged document has a hundred thousand.
+func reportRepairs(recs []fixRec, history [][]edit, base, out []byte) []Repair {
+	if len(recs) == 0 {
+		return nil
+	}
+	fwd := make([]posMap, len(history))
+	for i := range history {
+		fwd[i] = posMap{edits: history[i]}
+	}
+	// Replacement spans in out, for the repairs that replaced something.
+	spans := make([][2]int, len(recs))
+	total := 0
+	for i, r := range recs {
+		total += r.e - r.s
+		if r.kind == Mojibake || r.kind == Rebuilt {
+			s, e := r.s, r.e
+			for k := range fwd {
+				s, e = fwd[k].at(s, true), fwd[k].at(e, false)
+			}
+			spans[i] = [2]int{s, e}
+			total += e - s
+		}
+	}
+	var b strings.Builder
+	b.Grow(total)
+	for i, r := range recs {
+		b.Write(base[r.s:r.e])
+		if sp := spans[i]; r.kind == Mojibake || r.kind == Rebuilt {
+			b.Write(out[sp[0]:sp[1]])
+		}
+	}
+	all := b.String()
+	reps := make([]Repair, len(recs))
+	off := 0
+	for i, r := range recs {
+		p := &reps[i]
+		p.Offset, p.Kind, p.Confidence, p.Rounds = r.s, r.kind, r.conf, r.rounds
+		if r.cp >= 0 {
+			p.CodePage = codePages[r.cp].name
+		}
+		p.Damaged = all[off : off+r.e-r.s]
+		off += r.e - r.s
+		switch r.kind {
+		case Mojibake, Rebuilt:
+			n := spans[i][1] - spans[i][0]
+			p.Replacement = all[off : off+n]
+			off += n
+		case Suspect:
+			p.Replacement = p.Damaged
+		}
+	}
+	return reps
+}
+
 // stripBOMs removes BOMs (U+FEFF) and the mojibake of a BOM ("ï»¿") from
 // the start of valid text: a second BOM after the first, or one that went
 // through Windows-1252, is never content.
@@ -113,13 +219,12 @@ func stripBOMs(text []byte, valid bool) ([]byte, *roundResult) {
 	var res *roundResult
 	off := 0
 	for {
-		var n int
-		var cp string
+		var n, cp int
 		switch {
 		case bytes.HasPrefix(text[off:], []byte("\uFEFF")):
-			n = 3
+			n, cp = 3, -1
 		case bytes.HasPrefix(text[off:], []byte("ï»¿")):
-			n, cp = len("ï»¿"), "windows-1252"
+			n, cp = len("ï»¿"), 0 // windows-1252
 		default:
 			if res == nil {
 				return text, nil
@@ -130,89 +235,110 @@ func stripBOMs(text []byte, valid bool) ([]byte, *roundResult) {
 		if res == nil {
 			res = &roundResult{}
 		}
-		res.repairs = append(res.repairs, Repair{Offset: off, Damaged: string(text[off : off+n]), CodePage: cp, Kind: Mojibake, Confidence: 1, Rounds: 1})
+		res.repairs = append(res.repairs, fixRec{s: off, e: off + n, cp: cp, kind: Mojibake, conf: 1, rounds: 1})
 		off += n
 	}
 }
 
-// mapBack maps offset pos of a text after edits to the text before them.
-// left says pos starts a span (an offset inside an edit maps to the edit's
-// start), else it ends one (maps to the edit's end).
-func mapBack(edits []edit, pos int, left bool) int {
-	return mapPos(edits, pos, left, func(e edit) (from0, from1, to0, to1 int) { return e.dst0, e.dst1, e.src0, e.src1 })
+// posMap maps offsets through one round's edits: of the text before them
+// to the text after (or back, the other way). Offsets asked for in order
+// are found from the last answer, in constant time.
+type posMap struct {
+	edits []edit
+	back  bool
+	hint  int
 }
 
-// mapForward maps offset pos of a text before edits to the text after them.
-func mapForward(edits []edit, pos int, left bool) int {
-	return mapPos(edits, pos, left, func(e edit) (from0, from1, to0, to1 int) { return e.src0, e.src1, e.dst0, e.dst1 })
+// ends returns the start and end of edit i on the side mapped from, and the
+// start and end on the side mapped to.
+func (m *posMap) ends(i int) (from0, from1, to0, to1 int) {
+	e := &m.edits[i]
+	if m.back {
+		return e.dst0, e.dst1, e.src0, e.src1
+	}
+	return e.src0, e.src1, e.dst0, e.dst1
 }
 
-func mapPos(edits []edit, pos int, left bool, side func(edit) (int, int, int, int)) int {
+// at maps pos. left says pos starts a span (an offset inside an edit maps
+// to the edit's start), else it ends one (maps to the edit's end).
+func (m *posMap) at(pos int, left bool) int {
+	n := len(m.edits)
+	gt := m.search(pos, true) // the first edit ending after pos
 	if left {
-		i := sort.Search(len(edits), func(i int) bool { _, f1, _, _ := side(edits[i]); return f1 > pos })
-		if i < len(edits) {
-			if f0, _, t0, _ := side(edits[i]); f0 <= pos {
+		if gt < n {
+			if f0, _, t0, _ := m.ends(gt); f0 <= pos {
 				return t0
 			}
 		}
-	} else {
-		i := sort.Search(len(edits), func(i int) bool { _, f1, _, _ := side(edits[i]); return f1 >= pos })
-		if i < len(edits) {
-			if f0, _, _, t1 := side(edits[i]); f0 < pos {
-				return t1
-			}
+	} else if ge := m.search(pos, false); ge < n {
+		if f0, _, _, t1 := m.ends(ge); f0 < pos {
+			return t1
 		}
 	}
-	k := sort.Search(len(edits), func(i int) bool { _, f1, _, _ := side(edits[i]); return f1 > pos }) - 1
-	if k < 0 {
+	if gt == 0 {
 		return pos
 	}
-	_, f1, _, t1 := side(edits[k])
+	_, f1, _, t1 := m.ends(gt - 1)
 	return pos - f1 + t1
 }
 
-// spanned is a repair with its span in the base text.
-type spanned struct {
-	r    Repair
-	s, e int
-}
-
-// mapRepair maps r's span back through history to the base text.
-func mapRepair(r Repair, history [][]edit) spanned {
-	s, e := r.Offset, r.Offset+len(r.Damaged)
-	for i := len(history) - 1; i >= 0; i-- {
-		s, e = mapBack(history[i], s, true), mapBack(history[i], e, false)
+// search returns the first edit whose end (on the side mapped from) is
+// after pos (strict) or at or after it, galloping from the last answer.
+func (m *posMap) search(pos int, strict bool) int {
+	n := len(m.edits)
+	pred := func(i int) bool {
+		_, f1, _, _ := m.ends(i)
+		return f1 > pos || !strict && f1 == pos
 	}
-	return spanned{r, s, e}
+	h := min(m.hint, n)
+	var lo, hi int
+	if h < n && !pred(h) {
+		lo, hi = h+1, h+1 // pred(lo-1) is false
+		for step := 1; hi < n && !pred(hi); step <<= 1 {
+			lo, hi = hi+1, hi+1+step
+		}
+		hi = min(hi, n)
+	} else {
+		lo, hi = h-1, h // pred(hi) is true, or hi == n
+		for step := 1; lo >= 0 && pred(lo); step <<= 1 {
+			hi, lo = lo, lo-step
+		}
+		lo = max(lo+1, 0)
+	}
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if pred(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	m.hint = lo
+	return lo
 }
 
-// mergeRound adds the repairs of a round (sorted) to those of the earlier
-// rounds (sorted), replacing the earlier ones a new one covers: text that
-// was damaged twice is one repair of two rounds.
-func mergeRound(old []Repair, add []spanned, base []byte) []Repair {
-	out := make([]Repair, 0, len(old)+len(add))
+// mergeRound adds the repairs of a round (sorted, spans in base) to those of
+// the earlier rounds (sorted), replacing the earlier ones a new one covers:
+// text that was damaged twice is one repair of two rounds.
+func mergeRound(old, add []fixRec) []fixRec {
+	out := make([]fixRec, 0, len(old)+len(add))
 	i := 0
-	for _, a := range add {
-		for i < len(old) && old[i].Offset < a.s {
+	for _, r := range add {
+		for i < len(old) && old[i].s < r.s {
 			out = append(out, old[i])
 			i++
 		}
-		r := a.r
-		r.Offset = a.s
-		r.Damaged = string(base[a.s:a.e])
-		if r.Kind == Suspect {
-			r.Replacement = r.Damaged
-		} else {
-			for i < len(old) && old[i].Offset+len(old[i].Damaged) <= a.e {
-				if old[i].Kind == Suspect {
+		if r.kind != Suspect {
+			for i < len(old) && old[i].e <= r.e {
+				if old[i].kind == Suspect {
 					i++
 					continue
 				}
-				r.Rounds = max(r.Rounds, old[i].Rounds+1)
-				if old[i].Kind == Rebuilt {
-					r.Kind = Rebuilt
+				r.rounds = max(r.rounds, old[i].rounds+1)
+				if old[i].kind == Rebuilt {
+					r.kind = Rebuilt
 				}
-				r.Confidence = min(r.Confidence, old[i].Confidence)
+				r.conf = min(r.conf, old[i].conf)
 				i++
 			}
 		}
@@ -221,18 +347,30 @@ func mergeRound(old []Repair, add []spanned, base []byte) []Repair {
 	return append(out, old[i:]...)
 }
 
-// locate fills in Line and Col from Offset.
+// locate fills in Line and Col from Offset, and sorts by Offset.
 func locate(reps []Repair, base []byte) {
 	if len(reps) == 0 {
 		return
 	}
 	starts := lineStarts(base)
+	l := 0
 	for i := range reps {
-		l := sort.SearchInts(starts, reps[i].Offset+1) - 1
+		off := reps[i].Offset
+		// The last line starting at or before off: from the last answer
+		// when offsets come in order, as they nearly always do.
+		if l >= len(starts) || starts[l] > off {
+			l = 0
+		}
+		if l+1 < len(starts) && starts[l+1] <= off {
+			l = sort.SearchInts(starts[l+1:], off+1) + l
+		}
 		reps[i].Line = l + 1
-		reps[i].Col = reps[i].Offset - starts[l] + 1
+		reps[i].Col = off - starts[l] + 1
 	}
-	sort.SliceStable(reps, func(i, j int) bool { return reps[i].Offset < reps[j].Offset })
+	cmp := func(a, b Repair) int { return a.Offset - b.Offset }
+	if !slices.IsSortedFunc(reps, cmp) {
+		slices.SortStableFunc(reps, cmp)
+	}
 }
 
 // Copy reads all of r, repairs it and writes the result to w. It reads the

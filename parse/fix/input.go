@@ -9,28 +9,29 @@ import (
 // decodeInput turns the raw input into UTF-8 text: it strips a UTF-8 BOM,
 // decodes UTF-16 that has a BOM, and decodes input with no valid multi-byte
 // UTF-8 sequence at all as Windows-1252. Invalid bytes in otherwise-UTF-8
-// input are kept as they are and reported. The returned text may alias src.
-func decodeInput(src []byte) (text []byte, enc Encoding, bad []Repair) {
+// input are kept as they are and reported. The returned text may alias src;
+// valid says whether it is valid UTF-8 (it is unless invalid bytes were kept).
+func decodeInput(src []byte) (text []byte, enc Encoding, bad []Repair, valid bool) {
 	enc = UTF8
 	switch {
 	case bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}):
 		src, enc = src[3:], UTF8BOM
 	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
 		text, bad = decodeUTF16(src[2:], false)
-		return text, UTF16LE, bad
+		return text, UTF16LE, bad, true
 	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
 		text, bad = decodeUTF16(src[2:], true)
-		return text, UTF16BE, bad
+		return text, UTF16BE, bad, true
 	}
 	if utf8.Valid(src) {
-		return src, enc, nil
+		return src, enc, nil, true
 	}
 	if !hasMultibyte(src) {
 		text, bad = decodeWindows1252(src)
-		return text, Windows1252, bad
+		return text, Windows1252, bad, true
 	}
 	text, bad = keepInvalid(src)
-	return text, enc, bad
+	return text, enc, bad, false
 }
 
 // hasMultibyte reports whether b holds at least one valid multi-byte UTF-8

@@ -1,7 +1,6 @@
 package fix
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,10 +29,13 @@ type lineRange struct {
 
 func (s *repairer) decide() {
 	// Line ranges.
+	nLines := len(s.lineStarts)
+	s.lineLR = resize(s.lineLR, nLines)
 	for i := range s.groups {
 		g := &s.groups[i]
 		if n := len(s.lrs); n == 0 || s.lrs[n-1].line != g.line {
 			s.lrs = append(s.lrs, lineRange{line: g.line, first: i, last: i})
+			s.lineLR[g.line] = int32(len(s.lrs))
 		}
 		lr := &s.lrs[len(s.lrs)-1]
 		lr.last = i + 1
@@ -59,27 +61,51 @@ func (s *repairer) decide() {
 		}
 	}
 	// Two passes with context; the second only where the first changed a
-	// choice on the line or the lines next to it.
-	var dirty map[int]bool
+	// choice on the line or the lines next to it. Each choice in a pass
+	// sees the lines as they read at the end of the pass before (a line's
+	// view is taken before any of its own choices change), so views are
+	// kept from one pass to the next and only the changed lines are
+	// rebuilt.
+	s.views.reset(nLines)
+	s.changed = resize(s.changed, nLines+2) // index line+1
 	for pass := 0; pass < 2; pass++ {
-		s.views = map[int]*lineView{}
-		changed := map[int]bool{}
+		nChanged := 0
 		for i := range s.groups {
 			g := &s.groups[i]
-			if g.missing == 0 || !g.accept || len(g.cands) < 2 {
+			if g.missing == 0 || !g.accept || len(g.cs.cands) < 2 {
 				continue
 			}
-			if dirty != nil && !dirty[g.line] && !dirty[g.line-1] && !dirty[g.line+1] {
+			if pass > 0 && !s.changed[g.line] && !s.changed[g.line+1] && !s.changed[g.line+2] {
 				continue
 			}
 			old := g.x
 			s.choose(g, true)
-			if g.x != old {
-				changed[g.line] = true
+			if g.x != old && pass == 0 {
+				if !s.changed[g.line+1] {
+					s.changed[g.line+1] = true
+					nChanged++
+				}
 			}
 		}
-		dirty = changed
+		if nChanged == 0 {
+			break // the second pass would do nothing
+		}
+		for l := range nLines {
+			if s.changed[l+1] {
+				s.views.drop(l)
+			}
+		}
 	}
+}
+
+// resize returns b with length n, zeroed, reusing its memory.
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // adjacentAccepted reports whether group i touches an accepted complete
@@ -137,33 +163,54 @@ type memoVal struct {
 	share float64
 }
 
+// roundInfo fills in cs's per-round fields: the weights by prior and intact
+// count, and the choice they make alone.
+func (s *repairer) roundInfo(cs *candSet) {
+	if cs.stamp == s.stamp {
+		return
+	}
+	cs.stamp = s.stamp
+	best, bestW, total := rune(0), -1.0, 0.0
+	for i, c := range cs.cands {
+		w := c.w * intactFactor(s.intact.get(c.r))
+		cs.base[i] = w
+		total += w
+		if w > bestW {
+			best, bestW = c.r, w
+		}
+	}
+	cs.x0, cs.share0 = best, bestW/total
+}
+
 // choose sets g.x and g.share; with context, looking at the neighbours.
 func (s *repairer) choose(g *group, context bool) {
-	wf := s.wordFactors(g)
+	cs := g.cs
+	s.roundInfo(cs)
+	var wf []float64
+	if cs.wordy {
+		wf = s.wordFactors(g)
+	}
+	if !context && wf == nil {
+		g.x, g.share = cs.x0, cs.share0
+		return
+	}
 	var nb [4]rune
 	var v *lineView
 	widths := false
 	if context {
 		v = s.view(g.line)
 		nb = s.neighbours(v, g)
-		// Alignment can only matter between candidates of different width
-		// that both stand a chance (cands are sorted by prior).
-		for _, c := range g.cands[1:] {
-			if c.w*10 >= g.cands[0].w && runeWidth(c.r) != runeWidth(g.cands[0].r) {
-				widths = true
-				break
-			}
-		}
+		widths = cs.widths
 		if wf == nil && !widths {
-			if m, ok := s.memo[memoKey{g.ckey, nb}]; ok {
+			if m, ok := s.memo[memoKey{cs.key, nb}]; ok {
 				g.x, g.share = m.x, m.share
 				return
 			}
 		}
 	}
 	best, bestW, total := rune(0), -1.0, 0.0
-	for i, c := range g.cands {
-		w := c.w * intactFactor(s.intact(c.r))
+	for i, c := range cs.cands {
+		w := cs.base[i]
 		if wf != nil {
 			w *= wf[i]
 		}
@@ -172,10 +219,10 @@ func (s *repairer) choose(g *group, context bool) {
 			if widths {
 				w *= s.alignFactor(v, g, c.r)
 			}
-			if v.emoji && isEmoji(c.r) {
+			if v.emoji && cs.emoji[i] {
 				w *= 1.5
 			}
-			w *= charFactor(c.r, nb[dirLeft], nb[dirRight])
+			w *= s.charFactor(c.r, nb[dirLeft], nb[dirRight])
 		}
 		total += w
 		if w > bestW {
@@ -184,47 +231,38 @@ func (s *repairer) choose(g *group, context bool) {
 	}
 	g.x, g.share = best, bestW/total
 	if context && wf == nil && !widths {
-		s.memo[memoKey{g.ckey, nb}] = memoVal{g.x, g.share}
+		s.memo[memoKey{cs.key, nb}] = memoVal{g.x, g.share}
 	}
 }
 
+type wordKey struct {
+	line int
+	ckey uint64
+}
+
 // wordFactors returns, per candidate of g, the factor from words near it,
-// or nil when no candidate is helped by them.
+// or nil when no candidate is helped by them. Only for g.cs.wordy.
 func (s *repairer) wordFactors(g *group) []float64 {
-	// Only candidates that stand a chance by prior (cands are sorted) can
-	// be lifted by words: a snake, not the ❕ among the "═" readings.
-	hasEmoji := false
-	for _, c := range g.cands {
-		if c.w*20 < g.cands[0].w {
-			break
-		}
-		if isEmoji(c.r) || keywords[c.r] != nil {
-			hasEmoji = true
-			break
-		}
-	}
-	if !hasEmoji {
-		return nil
-	}
-	key := [2]uint64{uint64(g.line), g.ckey}
+	key := wordKey{g.line, g.cs.key}
 	if f, ok := s.wordMemo[key]; ok {
 		return f
 	}
 	if s.wordMemo == nil {
-		s.wordMemo = map[[2]uint64][]float64{}
+		s.wordMemo = map[wordKey][]float64{}
 	}
 	words := s.nearWords(g.line)
 	var f []float64
-	for i, c := range g.cands {
+	cands := g.cs.cands
+	for i, c := range cands {
 		m := 1.0
 		if kw := keywords[c.r]; kw != nil && matchAny(words, kw, true) {
 			m = 5
-		} else if isEmoji(c.r) && matchAny(words, nameWords(c.r), false) {
+		} else if g.cs.emoji[i] && matchAny(words, nameWords(c.r), false) {
 			m = 2
 		}
 		if m != 1 {
 			if f == nil {
-				f = make([]float64, len(g.cands))
+				f = make([]float64, len(cands))
 				for j := range f {
 					f[j] = 1
 				}
@@ -263,174 +301,29 @@ func (s *repairer) nearWords(line int) []string {
 	return w
 }
 
-// lineView is a line as it reads with the current choices: one cell per
-// character, with its display column.
-type lineView struct {
-	cells []cell
-	emoji bool // holds an emoji outside the rebuild groups
-}
-
-type cell struct {
-	r   rune
-	col int
-}
-
-func (s *repairer) view(line int) *lineView {
-	if v, ok := s.views[line]; ok {
-		return v
-	}
-	start, end := s.lineStarts[line], s.lineEnd(line)
-	v := &lineView{cells: make([]cell, 0, end-start)}
-	s.views[line] = v
-	if end > start && s.text[end-1] == '\r' {
-		end--
-	}
-	// The groups on this line.
-	gi, ge := 0, 0
-	if i := sort.Search(len(s.lrs), func(i int) bool { return s.lrs[i].line >= line }); i < len(s.lrs) && s.lrs[i].line == line {
-		gi, ge = s.lrs[i].first, s.lrs[i].last
-	}
-	col := 0
-	add := func(r rune) {
-		v.cells = append(v.cells, cell{r, col})
-		col += runeWidth(r)
-	}
-	for i := start; i < end; {
-		if gi < ge && s.groups[gi].start == i {
-			g := &s.groups[gi]
-			gi++
-			if g.accept {
-				g.cell = len(v.cells)
-				add(g.x)
-				i = g.end
-				continue
-			}
-		}
-		r, n := utf8.DecodeRune(s.text[i:end])
-		if isEmoji(r) {
-			v.emoji = true
-		}
-		add(r)
-		i += n
-	}
-	return v
-}
-
-// neighbours returns the characters left, right, above and below g (0 for
-// none). Above and below are taken at g's display column, or, at the end
-// of a horizontal run, one column off when the diagram's author misaligned
-// it by one.
-func (s *repairer) neighbours(v *lineView, g *group) [4]rune {
-	var nb [4]rune
-	ci := g.cell
-	if ci > 0 {
-		nb[dirLeft] = v.cells[ci-1].r
-	}
-	if ci+1 < len(v.cells) {
-		nb[dirRight] = v.cells[ci+1].r
-	}
-	col := v.cells[ci].col
-	for d, l := range [2]int{g.line - 1, g.line + 1} {
-		if l < 0 || l >= len(s.lineStarts) {
-			continue
-		}
-		w := s.view(l)
-		r := w.at(col)
-		// One column off only counts at the end of a horizontal run, where
-		// a corner meets a misaligned wall.
-		atEnd := nb[dirLeft] == 0 || nb[dirLeft] == ' ' || nb[dirRight] == 0 || nb[dirRight] == ' '
-		if (r == 0 || r == ' ') && atEnd {
-			want := dirDown
-			if d == 1 {
-				want = dirUp
-			}
-			for _, c := range [2]int{col - 1, col + 1} {
-				if a, ok := boxArmsOf(w.at(c)); ok && a[want] != armNone {
-					r = w.at(c)
-					break
-				}
-			}
-		}
-		nb[dirUp+d] = r
-	}
-	return nb
-}
-
-// at returns the character at display column col, or 0.
-func (v *lineView) at(col int) rune {
-	if col < 0 {
-		return 0
-	}
-	i := sort.Search(len(v.cells), func(i int) bool { return v.cells[i].col > col }) - 1
-	if i < 0 {
-		return 0
-	}
-	return v.cells[i].r
-}
-
-// isBorder reports whether r can close a diagram line on the right.
-func isBorder(r rune) bool {
-	a, ok := boxArmsOf(r)
-	return ok && (a[dirUp] != armNone || a[dirDown] != armNone)
-}
-
-// lastBorder returns the display column of the line's last non-space
-// character when it is a vertical box-drawing border, else -1.
-func (v *lineView) lastBorder() int {
-	for i := len(v.cells) - 1; i >= 0; i-- {
-		if v.cells[i].r == ' ' || v.cells[i].r == '\t' {
-			continue
-		}
-		if isBorder(v.cells[i].r) {
-			return v.cells[i].col
-		}
-		return -1
-	}
-	return -1
-}
-
-// alignFactor favours a candidate whose width puts the line's closing
-// border in the same column as on the nearest bordered lines above or below.
-func (s *repairer) alignFactor(v *lineView, g *group, r rune) float64 {
-	end := v.lastBorder()
-	if end < 0 || end <= v.cells[g.cell].col {
-		return 1
-	}
-	end += runeWidth(r) - runeWidth(g.x)
-	for _, step := range [2]int{-1, 1} {
-		for l, n := g.line+step, 0; l >= 0 && l < len(s.lineStarts) && n < 3; l, n = l+step, n+1 {
-			if c := s.view(l).lastBorder(); c >= 0 {
-				if c == end {
-					return 4
-				}
-				break
-			}
-		}
-	}
-	return 1
-}
-
 // charFactor weighs candidate r against the characters left and right of it:
 // emoji modifiers and joiners where an emoji sequence needs them, opening
 // and closing quotes on the right side of a word, letters in the script and
 // case of the letters around them.
-func charFactor(r, left, right rune) float64 {
+func (s *repairer) charFactor(r, left, right rune) float64 {
+	const all = pSeg | pView | pChar
+	pl := s.pc.get(left, all)
 	f := 1.0
 	switch {
 	case r == '\uFE0F': // emoji presentation: after a symbol or keycap base
-		if unicode.Is(unicode.So, left) || left == '#' || left == '*' || left >= '0' && left <= '9' {
+		if pl&pSo != 0 || left == '#' || left == '*' || left >= '0' && left <= '9' {
 			f *= 20
 		} else {
 			f *= 0.01
 		}
 	case r == '\u200D': // zero-width joiner: between emoji
-		if isEmoji(left) || left == '\uFE0F' || unicode.Is(unicode.So, left) {
+		if pl&pEmoji != 0 || left == '\uFE0F' || pl&pSo != 0 {
 			f *= 50
 		} else {
 			f *= 0.01
 		}
 	case r >= 0x1F3FB && r <= 0x1F3FF: // skin tones follow a person or hand
-		if isEmoji(left) {
+		if pl&pEmoji != 0 {
 			f *= 20
 		} else {
 			f *= 0.01
@@ -438,25 +331,26 @@ func charFactor(r, left, right rune) float64 {
 	}
 	opening := strings.ContainsRune("“„‘‚«‹", r)
 	closing := strings.ContainsRune("”’»›", r)
-	wordy := func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
+	pr := s.pc.get(right, all)
+	wordyL, wordyR := pl&(pLetter|pDigit) != 0, pr&(pLetter|pDigit) != 0
 	switch {
-	case opening && !wordy(left) && wordy(right):
+	case opening && !wordyL && wordyR:
 		f *= 3
-	case opening && wordy(left):
+	case opening && wordyL:
 		f *= 0.3
-	case closing && (wordy(left) || unicode.IsPunct(left)) && !wordy(right):
+	case closing && (wordyL || pl&pPunct != 0) && !wordyR:
 		f *= 3
-	case closing && !wordy(left) && wordy(right):
+	case closing && !wordyL && wordyR:
 		f *= 0.3
 	}
-	if unicode.IsLetter(r) {
-		for _, n := range [2]rune{left, right} {
-			if !unicode.IsLetter(n) {
+	if p := s.pc.get(r, all); p&pLetter != 0 {
+		for _, pn := range [2]props{pl, pr} {
+			if pn&pLetter == 0 {
 				continue
 			}
-			if sc := script(n); sc != script(r) {
+			if pn.script() != p.script() {
 				f *= 0.05
-			} else if unicode.IsUpper(n) == unicode.IsUpper(r) {
+			} else if (pn&pUpper != 0) == (p&pUpper != 0) {
 				f *= 3
 			}
 		}

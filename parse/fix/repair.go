@@ -2,8 +2,9 @@ package fix
 
 import (
 	"bytes"
+	"slices"
 	"sort"
-	"unicode"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -39,23 +40,43 @@ type cand struct {
 	w float64 // prior
 }
 
+// candSet is the candidates for one dropped-byte pattern (code page, bytes
+// present, length), shared by every group with that pattern, with what can
+// be worked out from the candidates alone.
+type candSet struct {
+	key   uint64
+	cands []cand
+	// wordy: a candidate that stands a chance by prior is an emoji or has
+	// keywords, so words nearby may lift it (see wordFactors).
+	wordy bool
+	// widths: two candidates that both stand a chance differ in display
+	// width, so the alignment of a diagram's border may decide.
+	widths bool
+	emoji  []bool // per candidate: isEmoji
+	// Per round (valid when stamp is the round's): the weights by prior and
+	// intact count, and the choice they make without context.
+	stamp  uint64
+	base   []float64
+	x0     rune
+	share0 float64
+}
+
 // group is a candidate repair: the runes text[start:end] that decode through
 // code page cp to one character.
 type group struct {
 	start, end int
 	line       int
-	run        int
-	cell       int     // index of the group's cell in its line view
-	lr         int     // index of the group's line in repairer.lrs
-	cands      []cand  // rebuild group: the candidates
-	ckey       uint64  // key of cands in the cache
-	self       float64 // evidence from the group alone
-	exist      float64 // with support: probability this is damage
-	share      float64 // rebuild: the chosen candidate's share of the weight
-	x          rune    // complete group: the character; rebuild: the choice
-	cp         int
-	present    int // runes present (the group's length in runes)
-	missing    int // bytes dropped, 0 for a complete group
+	run        int      // start offset of the group's run
+	cell       int      // index of the group's cell in its line view
+	lr         int      // index of the group's line in repairer.lrs
+	cs         *candSet // rebuild group: the candidates
+	self       float64  // evidence from the group alone
+	exist      float64  // with support: probability this is damage
+	share      float64  // rebuild: the chosen candidate's share of the weight
+	x          rune     // complete group: the character; rebuild: the choice
+	cp         uint8
+	present    uint8 // runes present (the group's length in runes)
+	missing    uint8 // bytes dropped, 0 for a complete group
 	accept     bool
 }
 
@@ -68,39 +89,79 @@ type edit struct{ src0, src1, dst0, dst1 int }
 type roundResult struct {
 	out     []byte
 	edits   []edit
-	repairs []Repair // offsets in the round's input text
+	repairs []fixRec // offsets in the round's input text
 }
 
+// repairer holds one round's state. Repairers are pooled: their buffers,
+// caches of candidates and rune properties serve the next round and the
+// next call.
 type repairer struct {
 	text       []byte
 	opt        *options
+	stamp      uint64 // numbers the rounds this repairer ran
+	counts     [nCP]int
 	order      []int // code pages by evidence
 	lineStarts []int
+	runs       []textRun
 	groups     []group
-	runs       int
 	docStrong  [nCP]int
 	docClean   int
-	intactLow  []uint16 // counts of characters seen intact, r < len
-	intactHigh map[rune]int
-	candCache  map[uint64][]cand
+	intact     intactCounts
+	candCache  map[uint64]*candSet
 	memo       map[memoKey]memoVal
 	lrs        []lineRange
-	views      map[int]*lineView
-	wordMemo   map[[2]uint64][]float64
+	lineLR     []int32 // per line: index in lrs + 1, 0 for none
+	views      viewSet
+	changed    []bool // per line + 1: a choice changed in the first pass
+	wordMemo   map[wordKey][]float64
 	words      map[int][]string
+	pc         propCache
 	// scratch
+	rbuf []rune
 	rs   []runeAt
 	bs   []byte
 	segs [nCP][]group
 }
 
+var repairers = sync.Pool{New: func() any {
+	return &repairer{candCache: map[uint64]*candSet{}, memo: map[memoKey]memoVal{}}
+}}
+
+// newRepairer returns a pooled repairer ready for a round over text.
+func newRepairer(text []byte, opt *options) *repairer {
+	s := repairers.Get().(*repairer)
+	s.text, s.opt = text, opt
+	s.stamp++
+	s.counts, s.docStrong, s.docClean = [nCP]int{}, [nCP]int{}, 0
+	s.order = s.order[:0]
+	s.runs = s.runs[:0]
+	s.groups = s.groups[:0]
+	s.lrs = s.lrs[:0]
+	s.intact.reset()
+	clear(s.memo)
+	s.wordMemo, s.words = nil, nil
+	return s
+}
+
+// release returns s to the pool, dropping its references to the text.
+func (s *repairer) release() {
+	s.text, s.opt = nil, nil
+	repairers.Put(s)
+}
+
 // repairRound runs one round. It returns nil when there is nothing to do.
 func repairRound(text []byte, opt *options) *roundResult {
-	var counts [nCP]int
-	if !scanPairs(text, &counts) {
+	s := newRepairer(text, opt)
+	defer s.release()
+	if found, _ := s.scan(false); !found {
 		return nil
 	}
-	s := &repairer{text: text, opt: opt, candCache: map[uint64][]cand{}, memo: map[memoKey]memoVal{}}
+	return s.finish()
+}
+
+// finish runs the round after the scan found pairs.
+func (s *repairer) finish() *roundResult {
+	counts := s.counts
 	for cp := 0; cp < nCP; cp++ {
 		if counts[cp] > 0 {
 			s.order = append(s.order, cp)
@@ -120,9 +181,8 @@ func repairRound(text []byte, opt *options) *roundResult {
 		return counts[cp]
 	}
 	sort.SliceStable(s.order, func(i, j int) bool { return rank(s.order[i]) > rank(s.order[j]) })
-	s.lineStarts = lineStarts(text)
-	s.intactLow = make([]uint16, 0x3000)
-	s.groups = make([]group, 0, top+16) // about one group per pair
+	s.lineStarts = appendLineStarts(s.lineStarts[:0], s.text)
+	s.groups = slices.Grow(s.groups, top+16) // about one group per pair
 	s.findGroups()
 	if len(s.groups) == 0 {
 		return nil
@@ -131,8 +191,10 @@ func repairRound(text []byte, opt *options) *roundResult {
 	return s.emit()
 }
 
-func lineStarts(text []byte) []int {
-	starts := make([]int, 1, bytes.Count(text, []byte{'\n'})+1)
+func lineStarts(text []byte) []int { return appendLineStarts(nil, text) }
+
+func appendLineStarts(starts []int, text []byte) []int {
+	starts = append(slices.Grow(starts, bytes.Count(text, []byte{'\n'})+1), 0)
 	for i := 0; ; {
 		j := bytes.IndexByte(text[i:], '\n')
 		if j < 0 {
@@ -143,11 +205,6 @@ func lineStarts(text []byte) []int {
 	}
 }
 
-// lineOf returns the 0-based line holding byte offset off.
-func (s *repairer) lineOf(off int) int {
-	return sort.SearchInts(s.lineStarts, off+1) - 1
-}
-
 func (s *repairer) lineEnd(line int) int {
 	if line+1 < len(s.lineStarts) {
 		return s.lineStarts[line+1] - 1
@@ -155,66 +212,119 @@ func (s *repairer) lineEnd(line int) int {
 	return len(s.text)
 }
 
-func (s *repairer) countIntact(r rune) {
-	if int(r) < len(s.intactLow) {
-		if s.intactLow[r] < 0xFFFF {
-			s.intactLow[r]++
+// intactCounts counts the characters seen intact in the text. Only 0, 1–4
+// and 5 or more matter (intactFactor), so counts saturate at 255. Below
+// U+3000 a table; above, an open-addressing table of the few runes that can
+// ever be asked about: a candidate always holds a byte that some code page
+// leaves undefined.
+type intactCounts struct {
+	low  [0x3000]uint8
+	keys []rune // 0: empty
+	vals []uint8
+	n    int
+}
+
+func (c *intactCounts) reset() {
+	c.low = [0x3000]uint8{}
+	clear(c.keys)
+	c.n = 0
+}
+
+// candidateLike reports whether r (≥ 0x800) has a continuation byte that some
+// code page leaves undefined, as every rebuilt candidate has.
+func candidateLike(r rune) bool {
+	return undefCont[r&0x3F] || undefCont[r>>6&0x3F] || r >= 0x10000 && undefCont[r>>12&0x3F]
+}
+
+func (c *intactCounts) add(r rune) {
+	if r < 0x3000 {
+		if c.low[r] < 0xFF {
+			c.low[r]++
 		}
 		return
 	}
-	if s.intactHigh == nil {
-		s.intactHigh = map[rune]int{}
+	if !candidateLike(r) {
+		return
 	}
-	s.intactHigh[r]++
+	if 2*(c.n+1) > len(c.keys) {
+		c.grow()
+	}
+	for i := c.slot(r); ; i = (i + 1) & (len(c.keys) - 1) {
+		switch c.keys[i] {
+		case r:
+			if c.vals[i] < 0xFF {
+				c.vals[i]++
+			}
+			return
+		case 0:
+			c.keys[i], c.vals[i] = r, 1
+			c.n++
+			return
+		}
+	}
 }
 
-func (s *repairer) intact(r rune) int {
-	if int(r) < len(s.intactLow) {
-		return int(s.intactLow[r])
+func (c *intactCounts) get(r rune) int {
+	if r < 0x3000 {
+		return int(c.low[r])
 	}
-	return s.intactHigh[r]
+	if c.n == 0 {
+		return 0
+	}
+	for i := c.slot(r); ; i = (i + 1) & (len(c.keys) - 1) {
+		switch c.keys[i] {
+		case r:
+			return int(c.vals[i])
+		case 0:
+			return 0
+		}
+	}
 }
 
-// findGroups walks the runs of the text and keeps, for each, the groups of
-// the code page that explains it best.
+func (c *intactCounts) slot(r rune) int {
+	return int(uint32(r) * 0x9E3779B1 >> 8 & uint32(len(c.keys)-1))
+}
+
+func (c *intactCounts) grow() {
+	keys, vals := c.keys, c.vals
+	size := max(256, 2*len(keys))
+	c.keys, c.vals, c.n = make([]rune, size), make([]uint8, size), 0
+	for i, r := range keys {
+		if r != 0 {
+			for j := c.slot(r); ; j = (j + 1) & (size - 1) {
+				if c.keys[j] == 0 {
+					c.keys[j], c.vals[j] = r, vals[i]
+					c.n++
+					break
+				}
+			}
+		}
+	}
+}
+
+// findGroups walks the runs the scan recorded and keeps, for each, the
+// groups of the code page that explains it best.
 func (s *repairer) findGroups() {
 	text := s.text
 	line := 0
-	for i := 0; i < len(text); {
-		if text[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
+	for _, ru := range s.runs {
 		s.rs = s.rs[:0]
-		var pairs, prevLead uint8
-		j := i
-		for j < len(text) && text[j] >= utf8.RuneSelf {
-			r, n := utf8.DecodeRune(text[j:])
-			if r == utf8.RuneError && n == 1 {
-				break
-			}
-			lead, cont, _ := masks(r)
-			pairs |= prevLead & cont
-			prevLead = lead
+		for j := ru.start; j < ru.end; {
+			r, n := decodeAt(text, j)
 			s.rs = append(s.rs, runeAt{r, j, n})
 			j += n
 		}
-		if len(s.rs) == 0 {
-			i++ // an invalid byte, kept as is
-			continue
-		}
-		for line+1 < len(s.lineStarts) && s.lineStarts[line+1] <= i {
+		for line+1 < len(s.lineStarts) && s.lineStarts[line+1] <= ru.start {
 			line++
 		}
-		s.doRun(pairs, line)
-		i = j
+		s.doRun(ru.pairs, line, ru.start)
 	}
 }
 
 // doRun segments the run in s.rs under each code page with a lead/continuation
 // pair in it, in order of preference; the first that explains every rune
 // wins, else the best score.
-func (s *repairer) doRun(pairs uint8, line int) {
+func (s *repairer) doRun(pairs uint8, line, run int) {
 	best, bestScore := -1, 0.0
 	if pairs != 0 {
 		for _, cp := range s.order {
@@ -231,8 +341,6 @@ func (s *repairer) doRun(pairs uint8, line int) {
 			}
 		}
 	}
-	run := s.runs
-	s.runs++
 	k := 0 // next rune not yet accounted for
 	if best >= 0 {
 		for _, g := range s.segs[best] {
@@ -245,7 +353,7 @@ func (s *repairer) doRun(pairs uint8, line int) {
 			g.run = run
 			if g.strong() {
 				s.docStrong[g.cp]++
-				s.countIntact(g.x)
+				s.intact.add(g.x)
 			}
 			s.groups = append(s.groups, g)
 		}
@@ -257,7 +365,7 @@ func (s *repairer) doRun(pairs uint8, line int) {
 
 func (s *repairer) genuine(r rune) {
 	s.docClean++
-	s.countIntact(r)
+	s.intact.add(r)
 }
 
 // segment cuts s.rs into groups under code page cp, into s.segs[cp]. It
@@ -284,10 +392,10 @@ func (s *repairer) segment(cp int) (covered int, score float64) {
 			j++
 		}
 		have := j - k - 1
-		g := group{start: rs[k].off, end: rs[j-1].off + rs[j-1].n, cp: cp, present: j - k}
+		g := group{start: rs[k].off, end: rs[j-1].off + rs[j-1].n, cp: uint8(cp), present: uint8(j - k)}
 		if have == need {
 			x, size := utf8.DecodeRune(bs[k:j])
-			if (x == utf8.RuneError && size <= 1) || size != j-k || !plausible(x) {
+			if (x == utf8.RuneError && size <= 1) || size != j-k || s.pc.get(x, pSeg)&pPlausible == 0 {
 				k++
 				continue
 			}
@@ -299,9 +407,9 @@ func (s *repairer) segment(cp int) (covered int, score float64) {
 				k++
 				continue
 			}
-			g.missing = missing
-			g.ckey, g.cands = s.candidates(cp, bs[k:j], need)
-			if len(g.cands) == 0 {
+			g.missing = uint8(missing)
+			g.cs = s.candidates(cp, bs[k:j], need)
+			if len(g.cs.cands) == 0 {
 				k++
 				continue
 			}
@@ -374,30 +482,31 @@ func (s *repairer) after(j int) rune {
 
 // weakPair reports whether the two runes r1 r2 read like genuine text: a
 // letter ending a word followed by a follower, or two letters.
-func weakPair(prev, r1, r2 rune) bool {
+func (s *repairer) weakPair(prev, r1, r2 rune) bool {
+	p1, p2 := s.pc.get(r1, pSeg), s.pc.get(r2, pSeg)
 	switch {
-	case unicode.IsLetter(r1) && unicode.IsLetter(r2):
+	case p1&p2&pLetter != 0:
 		return r1 != 'Ã' && r1 != 'Â' // never followed by a non-ASCII letter in real text
-	case isFollower(r2):
-		return unicode.IsLetter(r1) && unicode.IsLetter(prev)
+	case p2&pFollower != 0:
+		return p1&pLetter != 0 && s.isLetter(prev)
 	}
 	return false
 }
 
-func isASCIILetter(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }
+func isASCIILetter(r rune) bool { return r < utf8.RuneSelf && asciiProps[r]&pLetter != 0 }
 
 // selfComplete scores a complete group of runes k..j-1 decoding to x.
 func (s *repairer) selfComplete(segs []group, k, j int, x rune) float64 {
 	e := 0.95
 	if j-k == 2 {
 		e = 0.9
-		if weakPair(s.before(segs, k), s.rs[k].r, s.rs[k+1].r) {
+		if s.weakPair(s.before(segs, k), s.rs[k].r, s.rs[k+1].r) {
 			e = 0.3
 		}
 	}
 	// A single non-Latin letter glued to a Latin word ("tr腔" from "très…”")
 	// is not what mojibake of real text looks like.
-	if unicode.IsLetter(x) && !unicode.Is(unicode.Latin, x) {
+	if p := s.pc.get(x, pSeg); p&pLetter != 0 && p&pLatin == 0 {
 		if isASCIILetter(s.before(segs, k)) || isASCIILetter(s.after(j)) {
 			e = 0.3
 		}
@@ -411,7 +520,7 @@ func (s *repairer) selfRebuild(segs []group, k, j int) float64 {
 	case 1:
 		return 0.7 // kept only inside a run of damage
 	case 2:
-		if weakPair(s.before(segs, k), s.rs[k].r, s.rs[k+1].r) {
+		if s.weakPair(s.before(segs, k), s.rs[k].r, s.rs[k+1].r) {
 			return 0.3
 		}
 		return 0.6
@@ -419,20 +528,50 @@ func (s *repairer) selfRebuild(segs []group, k, j int) float64 {
 	return 0.85
 }
 
-// candidates lists the characters that lead byte and continuation bytes
-// present (pres[0] is the lead) can have been, with need continuation bytes
-// and the missing ones taken from cp's undefined bytes at every position.
-func (s *repairer) candidates(cp int, pres []byte, need int) (uint64, []cand) {
+// candidates returns the candidate set for lead byte and continuation bytes
+// present (pres[0] is the lead) with need continuation bytes, the missing
+// ones taken from cp's undefined bytes at every position.
+func (s *repairer) candidates(cp int, pres []byte, need int) *candSet {
 	key := uint64(cp)<<56 | uint64(need)<<48 | uint64(len(pres))<<40
 	for i, b := range pres {
 		key |= uint64(b) << (8 * i)
 	}
 	if c, ok := s.candCache[key]; ok {
-		return key, c
+		return c
 	}
-	c := buildCandidates(codePages[cp].undefined, pres, need)
+	c := newCandSet(key, buildCandidates(codePages[cp].undefined, pres, need))
 	s.candCache[key] = c
-	return key, c
+	return c
+}
+
+func newCandSet(key uint64, cands []cand) *candSet {
+	c := &candSet{key: key, cands: cands, emoji: make([]bool, len(cands)), base: make([]float64, len(cands))}
+	for i, x := range cands {
+		c.emoji[i] = isEmoji(x.r)
+	}
+	if len(cands) == 0 {
+		return c
+	}
+	// Only candidates that stand a chance by prior (cands are sorted) can
+	// be lifted by words: a snake, not the ❕ among the "═" readings.
+	for _, x := range cands {
+		if x.w*20 < cands[0].w {
+			break
+		}
+		if isEmoji(x.r) || keywords[x.r] != nil {
+			c.wordy = true
+			break
+		}
+	}
+	// Alignment can only matter between candidates of different width
+	// that both stand a chance.
+	for _, x := range cands[1:] {
+		if x.w*10 >= cands[0].w && runeWidth(x.r) != runeWidth(cands[0].r) {
+			c.widths = true
+			break
+		}
+	}
+	return c
 }
 
 func buildCandidates(undef, pres []byte, need int) []cand {

@@ -5,50 +5,129 @@ import (
 	"unicode/utf8"
 )
 
-// scanPairs is the fast path. It reports whether text holds an adjacent pair
-// of runes that some code page maps back to a UTF-8 lead byte followed by a
-// continuation byte — the mark every mojibake run carries — and counts such
-// pairs per code page (used to order the code pages). Clean ASCII is skipped
-// eight bytes at a time.
-func scanPairs(text []byte, counts *[nCP]int) bool {
-	found := false
-	var prevLead uint8 // lead mask of the previous rune, if it was adjacent non-ASCII
-	i := 0
-	for i < len(text) {
-		// Skip ASCII fast.
-		for i+8 <= len(text) && binary.LittleEndian.Uint64(text[i:])&0x8080808080808080 == 0 {
-			i += 8
-			prevLead = 0
+// textRun is a maximal run of valid non-ASCII runes holding at least one
+// pair (see scan).
+type textRun struct {
+	start, end int
+	pairs      uint8 // code pages with a lead/continuation pair in the run
+}
+
+const hi8 = 0x8080808080808080
+
+// skipASCII returns the offset of the first byte ≥ 0x80 in text[i:], or
+// len(text). Clean text is mostly ASCII: 32 bytes at a time, then 8.
+func skipASCII(text []byte, i int) int {
+	for ; i+32 <= len(text); i += 32 {
+		b := text[i : i+32 : i+32]
+		v := binary.LittleEndian.Uint64(b[0:]) | binary.LittleEndian.Uint64(b[8:]) |
+			binary.LittleEndian.Uint64(b[16:]) | binary.LittleEndian.Uint64(b[24:])
+		if v&hi8 != 0 {
+			break
 		}
+	}
+	for ; i+8 <= len(text); i += 8 {
+		if binary.LittleEndian.Uint64(text[i:])&hi8 != 0 {
+			break
+		}
+	}
+	for ; i < len(text) && text[i] < utf8.RuneSelf; i++ {
+	}
+	return i
+}
+
+// decodeAt decodes the non-ASCII rune at text[i], inline for the two- and
+// three-byte forms that nearly all text uses. n is 0 for an invalid byte.
+func decodeAt(text []byte, i int) (r rune, n int) {
+	c := text[i]
+	switch {
+	case c >= 0xC2 && c <= 0xDF && i+1 < len(text):
+		if c1 := text[i+1]; c1&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+		return 0, 0
+	case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text):
+		c1, c2 := text[i+1], text[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+		return 0, 0
+	}
+	r, n = utf8.DecodeRune(text[i:])
+	if r == utf8.RuneError && n == 1 {
+		return 0, 0
+	}
+	return r, n
+}
+
+// scan walks s.text once. It looks for the mark every mojibake run carries:
+// an adjacent pair of runes that some code page maps back to a UTF-8 lead
+// byte followed by a continuation byte. It counts such pairs per code page
+// (to order the code pages), records the runs holding one for findGroups,
+// and counts the runes of all other runs as genuine text. It reports
+// whether there is any pair. With strict it stops at the first invalid byte
+// and reports it; otherwise invalid bytes separate runs, as they are kept.
+func (s *repairer) scan(strict bool) (found, invalid bool) {
+	text := s.text
+	var byMask [1 << nCP]int // pair counts by code-page mask
+	rb := s.rbuf[:0]
+	i := 0
+	for {
+		i = skipASCII(text, i)
 		if i >= len(text) {
 			break
 		}
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			prevLead = 0
-			continue
-		}
-		r, n := utf8.DecodeRune(text[i:])
-		if r == utf8.RuneError && n == 1 {
-			i++
-			prevLead = 0
-			continue
-		}
-		lead, cont, _ := masks(r)
-		if m := prevLead & cont; m != 0 {
-			found = true
-			if counts == nil {
-				return true
+		start := i
+		var pairs, prevLead uint8
+		bad := false
+		rb = rb[:0]
+		for i < len(text) && text[i] >= utf8.RuneSelf {
+			r, n := decodeAt(text, i)
+			if n == 0 {
+				bad = true
+				break
 			}
-			for cp := 0; cp < nCP; cp++ {
-				if m&(1<<cp) != 0 {
-					counts[cp]++
-				}
+			var lead, cont uint8
+			if r < revLowSize {
+				m := maskTab[r]
+				lead, cont = uint8(m), uint8(m>>8)
+			} else if len(revHigh) > 0 {
+				lead, cont = masks(r)
+			}
+			if m := prevLead & cont; m != 0 {
+				pairs |= m
+				byMask[m]++
+			}
+			prevLead = lead
+			if pairs == 0 {
+				rb = append(rb, r) // genuine unless a pair comes later
+			}
+			i += n
+		}
+		if bad {
+			invalid = true
+			if strict {
+				s.rbuf = rb
+				return false, true
 			}
 		}
-		prevLead = lead
-		i += n
+		if pairs != 0 {
+			s.runs = append(s.runs, textRun{start, i, pairs})
+		} else {
+			for _, r := range rb {
+				s.genuine(r)
+			}
+		}
+		if bad {
+			i++ // the invalid byte is kept as it is
+		}
 	}
-	return found
+	s.rbuf = rb
+	for m, n := range byMask {
+		for cp := 0; cp < nCP; cp++ {
+			if m&(1<<cp) != 0 {
+				s.counts[cp] += n
+			}
+		}
+	}
+	return len(s.runs) > 0, invalid
 }

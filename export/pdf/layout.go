@@ -29,7 +29,6 @@ var (
 	codeHd  = rgb{228, 232, 238}
 	quoteBg = rgb{255, 247, 226}
 	tableHd = rgb{232, 238, 246}
-	white   = rgb{255, 255, 255}
 )
 
 type opKind uint8

@@ -35,12 +35,16 @@ func canonicalZip(w io.Writer, data []byte, mod time.Time) error {
 		if err != nil {
 			return fmt.Errorf("sheet: %s: %w", f.Name, err)
 		}
+		// The MS-DOS fields set the date alone; Modified would also add an
+		// extended-timestamp field.
 		out, err := zw.CreateRaw(&zip.FileHeader{
-			Name:               f.Name,
-			CreatorVersion:     20,
-			ReaderVersion:      20,
-			Method:             f.Method,
-			ModifiedDate:       date,
+			Name:           f.Name,
+			CreatorVersion: 20,
+			ReaderVersion:  20,
+			Method:         f.Method,
+			//lint:ignore SA1019 see above
+			ModifiedDate: date,
+			//lint:ignore SA1019 see above
 			ModifiedTime:       tm,
 			CRC32:              f.CRC32,
 			CompressedSize64:   f.CompressedSize64,

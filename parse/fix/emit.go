@@ -6,10 +6,10 @@ import "unicode/utf8"
 // cut from one buffer when the report is assembled (see Bytes).
 type fixRec struct {
 	s, e   int // the damaged span, in the round's text or (merged) in base
-	cp     int // index in codePages, or -1
-	kind   Kind
 	conf   float64
-	rounds int
+	kind   Kind
+	rounds int32
+	cp     int8 // index in codePages, or -1
 }
 
 // emit writes the repaired text. Accepted groups of one run become one
@@ -18,35 +18,43 @@ type fixRec struct {
 // same code page, and repairs held back by MinConfidence are reported as
 // Suspect.
 func (s *repairer) emit() *roundResult {
-	res := &roundResult{}
+	// Count first: the slices are large, and growing them by appending
+	// would allocate several times their size.
+	nEdits, nSuspect := 0, 0
+	s.walkRepairs(func(i, j int) {
+		if j < 0 {
+			nSuspect++
+		} else {
+			nEdits++
+		}
+	})
+	res := &roundResult{repairs: make([]fixRec, 0, nEdits+nSuspect)}
+	if nEdits == 0 {
+		s.walkRepairs(func(i, _ int) {
+			g := &s.groups[i]
+			res.repairs = append(res.repairs, fixRec{s: g.start, e: g.end(), cp: int8(g.cp), kind: Suspect, conf: round2(g.exist), rounds: 1})
+		})
+		res.out = s.text
+		return res
+	}
+	res.edits = make([]edit, 0, nEdits)
 	text := s.text
-	var out []byte
+	out := make([]byte, 0, len(text))
 	last := 0 // text[:last] has been handled
-	for i := 0; i < len(s.groups); {
+	s.walkRepairs(func(i, j int) {
 		g := &s.groups[i]
-		if !g.accept || g.exist*g.share < s.opt.minConf {
-			if g.accept || g.exist >= 0.3 && s.docStrong[g.cp] > 0 {
-				res.repairs = append(res.repairs, fixRec{s: g.start, e: g.end, cp: int(g.cp), kind: Suspect, conf: round2(g.exist), rounds: 1})
-			}
-			i++
-			continue
+		if j < 0 {
+			res.repairs = append(res.repairs, fixRec{s: g.start, e: g.end(), cp: int8(g.cp), kind: Suspect, conf: round2(g.exist), rounds: 1})
+			return
 		}
-		if out == nil {
-			out = make([]byte, 0, len(text))
-		}
-		// Extend over the accepted groups of the same run.
-		j := i + 1
-		for j < len(s.groups) && s.groups[j].run == g.run && s.groups[j].accept && s.groups[j].exist*s.groups[j].share >= s.opt.minConf {
-			j++
-		}
-		start, end := g.start, s.groups[j-1].end
+		start, end := g.start, s.groups[j-1].end()
 		out = append(out, text[last:start]...)
 		dst0 := len(out)
 		kind, conf := Mojibake, 1.0
 		for k := i; k < j; k++ {
 			h := &s.groups[k]
 			if k > i {
-				out = append(out, text[s.groups[k-1].end:h.start]...)
+				out = append(out, text[s.groups[k-1].end():h.start]...)
 			}
 			out = utf8.AppendRune(out, h.x)
 			if h.missing > 0 {
@@ -55,16 +63,35 @@ func (s *repairer) emit() *roundResult {
 			conf = min(conf, h.exist*h.share)
 		}
 		res.edits = append(res.edits, edit{start, end, dst0, len(out)})
-		res.repairs = append(res.repairs, fixRec{s: start, e: end, cp: int(g.cp), kind: kind, conf: round2(conf), rounds: 1})
+		res.repairs = append(res.repairs, fixRec{s: start, e: end, cp: int8(g.cp), kind: kind, conf: round2(conf), rounds: 1})
 		last = end
-		i = j
-	}
-	if len(res.edits) == 0 {
-		res.out = text
-		return res
-	}
+	})
 	res.out = append(out, text[last:]...)
 	return res
+}
+
+// walkRepairs calls f(i, j) for each repair, in order: groups i..j-1 (an
+// accepted stretch of one run) for an edit, or group i alone with j = -1
+// for a Suspect.
+func (s *repairer) walkRepairs(f func(i, j int)) {
+	ok := func(g *group) bool { return g.accept && g.exist*g.share >= s.opt.minConf }
+	for i := 0; i < len(s.groups); {
+		g := &s.groups[i]
+		if !ok(g) {
+			if g.accept || g.exist >= 0.3 && s.docStrong[g.cp] > 0 {
+				f(i, -1)
+			}
+			i++
+			continue
+		}
+		// Extend over the accepted groups of the same run.
+		j := i + 1
+		for j < len(s.groups) && s.groups[j].joined && ok(&s.groups[j]) {
+			j++
+		}
+		f(i, j)
+		i = j
+	}
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

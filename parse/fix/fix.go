@@ -94,7 +94,7 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 		if res == nil {
 			break
 		}
-		add := make([]fixRec, 0, len(res.repairs))
+		add := res.repairs[:0] // filtered in place
 		back := make([]posMap, len(history))
 		for i := range history {
 			back[i] = posMap{edits: history[i], back: true}
@@ -118,7 +118,7 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 		rep.Rounds = round
 	}
 	out := cur
-	rep.Repairs = append(rep.Repairs, reportRepairs(repairs, history, base, out)...)
+	rep.Repairs = reportRepairs(rep.Repairs, repairs, history, base, out)
 	if o.normalizeNewlines && rep.Newlines.CRLF > 0 {
 		out = bytes.ReplaceAll(out, []byte("\r\n"), []byte("\n"))
 		rep.Newlines.Normalized = true
@@ -156,9 +156,9 @@ func finishClean(src []byte, rep *Report, o *options) ([]byte, *Report) {
 // reportRepairs turns the records into Repairs, with Damaged as found in
 // base and Replacement as it reads in the final text out. The strings are
 // cut from one buffer: a long damaged document has a hundred thousand.
-func reportRepairs(recs []fixRec, history [][]edit, base, out []byte) []Repair {
+func reportRepairs(reps []Repair, recs []fixRec, history [][]edit, base, out []byte) []Repair {
 	if len(recs) == 0 {
-		return nil
+		return reps
 	}
 	fwd := make([]posMap, len(history))
 	for i := range history {
@@ -187,11 +187,12 @@ func reportRepairs(recs []fixRec, history [][]edit, base, out []byte) []Repair {
 		}
 	}
 	all := b.String()
-	reps := make([]Repair, len(recs))
+	reps = slices.Grow(reps, len(recs))
 	off := 0
 	for i, r := range recs {
-		p := &reps[i]
-		p.Offset, p.Kind, p.Confidence, p.Rounds = r.s, r.kind, r.conf, r.rounds
+		reps = append(reps, Repair{})
+		p := &reps[len(reps)-1]
+		p.Offset, p.Kind, p.Confidence, p.Rounds = r.s, r.kind, r.conf, int(r.rounds)
 		if r.cp >= 0 {
 			p.CodePage = codePages[r.cp].name
 		}
@@ -219,7 +220,8 @@ func stripBOMs(text []byte, valid bool) ([]byte, *roundResult) {
 	var res *roundResult
 	off := 0
 	for {
-		var n, cp int
+		var n int
+		var cp int8
 		switch {
 		case bytes.HasPrefix(text[off:], []byte("\uFEFF")):
 			n, cp = 3, -1
@@ -321,6 +323,9 @@ func (m *posMap) search(pos int, strict bool) int {
 // the earlier rounds (sorted), replacing the earlier ones a new one covers:
 // text that was damaged twice is one repair of two rounds.
 func mergeRound(old, add []fixRec) []fixRec {
+	if len(old) == 0 {
+		return add
+	}
 	out := make([]fixRec, 0, len(old)+len(add))
 	i := 0
 	for _, r := range add {

@@ -42,11 +42,10 @@ func (s *repairer) decide() {
 		if g.strong() {
 			lr.strong++
 		}
-		g.lr = len(s.lrs) - 1
 	}
 	for i := range s.groups {
 		g := &s.groups[i]
-		g.exist = 1 - (1-g.self)*(1-s.support(g))
+		g.exist = 1 - (1-g.selfVal())*(1-s.support(g))
 		g.accept = g.exist >= 0.5
 	}
 	for i := range s.groups {
@@ -66,7 +65,8 @@ func (s *repairer) decide() {
 	// view is taken before any of its own choices change), so views are
 	// kept from one pass to the next and only the changed lines are
 	// rebuilt.
-	s.views.reset(nLines)
+	// About one cell per group, and a few for the text between them.
+	s.views.reset(nLines, len(s.groups)+8*len(s.lrs))
 	s.changed = resize(s.changed, nLines+2) // index line+1
 	for pass := 0; pass < 2; pass++ {
 		nChanged := 0
@@ -112,9 +112,9 @@ func resize[T any](b []T, n int) []T {
 // group of its run.
 func (s *repairer) adjacentAccepted(i int) bool {
 	g := &s.groups[i]
-	ok := func(h *group) bool { return h.run == g.run && h.missing == 0 && h.accept }
-	return i > 0 && s.groups[i-1].end == g.start && ok(&s.groups[i-1]) ||
-		i+1 < len(s.groups) && s.groups[i+1].start == g.end && ok(&s.groups[i+1])
+	ok := func(h *group) bool { return h.missing == 0 && h.accept }
+	return i > 0 && g.joined && s.groups[i-1].end() == g.start && ok(&s.groups[i-1]) ||
+		i+1 < len(s.groups) && s.groups[i+1].joined && s.groups[i+1].start == g.end() && ok(&s.groups[i+1])
 }
 
 // support is the evidence of damage around g: other strong groups on its
@@ -125,13 +125,13 @@ func (s *repairer) support(g *group) float64 {
 	if g.strong() {
 		own = 1
 	}
-	lr := s.lrs[g.lr]
-	if lr.strong-own > 0 {
+	li := int(s.lineLR[g.line]) - 1
+	if s.lrs[li].strong-own > 0 {
 		return 0.8
 	}
 	sup := 0.0
-	if g.lr > 0 && s.lrs[g.lr-1].line == g.line-1 && s.lrs[g.lr-1].strong > 0 ||
-		g.lr+1 < len(s.lrs) && s.lrs[g.lr+1].line == g.line+1 && s.lrs[g.lr+1].strong > 0 {
+	if li > 0 && s.lrs[li-1].line == g.line-1 && s.lrs[li-1].strong > 0 ||
+		li+1 < len(s.lrs) && s.lrs[li+1].line == g.line+1 && s.lrs[li+1].strong > 0 {
 		sup = 0.6
 	}
 	d := float64(s.docStrong[g.cp] - own)

@@ -61,26 +61,42 @@ type candSet struct {
 	share0 float64
 }
 
-// group is a candidate repair: the runes text[start:end] that decode through
-// code page cp to one character.
+// group is a candidate repair: the runes text[start:end()] that decode
+// through code page cp to one character. Long documents have hundreds of
+// thousands of groups, read by several passes: they are kept to 64 bytes.
 type group struct {
-	start, end int
-	line       int
-	run        int      // start offset of the group's run
-	cell       int      // index of the group's cell in its line view
-	lr         int      // index of the group's line in repairer.lrs
-	cs         *candSet // rebuild group: the candidates
-	self       float64  // evidence from the group alone
-	exist      float64  // with support: probability this is damage
-	share      float64  // rebuild: the chosen candidate's share of the weight
-	x          rune     // complete group: the character; rebuild: the choice
-	cp         uint8
-	present    uint8 // runes present (the group's length in runes)
-	missing    uint8 // bytes dropped, 0 for a complete group
-	accept     bool
+	start   int
+	line    int
+	cell    int      // index of the group's cell in its line view
+	cs      *candSet // rebuild group: the candidates
+	exist   float64  // with support: probability this is damage
+	share   float64  // rebuild: the chosen candidate's share of the weight
+	x       rune     // complete group: the character; rebuild: the choice
+	size    uint8    // length in bytes (at most 4 runes of 3)
+	cp      uint8
+	present uint8 // runes present (the group's length in runes)
+	missing uint8 // bytes dropped, 0 for a complete group
+	self    uint8 // evidence from the group alone, as an index in selfValues
+	joined  bool  // continues the run of the group before it
+	accept  bool
 }
 
-func (g *group) strong() bool { return g.missing == 0 && g.self >= 0.9 }
+// The evidence from a group alone takes a few values (see selfComplete and
+// selfRebuild).
+var selfValues = [...]float64{0.95, 0.9, 0.3, 0.7, 0.6, 0.85}
+
+const (
+	selfLong        uint8 = iota // three or four runes decoding together
+	selfPair                     // two runes
+	selfWeak                     // two runes that read like genuine text
+	selfLone                     // one rune, its continuation dropped
+	selfPairRebuild              // two runes, a byte dropped
+	selfLongRebuild              // three runes, a byte dropped
+)
+
+func (g *group) end() int        { return g.start + int(g.size) }
+func (g *group) selfVal() float64 { return selfValues[g.self] }
+func (g *group) strong() bool    { return g.missing == 0 && g.selfVal() >= 0.9 }
 
 // edit records that text[src0:src1] became out[dst0:dst1].
 type edit struct{ src0, src1, dst0, dst1 int }
@@ -317,14 +333,14 @@ func (s *repairer) findGroups() {
 		for line+1 < len(s.lineStarts) && s.lineStarts[line+1] <= ru.start {
 			line++
 		}
-		s.doRun(ru.pairs, line, ru.start)
+		s.doRun(ru.pairs, line)
 	}
 }
 
 // doRun segments the run in s.rs under each code page with a lead/continuation
 // pair in it, in order of preference; the first that explains every rune
 // wins, else the best score.
-func (s *repairer) doRun(pairs uint8, line, run int) {
+func (s *repairer) doRun(pairs uint8, line int) {
 	best, bestScore := -1, 0.0
 	if pairs != 0 {
 		for _, cp := range s.order {
@@ -343,20 +359,22 @@ func (s *repairer) doRun(pairs uint8, line, run int) {
 	}
 	k := 0 // next rune not yet accounted for
 	if best >= 0 {
-		for _, g := range s.segs[best] {
+		segs := s.segs[best]
+		for i := range segs {
+			g := &segs[i]
 			for ; k < len(s.rs) && s.rs[k].off < g.start; k++ {
 				s.genuine(s.rs[k].r)
 			}
-			for ; k < len(s.rs) && s.rs[k].off < g.end; k++ {
+			for end := g.end(); k < len(s.rs) && s.rs[k].off < end; k++ {
 			}
 			g.line = line
-			g.run = run
+			g.joined = i > 0
 			if g.strong() {
 				s.docStrong[g.cp]++
 				s.intact.add(g.x)
 			}
-			s.groups = append(s.groups, g)
 		}
+		s.groups = append(s.groups, segs...)
 	}
 	for ; k < len(s.rs); k++ {
 		s.genuine(s.rs[k].r)
@@ -392,7 +410,7 @@ func (s *repairer) segment(cp int) (covered int, score float64) {
 			j++
 		}
 		have := j - k - 1
-		g := group{start: rs[k].off, end: rs[j-1].off + rs[j-1].n, cp: uint8(cp), present: uint8(j - k)}
+		g := group{start: rs[k].off, size: uint8(rs[j-1].off + rs[j-1].n - rs[k].off), cp: uint8(cp), present: uint8(j - k)}
 		if have == need {
 			x, size := utf8.DecodeRune(bs[k:j])
 			if (x == utf8.RuneError && size <= 1) || size != j-k || s.pc.get(x, pSeg)&pPlausible == 0 {
@@ -417,24 +435,29 @@ func (s *repairer) segment(cp int) (covered int, score float64) {
 		}
 		segs = append(segs, g)
 		covered += j - k
-		score += g.self * float64(j-k)
+		score += g.selfVal() * float64(j-k)
 		k = j
 	}
 	// A lone lead rune with its continuation dropped ("Ñ" for "с" minus
 	// 0x81) counts only next to another group; decide keeps it only next to
 	// an accepted one.
 	out := segs[:0]
-	for i, g := range segs {
+	for i := range segs {
+		g := &segs[i]
 		if g.present == 1 {
-			prev := i > 0 && segs[i-1].end == g.start && segs[i-1].present > 1
-			next := i+1 < len(segs) && segs[i+1].start == g.end && segs[i+1].present > 1
+			prev := i > 0 && segs[i-1].end() == g.start && segs[i-1].present > 1
+			next := i+1 < len(segs) && segs[i+1].start == g.end() && segs[i+1].present > 1
 			if !prev && !next {
 				covered--
-				score -= g.self
+				score -= g.selfVal()
 				continue
 			}
 		}
-		out = append(out, g)
+		if len(out) < i { // only copy once something was dropped
+			out = append(out, *g)
+		} else {
+			out = out[:i+1]
+		}
 	}
 	s.segs[cp] = out
 	return covered, score
@@ -456,7 +479,7 @@ func isFollower(r rune) bool {
 // the start of the text or when rune k-1 ends a complete group in segs.
 func (s *repairer) before(segs []group, k int) rune {
 	if k > 0 {
-		if n := len(segs); n > 0 && segs[n-1].end == s.rs[k].off && segs[n-1].missing == 0 {
+		if n := len(segs); n > 0 && segs[n-1].end() == s.rs[k].off && segs[n-1].missing == 0 {
 			return 0 // inside a run of damage: no genuine word before
 		}
 		return s.rs[k-1].r
@@ -496,36 +519,36 @@ func (s *repairer) weakPair(prev, r1, r2 rune) bool {
 func isASCIILetter(r rune) bool { return r < utf8.RuneSelf && asciiProps[r]&pLetter != 0 }
 
 // selfComplete scores a complete group of runes k..j-1 decoding to x.
-func (s *repairer) selfComplete(segs []group, k, j int, x rune) float64 {
-	e := 0.95
+func (s *repairer) selfComplete(segs []group, k, j int, x rune) uint8 {
+	e := selfLong
 	if j-k == 2 {
-		e = 0.9
+		e = selfPair
 		if s.weakPair(s.before(segs, k), s.rs[k].r, s.rs[k+1].r) {
-			e = 0.3
+			e = selfWeak
 		}
 	}
 	// A single non-Latin letter glued to a Latin word ("tr腔" from "très…”")
 	// is not what mojibake of real text looks like.
 	if p := s.pc.get(x, pSeg); p&pLetter != 0 && p&pLatin == 0 {
 		if isASCIILetter(s.before(segs, k)) || isASCIILetter(s.after(j)) {
-			e = 0.3
+			e = selfWeak
 		}
 	}
 	return e
 }
 
 // selfRebuild scores a rebuild group of runes k..j-1.
-func (s *repairer) selfRebuild(segs []group, k, j int) float64 {
+func (s *repairer) selfRebuild(segs []group, k, j int) uint8 {
 	switch j - k {
 	case 1:
-		return 0.7 // kept only inside a run of damage
+		return selfLone // kept only inside a run of damage
 	case 2:
 		if s.weakPair(s.before(segs, k), s.rs[k].r, s.rs[k+1].r) {
-			return 0.3
+			return selfWeak
 		}
-		return 0.6
+		return selfPairRebuild
 	}
-	return 0.85
+	return selfLongRebuild
 }
 
 // candidates returns the candidate set for lead byte and continuation bytes

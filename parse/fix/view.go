@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"slices"
 	"unicode/utf8"
 )
 
@@ -31,9 +32,9 @@ type viewSet struct {
 	cells []cell
 }
 
-func (vs *viewSet) reset(nLines int) {
+func (vs *viewSet) reset(nLines, nCells int) {
 	vs.views = resize(vs.views, nLines)
-	vs.cells = vs.cells[:0]
+	vs.cells = slices.Grow(vs.cells[:0], nCells)
 }
 
 // drop forgets line's view, to be built again when asked for.
@@ -65,7 +66,7 @@ func (s *repairer) view(line int) *lineView {
 				g.cell = len(cells) - v.lo
 				cells = append(cells, cell{r: g.x, col: col})
 				col += s.width(g.x)
-				i = g.end
+				i = g.end()
 				continue
 			}
 		}

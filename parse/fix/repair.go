@@ -94,9 +94,9 @@ const (
 	selfLongRebuild              // three runes, a byte dropped
 )
 
-func (g *group) end() int        { return g.start + int(g.size) }
+func (g *group) end() int         { return g.start + int(g.size) }
 func (g *group) selfVal() float64 { return selfValues[g.self] }
-func (g *group) strong() bool    { return g.missing == 0 && g.selfVal() >= 0.9 }
+func (g *group) strong() bool     { return g.missing == 0 && g.selfVal() >= 0.9 }
 
 // edit records that text[src0:src1] became out[dst0:dst1].
 type edit struct{ src0, src1, dst0, dst1 int }

@@ -40,8 +40,14 @@
 // same bytes and an edited source gives newer notes. Editing one answer
 // changes only that note's fields.
 //
-// WriteText writes the same notes in Anki's plain-text import format,
-// one file per note type.
+// WriteText writes the same notes in Anki's plain-text import format
+// (File → Import), one file per note type, since a text file names one
+// note type for all its rows ("#notetype"). Each row carries its deck
+// ("#deck column", as every topic has its own subdeck), its tags ("#tags
+// column") and its GUID ("#guid column"), so a text import updates the
+// same notes a package import made. Anki's text import cannot create note
+// types: the collection must have them, which importing the .apkg once
+// does.
 package anki
 
 import (
@@ -88,7 +94,8 @@ type Options struct {
 	Time time.Time
 	// FileTimes maps a source file, as named in bank.Pos.File, to its
 	// modification time, so that only notes from an edited file become
-	// newer. Files not in the map use Time.
+	// newer. Files not in the map use Time. When SOURCE_DATE_EPOCH is
+	// set, leave it empty so that every note gets that time.
 	FileTimes map[string]time.Time
 	// Reverse adds a definition → term card to every concept note.
 	Reverse bool

@@ -17,20 +17,20 @@ import (
 )
 
 // bigBank repeats the topics of the shipped bank under new names, and so
-// new IDs, until it holds at least n notes.
+// new IDs, until it holds n notes.
 func bigBank(tb testing.TB, n int) *bank.Bank {
 	tb.Helper()
-	src := bank.Default()
-	per := 0
-	for _, c := range countNotes(src) {
-		per += c
-	}
 	b := &bank.Bank{}
 	for i := 0; notesIn(b) < n; i++ {
 		for _, t := range bank.Default().Topics {
 			t.Name = fmt.Sprintf("%s %d", t.Name, i+1)
 			b.Topics = append(b.Topics, t)
 		}
+	}
+	// Drop glossary terms from the end to hit n exactly.
+	for i := len(b.Topics) - 1; i >= 0 && notesIn(b) > n; i-- {
+		t := &b.Topics[i]
+		t.Guide = t.Guide[:max(0, len(t.Guide)-(notesIn(b)-n))]
 	}
 	b.AssignIDs()
 	if err := b.Validate(); err != nil {

@@ -27,11 +27,9 @@ type lineRange struct {
 	line, first, last, strong int
 }
 
-func (s *repairer) decide() {
-	// Line ranges.
-	nLines := len(s.lineStarts)
-	s.lineLR = resize(s.lineLR, nLines)
-	for i := range s.groups {
+// addLines records the line ranges of the groups appended from index n0.
+func (s *repairer) addLines(n0 int) {
+	for i := n0; i < len(s.groups); i++ {
 		g := &s.groups[i]
 		if n := len(s.lrs); n == 0 || s.lrs[n-1].line != g.line {
 			s.lrs = append(s.lrs, lineRange{line: g.line, first: i, last: i})
@@ -43,18 +41,31 @@ func (s *repairer) decide() {
 			lr.strong++
 		}
 	}
-	for i := range s.groups {
-		g := &s.groups[i]
-		g.exist = 1 - (1-g.selfVal())*(1-s.support(g))
-		g.accept = g.exist >= 0.5
+}
+
+func (s *repairer) decide() {
+	// Groups are many and the passes over them are bound by memory: the
+	// evidence, the acceptance and the choice without context are made in
+	// one pass (adjacentAccepted looks one group ahead), which also lists
+	// the groups the passes with context look at.
+	groups := s.groups
+	s.elig = s.elig[:0]
+	if len(groups) > 0 {
+		s.setExist(&groups[0])
 	}
-	for i := range s.groups {
-		g := &s.groups[i]
+	for i := range groups {
+		g := &groups[i]
+		if i+1 < len(groups) {
+			s.setExist(&groups[i+1])
+		}
 		if g.present == 1 && g.accept {
 			g.accept = s.adjacentAccepted(i)
 		}
 		if g.missing > 0 {
 			s.choose(g, false)
+			if g.accept && len(g.cs.cands) >= 2 {
+				s.elig = append(s.elig, i)
+			}
 		} else {
 			g.share = 1
 		}
@@ -65,37 +76,43 @@ func (s *repairer) decide() {
 	// view is taken before any of its own choices change), so views are
 	// kept from one pass to the next and only the changed lines are
 	// rebuilt.
+	nLines := len(s.lineStarts)
 	// About one cell per group, and a few for the text between them.
-	s.views.reset(nLines, len(s.groups)+8*len(s.lrs))
+	s.views.reset(nLines, len(groups)+8*len(s.lrs))
 	s.changed = resize(s.changed, nLines+2) // index line+1
-	for pass := 0; pass < 2; pass++ {
-		nChanged := 0
-		for i := range s.groups {
-			g := &s.groups[i]
-			if g.missing == 0 || !g.accept || len(g.cs.cands) < 2 {
-				continue
-			}
-			if pass > 0 && !s.changed[g.line] && !s.changed[g.line+1] && !s.changed[g.line+2] {
-				continue
-			}
-			old := g.x
-			s.choose(g, true)
-			if g.x != old && pass == 0 {
-				if !s.changed[g.line+1] {
-					s.changed[g.line+1] = true
-					nChanged++
-				}
-			}
+	nChanged := 0
+	for _, i := range s.elig {
+		g := &groups[i]
+		old := g.x
+		s.choose(g, true)
+		if g.x != old && !s.changed[g.line+1] {
+			s.changed[g.line+1] = true
+			nChanged++
 		}
-		if nChanged == 0 {
-			break // the second pass would do nothing
+	}
+	if nChanged == 0 {
+		return // the second pass would do nothing
+	}
+	for l := range nLines {
+		if s.changed[l+1] {
+			s.views.drop(l)
 		}
-		for l := range nLines {
-			if s.changed[l+1] {
-				s.views.drop(l)
+	}
+	for _, lr := range s.lrs {
+		if !s.changed[lr.line] && !s.changed[lr.line+1] && !s.changed[lr.line+2] {
+			continue
+		}
+		for i := lr.first; i < lr.last; i++ {
+			if g := &groups[i]; g.missing > 0 && g.accept && len(g.cs.cands) >= 2 {
+				s.choose(g, true)
 			}
 		}
 	}
+}
+
+func (s *repairer) setExist(g *group) {
+	g.exist = 1 - (1-g.selfVal())*(1-s.support(g))
+	g.accept = g.exist >= 0.5
 }
 
 // resize returns b with length n, zeroed, reusing its memory.
@@ -163,6 +180,63 @@ type memoVal struct {
 	share float64
 }
 
+// choiceMemo is a hash table from memoKey to memoVal. The choice is looked
+// up for nearly every rebuilt character, and a map hashes the 24-byte key
+// generically; this hashes it in a few multiplications.
+type choiceMemo struct {
+	slots []memoSlot
+	n     int
+}
+
+type memoSlot struct {
+	k    memoKey
+	v    memoVal
+	used bool
+}
+
+func (m *choiceMemo) reset() {
+	clear(m.slots)
+	m.n = 0
+}
+
+func (m *choiceMemo) slot(k memoKey) int {
+	h := k.ckey*0x9E3779B97F4A7C15 ^ (uint64(uint32(k.nb[0]))|uint64(uint32(k.nb[1]))<<32)*0xC2B2AE3D27D4EB4F ^
+		(uint64(uint32(k.nb[2]))|uint64(uint32(k.nb[3]))<<32)*0x165667B19E3779F9
+	h ^= h >> 32
+	return int(h & uint64(len(m.slots)-1))
+}
+
+func (m *choiceMemo) get(k memoKey) (memoVal, bool) {
+	if m.n == 0 {
+		return memoVal{}, false
+	}
+	for i := m.slot(k); m.slots[i].used; i = (i + 1) & (len(m.slots) - 1) {
+		if m.slots[i].k == k {
+			return m.slots[i].v, true
+		}
+	}
+	return memoVal{}, false
+}
+
+// put adds k, which must not be there yet.
+func (m *choiceMemo) put(k memoKey, v memoVal) {
+	if 2*(m.n+1) > len(m.slots) {
+		old := m.slots
+		m.slots, m.n = make([]memoSlot, max(64, 2*len(old))), 0
+		for _, e := range old {
+			if e.used {
+				m.put(e.k, e.v)
+			}
+		}
+	}
+	i := m.slot(k)
+	for m.slots[i].used {
+		i = (i + 1) & (len(m.slots) - 1)
+	}
+	m.slots[i] = memoSlot{k, v, true}
+	m.n++
+}
+
 // roundInfo fills in cs's per-round fields: the weights by prior and intact
 // count, and the choice they make alone.
 func (s *repairer) roundInfo(cs *candSet) {
@@ -202,7 +276,7 @@ func (s *repairer) choose(g *group, context bool) {
 		nb = s.neighbours(v, g)
 		widths = cs.widths
 		if wf == nil && !widths {
-			if m, ok := s.memo[memoKey{cs.key, nb}]; ok {
+			if m, ok := s.memo.get(memoKey{cs.key, nb}); ok {
 				g.x, g.share = m.x, m.share
 				return
 			}
@@ -231,7 +305,7 @@ func (s *repairer) choose(g *group, context bool) {
 	}
 	g.x, g.share = best, bestW/total
 	if context && wf == nil && !widths {
-		s.memo[memoKey{cs.key, nb}] = memoVal{g.x, g.share}
+		s.memo.put(memoKey{cs.key, nb}, memoVal{g.x, g.share})
 	}
 }
 

@@ -124,23 +124,27 @@ type repairer struct {
 	docClean   int
 	intact     intactCounts
 	candCache  map[uint64]*candSet
-	memo       map[memoKey]memoVal
+	memo       choiceMemo
+	runMemo    map[string]*runSeg
 	lrs        []lineRange
 	lineLR     []int32 // per line: index in lrs + 1, 0 for none
+	elig       []int   // groups the passes with context look at
 	views      viewSet
 	changed    []bool // per line + 1: a choice changed in the first pass
 	wordMemo   map[wordKey][]float64
 	words      map[int][]string
 	pc         propCache
 	// scratch
-	rbuf []rune
+	rbuf   []rune
+	gen    []rune
+	keyBuf []byte
 	rs   []runeAt
 	bs   []byte
 	segs [nCP][]group
 }
 
 var repairers = sync.Pool{New: func() any {
-	return &repairer{candCache: map[uint64]*candSet{}, memo: map[memoKey]memoVal{}}
+	return &repairer{candCache: map[uint64]*candSet{}, runMemo: map[string]*runSeg{}}
 }}
 
 // newRepairer returns a pooled repairer ready for a round over text.
@@ -154,7 +158,7 @@ func newRepairer(text []byte, opt *options) *repairer {
 	s.groups = s.groups[:0]
 	s.lrs = s.lrs[:0]
 	s.intact.reset()
-	clear(s.memo)
+	s.memo.reset()
 	s.wordMemo, s.words = nil, nil
 	return s
 }
@@ -318,28 +322,106 @@ func (c *intactCounts) grow() {
 	}
 }
 
+// runSeg is the outcome of segmenting a run: its groups (start relative to
+// the run's) and the runes left out of them, as genuine text.
+type runSeg struct {
+	groups  []group
+	genuine []rune
+}
+
 // findGroups walks the runs the scan recorded and keeps, for each, the
 // groups of the code page that explains it best.
+//
+// Documents repeat their damage (a dash, a check mark, the same diagram
+// border on every box), and how a run is cut depends only on its bytes and
+// on whether the bytes around it are letters: such runs are cut once per
+// round and then copied.
 func (s *repairer) findGroups() {
 	text := s.text
 	line := 0
+	clear(s.runMemo)
+	s.lineLR = resize(s.lineLR, len(s.lineStarts))
+	lookups, hits := 0, 0
 	for _, ru := range s.runs {
+		for line+1 < len(s.lineStarts) && s.lineStarts[line+1] <= ru.start {
+			line++
+		}
+		// Stop looking when runs hardly ever repeat.
+		useMemo := lookups < 1024 || hits*4 >= lookups
+		if useMemo {
+			key := append(s.keyBuf[:0], s.runContext(ru))
+			key = append(key, text[ru.start:ru.end]...)
+			s.keyBuf = key
+			lookups++
+			if seg, ok := s.runMemo[string(key)]; ok {
+				hits++
+				n0 := len(s.groups)
+				s.replay(seg, ru.start, line)
+				s.addLines(n0)
+				continue
+			}
+		}
 		s.rs = s.rs[:0]
 		for j := ru.start; j < ru.end; {
 			r, n := decodeAt(text, j)
 			s.rs = append(s.rs, runeAt{r, j, n})
 			j += n
 		}
-		for line+1 < len(s.lineStarts) && s.lineStarts[line+1] <= ru.start {
-			line++
-		}
+		n0 := len(s.groups)
+		s.gen = s.gen[:0]
 		s.doRun(ru.pairs, line)
+		s.addLines(n0)
+		if useMemo {
+			seg := &runSeg{groups: slices.Clone(s.groups[n0:]), genuine: slices.Clone(s.gen)}
+			for i := range seg.groups {
+				seg.groups[i].start -= ru.start
+			}
+			s.runMemo[string(s.keyBuf)] = seg
+		}
+	}
+}
+
+// runContext returns what segmenting a run looks at outside it: whether the
+// byte before is a letter and an ASCII letter, and whether the byte after is
+// an ASCII letter (see before and after).
+func (s *repairer) runContext(ru textRun) byte {
+	var c byte
+	if ru.start > 0 {
+		r := rune(s.text[ru.start-1])
+		if s.isLetter(r) {
+			c |= 1
+		}
+		if isASCIILetter(r) {
+			c |= 2
+		}
+	}
+	if ru.end < len(s.text) && isASCIILetter(rune(s.text[ru.end])) {
+		c |= 4
+	}
+	return c
+}
+
+// replay adds the groups of a run cut before, now at start on line.
+func (s *repairer) replay(seg *runSeg, start, line int) {
+	n0 := len(s.groups)
+	s.groups = append(s.groups, seg.groups...)
+	for i := n0; i < len(s.groups); i++ {
+		g := &s.groups[i]
+		g.start += start
+		g.line = line
+		if g.strong() {
+			s.docStrong[g.cp]++
+			s.intact.add(g.x)
+		}
+	}
+	for _, r := range seg.genuine {
+		s.genuine(r)
 	}
 }
 
 // doRun segments the run in s.rs under each code page with a lead/continuation
 // pair in it, in order of preference; the first that explains every rune
-// wins, else the best score.
+// wins, else the best score. The runes left out go to s.gen too.
 func (s *repairer) doRun(pairs uint8, line int) {
 	best, bestScore := -1, 0.0
 	if pairs != 0 {
@@ -364,6 +446,7 @@ func (s *repairer) doRun(pairs uint8, line int) {
 			g := &segs[i]
 			for ; k < len(s.rs) && s.rs[k].off < g.start; k++ {
 				s.genuine(s.rs[k].r)
+				s.gen = append(s.gen, s.rs[k].r)
 			}
 			for end := g.end(); k < len(s.rs) && s.rs[k].off < end; k++ {
 			}
@@ -378,6 +461,7 @@ func (s *repairer) doRun(pairs uint8, line int) {
 	}
 	for ; k < len(s.rs); k++ {
 		s.genuine(s.rs[k].r)
+		s.gen = append(s.gen, s.rs[k].r)
 	}
 }
 

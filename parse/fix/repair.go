@@ -138,9 +138,9 @@ type repairer struct {
 	rbuf   []rune
 	gen    []rune
 	keyBuf []byte
-	rs   []runeAt
-	bs   []byte
-	segs [nCP][]group
+	rs     []runeAt
+	bs     []byte
+	segs   [nCP][]group
 }
 
 var repairers = sync.Pool{New: func() any {

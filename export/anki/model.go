@@ -80,7 +80,7 @@ const fontFile = "_bankgen-DejaVuSansMono.ttf"
 var questionType = noteType{
 	ID:   1795478400101,
 	Name: "bankgen Interview Question",
-	Mod:  1795481400,
+	Mod:  1795485000,
 	Fields: []string{
 		qQuestion:  "Question",
 		qTopic:     "Topic",
@@ -117,7 +117,7 @@ var questionType = noteType{
 var gapType = noteType{
 	ID:   1795478400102,
 	Name: "bankgen Gap Drill",
-	Mod:  1795481400,
+	Mod:  1795485000,
 	Fields: []string{
 		gGap:         "Gap",
 		gQuestion:    "Question",
@@ -132,8 +132,8 @@ var gapType = noteType{
 		Front: `<div class="bg">
 <div class="bg-meta"><span class="bg-chip">{{Topic}}</span>{{#Level}}<span class="bg-chip">{{Level}}</span>{{/Level}}<span class="bg-chip bg-kind">Gap drill</span></div>
 {{#Question}}<div class="bg-context">Asked: {{Question}}</div>{{/Question}}
-<div class="bg-prompt">Your answer missed this. Explain it the way you would in the interview:</div>
-<div class="bg-gap-title">{{Gap}}</div>
+<div class="bg-ask">Your answer missed this. Explain it the way you would in the interview:</div>
+<div class="bg-gap-title bg-drill">{{Gap}}</div>
 </div>`,
 		Back: `{{FrontSide}}
 <hr id="answer">
@@ -151,7 +151,7 @@ var gapType = noteType{
 var conceptType = noteType{
 	ID:   1795478400103,
 	Name: "bankgen Concept",
-	Mod:  1795481400,
+	Mod:  1795485000,
 	Fields: []string{
 		cTerm:       "Term",
 		cDefinition: "Definition",
@@ -243,6 +243,8 @@ const css = `@font-face {
   margin: .6em 0;
 }
 .bg-gap-title { font-weight: 600; }
+.bg-ask { font-size: .9em; opacity: .8; margin: .6em 0 .2em; }
+.bg-drill { font-size: 1.1em; }
 .bg-gap .bg-gap-title { border: 0; background: none; padding: 0; margin: 0; }
 .bg-phrasing {
   border-left: 3px solid #2da44e;

@@ -19,54 +19,70 @@ type fixRec struct {
 // Suspect.
 func (s *repairer) emit() *roundResult {
 	// Count first: the slices are large, and growing them by appending
-	// would allocate several times their size.
-	nEdits, nSuspect := 0, 0
-	s.walkRepairs(func(i, j int) {
-		if j < 0 {
-			nSuspect++
-		} else {
-			nEdits++
-		}
-	})
-	res := &roundResult{repairs: make([]fixRec, 0, nEdits+nSuspect)}
-	if nEdits == 0 {
-		s.walkRepairs(func(i, _ int) {
-			g := &s.groups[i]
-			res.repairs = append(res.repairs, fixRec{s: g.start, e: g.end(), cp: int8(g.cp), kind: Suspect, conf: round2(g.exist), rounds: 1})
+	// would allocate several times their size. Without MinConfidence
+	// decide has counted.
+	nEdits, nSuspect := s.nEdits, s.nSuspect
+	minConf := s.opt.minConf
+	if minConf > 0 {
+		nEdits, nSuspect = 0, 0
+		s.walkRepairs(func(i, j int) {
+			if j < 0 {
+				nSuspect++
+			} else {
+				nEdits++
+			}
 		})
-		res.out = s.text
-		return res
 	}
-	res.edits = make([]edit, 0, nEdits)
+	res := &roundResult{repairs: make([]fixRec, 0, nEdits+nSuspect)}
 	text := s.text
-	out := make([]byte, 0, len(text))
+	var out []byte
+	if nEdits > 0 {
+		res.edits = make([]edit, 0, nEdits)
+		out = make([]byte, 0, len(text))
+	}
+	groups := s.groups
+	ok := func(g *group) bool { return g.accept && g.exist*g.share >= minConf }
 	last := 0 // text[:last] has been handled
-	s.walkRepairs(func(i, j int) {
-		g := &s.groups[i]
-		if j < 0 {
-			res.repairs = append(res.repairs, fixRec{s: g.start, e: g.end(), cp: int8(g.cp), kind: Suspect, conf: round2(g.exist), rounds: 1})
-			return
+	for i := 0; i < len(groups); {
+		g := &groups[i]
+		if !ok(g) {
+			if g.accept || g.exist >= 0.3 && s.docStrong[g.cp] > 0 {
+				res.repairs = append(res.repairs, fixRec{s: g.start, e: g.end(), cp: int8(g.cp), kind: Suspect, conf: round2(g.exist), rounds: 1})
+			}
+			i++
+			continue
 		}
-		start, end := g.start, s.groups[j-1].end()
+		// Replace the accepted groups of the same run from here.
+		start := g.start
 		out = append(out, text[last:start]...)
 		dst0 := len(out)
 		kind, conf := Mojibake, 1.0
-		for k := i; k < j; k++ {
-			h := &s.groups[k]
-			if k > i {
-				out = append(out, text[s.groups[k-1].end():h.start]...)
-			}
+		j := i
+		for {
+			h := &groups[j]
 			out = utf8.AppendRune(out, h.x)
 			if h.missing > 0 {
 				kind = Rebuilt
 			}
 			conf = min(conf, h.exist*h.share)
+			j++
+			if j == len(groups) || !groups[j].joined || !ok(&groups[j]) {
+				break
+			}
+			out = append(out, text[h.end():groups[j].start]...)
 		}
+		end := groups[j-1].end()
 		res.edits = append(res.edits, edit{start, end, dst0, len(out)})
 		res.repairs = append(res.repairs, fixRec{s: start, e: end, cp: int8(g.cp), kind: kind, conf: round2(conf), rounds: 1})
 		last = end
-	})
+		i = j
+	}
+	if len(res.edits) == 0 {
+		res.out = text
+		return res
+	}
 	res.out = append(out, text[last:]...)
+	res.more = s.pairsLeft(res)
 	return res
 }
 
@@ -92,6 +108,55 @@ func (s *repairer) walkRepairs(f func(i, j int)) {
 		f(i, j)
 		i = j
 	}
+}
+
+// pairsLeft reports whether the round's output still holds a pair, so that
+// another round has something to look at. Runs never span ASCII and edits
+// replace non-ASCII with non-ASCII, so the output's runs are the input's,
+// edited, and a run without a pair is unchanged and still has none: only
+// the runs the scan recorded need looking at, and an unedited one still has
+// its pair.
+func (s *repairer) pairsLeft(res *roundResult) bool {
+	out := res.out
+	delta, e := 0, 0 // output offset minus input offset; next edit
+	for _, ru := range s.runs {
+		for e < len(res.edits) && res.edits[e].src0 < ru.start {
+			ed := res.edits[e]
+			delta += ed.dst1 - ed.dst0 - (ed.src1 - ed.src0)
+			e++
+		}
+		start := ru.start + delta
+		edited := false
+		for e < len(res.edits) && res.edits[e].src0 < ru.end {
+			ed := res.edits[e]
+			delta += ed.dst1 - ed.dst0 - (ed.src1 - ed.src0)
+			e++
+			edited = true
+		}
+		if !edited || hasPair(out[start:ru.end+delta]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPair reports whether the run of valid non-ASCII runes b holds a
+// lead/continuation pair (see scan).
+func hasPair(b []byte) bool {
+	var prevLead uint8
+	for i := 0; i < len(b); {
+		r, n := decodeAt(b, i)
+		if n == 0 {
+			return true // cannot happen; let a round look
+		}
+		lead, cont := masks(r)
+		if prevLead&cont != 0 {
+			return true
+		}
+		prevLead = lead
+		i += n
+	}
+	return false
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

@@ -116,6 +116,9 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 		history = append(history, res.edits)
 		cur = res.out
 		rep.Rounds = round
+		if !res.more {
+			break // the next round would find nothing
+		}
 	}
 	out := cur
 	rep.Repairs = reportRepairs(rep.Repairs, repairs, history, base, out)
@@ -288,28 +291,33 @@ func (m *posMap) at(pos int, left bool) int {
 // after pos (strict) or at or after it, galloping from the last answer.
 func (m *posMap) search(pos int, strict bool) int {
 	n := len(m.edits)
-	pred := func(i int) bool {
-		_, f1, _, _ := m.ends(i)
-		return f1 > pos || !strict && f1 == pos
+	if !strict {
+		pos-- // end ≥ pos is end > pos-1
+	}
+	after := func(i int) bool { // the predicate, monotone in i
+		if m.back {
+			return m.edits[i].dst1 > pos
+		}
+		return m.edits[i].src1 > pos
 	}
 	h := min(m.hint, n)
 	var lo, hi int
-	if h < n && !pred(h) {
-		lo, hi = h+1, h+1 // pred(lo-1) is false
-		for step := 1; hi < n && !pred(hi); step <<= 1 {
+	if h < n && !after(h) {
+		lo, hi = h+1, h+1 // after(lo-1) is false
+		for step := 1; hi < n && !after(hi); step <<= 1 {
 			lo, hi = hi+1, hi+1+step
 		}
 		hi = min(hi, n)
 	} else {
-		lo, hi = h-1, h // pred(hi) is true, or hi == n
-		for step := 1; lo >= 0 && pred(lo); step <<= 1 {
+		lo, hi = h-1, h // after(hi) is true, or hi == n
+		for step := 1; lo >= 0 && after(lo); step <<= 1 {
 			hi, lo = lo, lo-step
 		}
 		lo = max(lo+1, 0)
 	}
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if pred(mid) {
+		if after(mid) {
 			hi = mid
 		} else {
 			lo = mid + 1

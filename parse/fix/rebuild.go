@@ -50,6 +50,7 @@ func (s *repairer) decide() {
 	// the groups the passes with context look at.
 	groups := s.groups
 	s.elig = s.elig[:0]
+	s.nEdits, s.nSuspect = 0, 0
 	if len(groups) > 0 {
 		s.setExist(&groups[0])
 	}
@@ -63,11 +64,18 @@ func (s *repairer) decide() {
 		}
 		if g.missing > 0 {
 			s.choose(g, false)
-			if g.accept && len(g.cs.cands) >= 2 {
+			if g.accept && len(s.sets[g.cs].cands) >= 2 {
 				s.elig = append(s.elig, i)
 			}
 		} else {
 			g.share = 1
+		}
+		// What emit will write, when acceptance alone decides it.
+		switch {
+		case g.accept && !(g.joined && groups[i-1].accept):
+			s.nEdits++
+		case !g.accept && g.exist >= 0.3 && s.docStrong[g.cp] > 0:
+			s.nSuspect++
 		}
 	}
 	// Two passes with context; the second only where the first changed a
@@ -103,7 +111,7 @@ func (s *repairer) decide() {
 			continue
 		}
 		for i := lr.first; i < lr.last; i++ {
-			if g := &groups[i]; g.missing > 0 && g.accept && len(g.cs.cands) >= 2 {
+			if g := &groups[i]; g.missing > 0 && g.accept && len(s.sets[g.cs].cands) >= 2 {
 				s.choose(g, true)
 			}
 		}
@@ -258,7 +266,7 @@ func (s *repairer) roundInfo(cs *candSet) {
 
 // choose sets g.x and g.share; with context, looking at the neighbours.
 func (s *repairer) choose(g *group, context bool) {
-	cs := g.cs
+	cs := s.sets[g.cs]
 	s.roundInfo(cs)
 	var wf []float64
 	if cs.wordy {
@@ -315,9 +323,10 @@ type wordKey struct {
 }
 
 // wordFactors returns, per candidate of g, the factor from words near it,
-// or nil when no candidate is helped by them. Only for g.cs.wordy.
+// or nil when no candidate is helped by them. Only for wordy sets.
 func (s *repairer) wordFactors(g *group) []float64 {
-	key := wordKey{g.line, g.cs.key}
+	cs := s.sets[g.cs]
+	key := wordKey{g.line, cs.key}
 	if f, ok := s.wordMemo[key]; ok {
 		return f
 	}
@@ -326,12 +335,12 @@ func (s *repairer) wordFactors(g *group) []float64 {
 	}
 	words := s.nearWords(g.line)
 	var f []float64
-	cands := g.cs.cands
+	cands := cs.cands
 	for i, c := range cands {
 		m := 1.0
 		if kw := keywords[c.r]; kw != nil && matchAny(words, kw, true) {
 			m = 5
-		} else if g.cs.emoji[i] && matchAny(words, nameWords(c.r), false) {
+		} else if cs.emoji[i] && matchAny(words, nameWords(c.r), false) {
 			m = 2
 		}
 		if m != 1 {

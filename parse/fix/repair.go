@@ -63,16 +63,18 @@ type candSet struct {
 
 // group is a candidate repair: the runes text[start:end()] that decode
 // through code page cp to one character. Long documents have hundreds of
-// thousands of groups, read by several passes: they are kept to 64 bytes.
+// thousands of groups, read by several passes: they are kept to 64 bytes,
+// without pointers (nothing for the collector to scan, no write barriers
+// when they are copied).
 type group struct {
 	start   int
 	line    int
-	cell    int      // index of the group's cell in its line view
-	cs      *candSet // rebuild group: the candidates
-	exist   float64  // with support: probability this is damage
-	share   float64  // rebuild: the chosen candidate's share of the weight
-	x       rune     // complete group: the character; rebuild: the choice
-	size    uint8    // length in bytes (at most 4 runes of 3)
+	cell    int     // index of the group's cell in its line view
+	cs      int32   // rebuild group: the candidates, as an index in repairer.sets
+	exist   float64 // with support: probability this is damage
+	share   float64 // rebuild: the chosen candidate's share of the weight
+	x       rune    // complete group: the character; rebuild: the choice
+	size    uint8   // length in bytes (at most 4 runes of 3)
 	cp      uint8
 	present uint8 // runes present (the group's length in runes)
 	missing uint8 // bytes dropped, 0 for a complete group
@@ -106,6 +108,7 @@ type roundResult struct {
 	out     []byte
 	edits   []edit
 	repairs []fixRec // offsets in the round's input text
+	more    bool     // out may hold damage for another round
 }
 
 // repairer holds one round's state. Repairers are pooled: their buffers,
@@ -123,12 +126,15 @@ type repairer struct {
 	docStrong  [nCP]int
 	docClean   int
 	intact     intactCounts
-	candCache  map[uint64]*candSet
+	candCache  map[uint64]int32 // candidate sets by key, as indexes in sets
+	sets       []*candSet
 	memo       choiceMemo
 	runMemo    map[string]*runSeg
 	lrs        []lineRange
 	lineLR     []int32 // per line: index in lrs + 1, 0 for none
 	elig       []int   // groups the passes with context look at
+	nEdits     int     // edits and Suspects emit will write (decide counts
+	nSuspect   int     // them when MinConfidence is not set)
 	views      viewSet
 	changed    []bool // per line + 1: a choice changed in the first pass
 	wordMemo   map[wordKey][]float64
@@ -144,7 +150,7 @@ type repairer struct {
 }
 
 var repairers = sync.Pool{New: func() any {
-	return &repairer{candCache: map[uint64]*candSet{}, runMemo: map[string]*runSeg{}}
+	return &repairer{candCache: map[uint64]int32{}, runMemo: map[string]*runSeg{}}
 }}
 
 // newRepairer returns a pooled repairer ready for a round over text.
@@ -511,7 +517,7 @@ func (s *repairer) segment(cp int) (covered int, score float64) {
 			}
 			g.missing = uint8(missing)
 			g.cs = s.candidates(cp, bs[k:j], need)
-			if len(g.cs.cands) == 0 {
+			if len(s.sets[g.cs].cands) == 0 {
 				k++
 				continue
 			}
@@ -638,7 +644,7 @@ func (s *repairer) selfRebuild(segs []group, k, j int) uint8 {
 // candidates returns the candidate set for lead byte and continuation bytes
 // present (pres[0] is the lead) with need continuation bytes, the missing
 // ones taken from cp's undefined bytes at every position.
-func (s *repairer) candidates(cp int, pres []byte, need int) *candSet {
+func (s *repairer) candidates(cp int, pres []byte, need int) int32 {
 	key := uint64(cp)<<56 | uint64(need)<<48 | uint64(len(pres))<<40
 	for i, b := range pres {
 		key |= uint64(b) << (8 * i)
@@ -646,7 +652,8 @@ func (s *repairer) candidates(cp int, pres []byte, need int) *candSet {
 	if c, ok := s.candCache[key]; ok {
 		return c
 	}
-	c := newCandSet(key, buildCandidates(codePages[cp].undefined, pres, need))
+	c := int32(len(s.sets))
+	s.sets = append(s.sets, newCandSet(key, buildCandidates(codePages[cp].undefined, pres, need)))
 	s.candCache[key] = c
 	return c
 }

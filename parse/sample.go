@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -85,17 +86,36 @@ func yamlKinds(code string) (kinds []string, line int, err error) {
 		if errors.Is(err, io.EOF) {
 			return kinds, 0, nil
 		}
-		if err == nil {
-			var v any // decoding to values also catches repeated keys
-			err = doc.Decode(&v)
-		}
 		if err != nil {
 			return kinds, yamlErrLine(err), err
+		}
+		if key := repeatedKey(&doc); key != nil {
+			return kinds, key.Line, fmt.Errorf("line %d: mapping key %q already defined", key.Line, key.Value)
 		}
 		if k := mappingValue(&doc, "kind"); k != "" {
 			kinds = append(kinds, k)
 		}
 	}
+}
+
+// repeatedKey returns the first key that a mapping in the tree defines
+// twice, which YAML forbids but the node decoder accepts.
+func repeatedKey(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			for j := 0; j < i; j += 2 {
+				if n.Content[j].Value == n.Content[i].Value && n.Content[j].Kind == yaml.ScalarNode && n.Content[i].Kind == yaml.ScalarNode {
+					return n.Content[i]
+				}
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if k := repeatedKey(c); k != nil {
+			return k
+		}
+	}
+	return nil
 }
 
 // mappingValue returns the scalar value of key in a document whose root

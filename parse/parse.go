@@ -36,8 +36,10 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -79,11 +81,28 @@ func Parse(srcs ...Source) (*bank.Bank, bank.Diagnostics) {
 	srcs = append([]Source(nil), srcs...)
 	sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].Name < srcs[j].Name })
 
+	// Files are repaired and walked concurrently, each into its own
+	// diagnostics, then merged in name order, so the result is the same
+	// whatever the scheduling.
+	docs := make([]*doc, len(srcs))
+	fileDiags := make([]bank.Diagnostics, len(srcs))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range srcs {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots; wg.Done() }()
+			docs[i] = parseFile(srcs[i], &fileDiags[i])
+		}()
+	}
+	wg.Wait()
+
 	var diags bank.Diagnostics
 	b := &bank.Bank{}
 	index := map[string]int{} // topic slug → index in b.Topics
-	for _, s := range srcs {
-		d := parseFile(s, &diags)
+	for i, d := range docs {
+		diags = append(diags, fileDiags[i]...)
 		if d == nil {
 			continue
 		}

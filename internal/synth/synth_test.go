@@ -1,6 +1,8 @@
 package synth
 
 import (
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/bankgen/bankgen/parse"
@@ -39,5 +41,27 @@ func TestGeneratedCollectionsParse(t *testing.T) {
 		if string(srcs[i].Data) != string(again[i].Data) {
 			t.Fatalf("%s differs between two generations", srcs[i].Name)
 		}
+	}
+}
+
+// TestParseIndependentOfScheduling parses many files with one thread and
+// with all of them: the concurrent parse must give the same bank.
+func TestParseIndependentOfScheduling(t *testing.T) {
+	srcs, _ := Generate(Options{Topics: 12, Questions: 2, Seed: 3})
+	render := func() string {
+		b, diags := parse.Parse(srcs...)
+		var buf strings.Builder
+		if err := b.WriteJSON(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String() + diags.Error()
+	}
+	prev := runtime.GOMAXPROCS(1)
+	one := render()
+	runtime.GOMAXPROCS(max(prev, 4))
+	many := render()
+	runtime.GOMAXPROCS(prev)
+	if one != many {
+		t.Error("parsing with one thread and with several gave different banks")
 	}
 }

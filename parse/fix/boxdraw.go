@@ -87,9 +87,10 @@ func opposite(d int) int { return d ^ 1 }
 // a space): matching arms multiply by 3, a dangling arm or an ignored
 // neighbour's arm divide. Non-box candidates get a penalty only for the
 // neighbours' arms they ignore.
-func boxFactor(r rune, nb [4]rune) float64 {
+func boxFactor(r rune, nbs nbrs) float64 {
 	a, isBox := boxArmsOf(r)
 	f := 1.0
+	nb := [4]rune{nbs.left, nbs.right, nbs.up, nbs.down}
 	for d := 0; d < 4; d++ {
 		n := nb[d]
 		na, nBox := boxArmsOf(n)

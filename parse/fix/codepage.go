@@ -41,8 +41,10 @@ var (
 	// of a mojibake run.
 	rev [nCP][revLowSize]byte
 	// revHigh holds the few image runes ≥ revLowSize (four Mac Roman ones):
-	// a short list searched in order is faster than a map.
-	revHigh []highRune
+	// a short list searched in order is faster than a map. Runes outside
+	// [revHighMin, revHighMax] are not in it.
+	revHigh                []highRune
+	revHighMin, revHighMax rune
 	// maskTab[r] packs r's masks (r < revLowSize): bit cp of the low byte
 	// is set when code page cp maps r back to a UTF-8 lead byte (C2–F4), of
 	// the high byte when to a continuation byte (80–BF). One load gives
@@ -109,12 +111,22 @@ func init() {
 			revHigh[k].b[i] = byte(b)
 		}
 	}
+	revHighMin, revHighMax = -1, -1
+	for i, h := range revHigh {
+		if i == 0 || h.r < revHighMin {
+			revHighMin = h.r
+		}
+		revHighMax = max(revHighMax, h.r)
+	}
 }
 
 // revByte returns the byte code page cp decodes to r, or 0.
 func revByte(cp int, r rune) byte {
 	if r < revLowSize {
 		return rev[cp][r]
+	}
+	if r < revHighMin || r > revHighMax {
+		return 0
 	}
 	for i := range revHigh {
 		if revHigh[i].r == r {
@@ -129,6 +141,9 @@ func masks(r rune) (lead, cont uint8) {
 	if r < revLowSize {
 		m := maskTab[r]
 		return uint8(m), uint8(m >> 8)
+	}
+	if r < revHighMin || r > revHighMax {
+		return 0, 0
 	}
 	for i := range revHigh {
 		if revHigh[i].r != r {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -360,29 +359,29 @@ func mergeRound(old, add []fixRec) []fixRec {
 	return append(out, old[i:]...)
 }
 
-// locate fills in Line and Col from Offset, and sorts by Offset.
+// locate fills in Line and Col from Offset, and sorts by Offset. Offsets
+// nearly always come in order: the newlines between one and the next are
+// counted (bytes.Count is fast), and the line's start found by looking back
+// from the offset, no further than the line is long.
 func locate(reps []Repair, base []byte) {
-	if len(reps) == 0 {
-		return
-	}
-	starts := lineStarts(base)
-	l := 0
+	line, start, pos := 0, 0, 0 // line holds pos and starts at start
+	sorted := true
 	for i := range reps {
 		off := reps[i].Offset
-		// The last line starting at or before off: from the last answer
-		// when offsets come in order, as they nearly always do.
-		if l >= len(starts) || starts[l] > off {
-			l = 0
+		if off < pos {
+			line, start, pos = 0, 0, 0
+			sorted = false
 		}
-		if l+1 < len(starts) && starts[l+1] <= off {
-			l = sort.SearchInts(starts[l+1:], off+1) + l
+		if n := bytes.Count(base[pos:off], []byte{'\n'}); n > 0 {
+			line += n
+			start = pos + bytes.LastIndexByte(base[pos:off], '\n') + 1
 		}
-		reps[i].Line = l + 1
-		reps[i].Col = off - starts[l] + 1
+		pos = off
+		reps[i].Line = line + 1
+		reps[i].Col = off - start + 1
 	}
-	cmp := func(a, b Repair) int { return a.Offset - b.Offset }
-	if !slices.IsSortedFunc(reps, cmp) {
-		slices.SortStableFunc(reps, cmp)
+	if !sorted {
+		slices.SortStableFunc(reps, func(a, b Repair) int { return a.Offset - b.Offset })
 	}
 }
 

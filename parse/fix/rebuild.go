@@ -180,7 +180,7 @@ func intactFactor(n int) float64 {
 // four neighbours, so that the thousands of "═" in a diagram are weighed once.
 type memoKey struct {
 	ckey uint64
-	nb   [4]rune
+	nb   nbrs
 }
 
 type memoVal struct {
@@ -208,8 +208,8 @@ func (m *choiceMemo) reset() {
 }
 
 func (m *choiceMemo) slot(k memoKey) int {
-	h := k.ckey*0x9E3779B97F4A7C15 ^ (uint64(uint32(k.nb[0]))|uint64(uint32(k.nb[1]))<<32)*0xC2B2AE3D27D4EB4F ^
-		(uint64(uint32(k.nb[2]))|uint64(uint32(k.nb[3]))<<32)*0x165667B19E3779F9
+	h := k.ckey*0x9E3779B97F4A7C15 ^ (uint64(uint32(k.nb.left))|uint64(uint32(k.nb.right))<<32)*0xC2B2AE3D27D4EB4F ^
+		(uint64(uint32(k.nb.up))|uint64(uint32(k.nb.down))<<32)*0x165667B19E3779F9
 	h ^= h >> 32
 	return int(h & uint64(len(m.slots)-1))
 }
@@ -276,7 +276,7 @@ func (s *repairer) choose(g *group, context bool) {
 		g.x, g.share = cs.x0, cs.share0
 		return
 	}
-	var nb [4]rune
+	var nb nbrs
 	var v *lineView
 	widths := false
 	if context {
@@ -304,7 +304,7 @@ func (s *repairer) choose(g *group, context bool) {
 			if v.emoji && cs.emoji[i] {
 				w *= 1.5
 			}
-			w *= s.charFactor(c.r, nb[dirLeft], nb[dirRight])
+			w *= s.charFactor(c.r, nb.left, nb.right)
 		}
 		total += w
 		if w > bestW {

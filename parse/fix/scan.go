@@ -86,13 +86,7 @@ func (s *repairer) scan(strict bool) (found, invalid bool) {
 				bad = true
 				break
 			}
-			var lead, cont uint8
-			if r < revLowSize {
-				m := maskTab[r]
-				lead, cont = uint8(m), uint8(m>>8)
-			} else if len(revHigh) > 0 {
-				lead, cont = masks(r)
-			}
+			lead, cont := masks(r)
 			if m := prevLead & cont; m != 0 {
 				pairs |= m
 				byMask[m]++

@@ -24,6 +24,7 @@ type lineView struct {
 	emoji  bool // holds an emoji outside the rebuild groups
 	lo, hi int  // the cells, in viewSet.cells
 	border int  // lastBorder, or -2 before it is computed
+	hint   int  // the cell at's last answer: lookups go along the line
 }
 
 // viewSet holds the views built so far, by line.
@@ -108,45 +109,49 @@ func (s *repairer) last(c *cell) rune {
 	return c.r
 }
 
-// neighbours returns the characters left, right, above and below g (0 for
-// none). Above and below are taken at g's display column, or, at the end
-// of a horizontal run, one column off when the diagram's author misaligned
-// it by one.
-func (s *repairer) neighbours(v *lineView, g *group) [4]rune {
-	var nb [4]rune
+// nbrs are the characters left, right, above and below a group (0 for
+// none). Four fields rather than an array: they are passed in registers.
+type nbrs struct{ left, right, up, down rune }
+
+// neighbours returns the characters around g. Above and below are taken at
+// g's display column, or, at the end of a horizontal run, one column off
+// when the diagram's author misaligned it by one.
+func (s *repairer) neighbours(v *lineView, g *group) nbrs {
+	var nb nbrs
 	cells := s.cellsOf(v)
 	ci := g.cell
 	if ci > 0 {
-		nb[dirLeft] = s.last(&cells[ci-1])
+		nb.left = s.last(&cells[ci-1])
 	}
 	if ci+1 < len(cells) {
-		nb[dirRight] = s.first(&cells[ci+1])
+		nb.right = s.first(&cells[ci+1])
 	}
 	col := cells[ci].col
 	// One column off only counts at the end of a horizontal run, where a
 	// corner meets a misaligned wall.
-	atEnd := nb[dirLeft] == 0 || nb[dirLeft] == ' ' || nb[dirRight] == 0 || nb[dirRight] == ' '
-	for d, l := range [2]int{g.line - 1, g.line + 1} {
-		if l < 0 || l >= len(s.lineStarts) {
-			continue
-		}
-		w := s.view(l)
-		r := s.at(w, col)
-		if (r == 0 || r == ' ') && atEnd {
-			want := dirDown
-			if d == 1 {
-				want = dirUp
-			}
-			for _, c := range [2]int{col - 1, col + 1} {
-				if a, ok := boxArmsOf(s.at(w, c)); ok && a[want] != armNone {
-					r = s.at(w, c)
-					break
-				}
-			}
-		}
-		nb[dirUp+d] = r
+	atEnd := nb.left == 0 || nb.left == ' ' || nb.right == 0 || nb.right == ' '
+	if g.line > 0 {
+		nb.up = s.vertical(s.view(g.line-1), col, atEnd, dirDown)
+	}
+	if g.line+1 < len(s.lineStarts) {
+		nb.down = s.vertical(s.view(g.line+1), col, atEnd, dirUp)
 	}
 	return nb
+}
+
+// vertical returns the character of w at col; at the end of a run, where
+// that is blank, one column off when it has an arm pointing in direction
+// want (towards the group).
+func (s *repairer) vertical(w *lineView, col int, atEnd bool, want int) rune {
+	r := s.at(w, col)
+	if (r == 0 || r == ' ') && atEnd {
+		for _, c := range [2]int{col - 1, col + 1} {
+			if a, ok := boxArmsOf(s.at(w, c)); ok && a[want] != armNone {
+				return s.at(w, c)
+			}
+		}
+	}
+	return r
 }
 
 // at returns the character at display column col, or 0. Past the end of
@@ -156,7 +161,34 @@ func (s *repairer) at(v *lineView, col int) rune {
 		return 0
 	}
 	cells := s.cellsOf(v)
-	// The last cell starting at or before col.
+	// i is the last cell starting at or before col: a step or two from the
+	// last answer when the columns come in order, else a binary search.
+	i := v.hint
+	if i < len(cells) && cells[i].col <= col {
+		for n := 0; i+1 < len(cells) && cells[i+1].col <= col; n++ {
+			if n == 4 {
+				i = s.lastAtOrBefore(cells, col)
+				break
+			}
+			i++
+		}
+	} else {
+		i = s.lastAtOrBefore(cells, col)
+	}
+	if i < 0 {
+		return 0
+	}
+	v.hint = i
+	c := &cells[i]
+	if c.n > 0 {
+		return rune(s.text[c.off+min(col-c.col, int(c.n)-1)])
+	}
+	return c.r
+}
+
+// lastAtOrBefore returns the index of the last cell starting at or before
+// col, or -1.
+func (s *repairer) lastAtOrBefore(cells []cell, col int) int {
 	lo, hi := 0, len(cells)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -166,14 +198,7 @@ func (s *repairer) at(v *lineView, col int) rune {
 			hi = m
 		}
 	}
-	if lo == 0 {
-		return 0
-	}
-	c := &cells[lo-1]
-	if c.n > 0 {
-		return rune(s.text[c.off+min(col-c.col, int(c.n)-1)])
-	}
-	return c.r
+	return lo - 1
 }
 
 // isBorder reports whether r can close a diagram line on the right.

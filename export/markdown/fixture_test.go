@@ -49,6 +49,8 @@ func testBank() *bank.Bank {
 						}},
 						{Kind: bank.KindQuote, Text: "Quoted wisdom.\n\n# not a heading\n> not a quote"},
 						{Kind: bank.KindCode, Lang: "dockerfile", Code: "FROM alpine\nRUN echo '# hi'\n"},
+						{Kind: bank.KindParagraph, Text: "<div class=\"note\">\n*not emphasis* & <b>raw</b>\n</div>"},
+						{Kind: bank.KindParagraph, Text: "<details>\n<summary>More</summary>\n\nnot one HTML block\n</details>"},
 					}},
 				},
 				Guide: []bank.Term{
@@ -131,6 +133,9 @@ func testBank() *bank.Bank {
 						Extra: []bank.Section{
 							{Title: "Question", Blocks: []bank.Block{
 								{Kind: bank.KindTable, Header: []string{"Unexpected"}, Rows: [][]string{{"table under the prompt"}}},
+							}},
+							{Title: "What You Nailed", Blocks: []bank.Block{
+								{Kind: bank.KindParagraph, Text: "<!-- reviewer: an HTML comment after the strengths -->"},
 							}},
 							{Title: "Diagrams", Blocks: []bank.Block{
 								{Kind: bank.KindParagraph, Text: "Ready to move to the next topic?"},

@@ -304,3 +304,74 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// features counts what a bank exercises, so that the random test can
+// check that its banks cover every case it means to.
+func features(b *bank.Bank, n map[string]int) {
+	blocks := func(where string, bs []bank.Block) {
+		for _, x := range bs {
+			n[where+" "+string(x.Kind)]++
+			if x.Kind == bank.KindHeading {
+				n["heading level "+fmt.Sprint(x.Level)]++
+			}
+			for _, it := range x.Items {
+				switch {
+				case strings.HasPrefix(it, "  "):
+					n["nested item"]++
+				case it == "":
+					n["empty item"]++
+				}
+			}
+			if strings.Contains(x.Text, "\n\n") {
+				n["blank line in text"]++
+			}
+		}
+	}
+	for _, t := range b.Topics {
+		blocks("note", nil)
+		for _, s := range t.Notes {
+			blocks("note", s.Blocks)
+		}
+		for _, g := range t.Guide {
+			if g.Section == "" {
+				n["term before notes"]++
+			} else {
+				n["term in a note"]++
+			}
+		}
+		for _, x := range t.Extra {
+			n["topic extra"]++
+			blocks("extra", x.Blocks)
+		}
+		for _, q := range t.Questions {
+			n["level "+q.Level.String()]++
+			blocks("answer", q.Answer)
+			if strings.Contains(q.Prompt, "\n\n") {
+				n["prompt paragraphs"]++
+			}
+			for _, g := range q.Gaps {
+				if g.Phrasing != "" {
+					n["phrasing"]++
+				}
+			}
+			for _, d := range q.Diagrams {
+				if d.Title == "" {
+					n["untitled diagram"]++
+				} else {
+					n["diagram"]++
+				}
+			}
+			for _, x := range q.Extra {
+				title := x.Title
+				if strings.HasPrefix(title, "X") {
+					title = "unrecognised"
+				}
+				n["question extra "+title]++
+				blocks("extra", x.Blocks)
+			}
+		}
+	}
+	if len(b.Plan) > 0 {
+		n["plan"]++
+	}
+}

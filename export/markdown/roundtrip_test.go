@@ -109,8 +109,10 @@ func TestRoundTripRandom(t *testing.T) {
 		n = 200
 	}
 	failed := 0
+	seen := map[string]int{}
 	for seed := uint64(1); seed <= uint64(n) && failed < 3; seed++ {
 		b := newGen(seed).bank()
+		features(b, seen)
 		ok := t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			roundTrip(t, b, markdown.Options{Numbered: true})
 		})
@@ -118,4 +120,23 @@ func TestRoundTripRandom(t *testing.T) {
 			failed++
 		}
 	}
+	// The banks must exercise every case the generator is meant to.
+	want := []string{"term before notes", "term in a note", "topic extra", "plan", "phrasing", "prompt paragraphs",
+		"diagram", "untitled diagram", "nested item", "empty item", "blank line in text",
+		"level unknown", "level warm-up", "level stepping-up", "level lead",
+		"question extra Question", "question extra Feedback First", "question extra What You Nailed",
+		"question extra What to Tighten Up", "question extra Diagrams", "question extra unrecognised"}
+	for _, k := range []bank.BlockKind{bank.KindHeading, bank.KindParagraph, bank.KindList, bank.KindTable, bank.KindQuote} {
+		want = append(want, "note "+string(k), "answer "+string(k), "extra "+string(k))
+	}
+	want = append(want, "note code", "extra code", "answer sample")
+	for l := 1; l <= 6; l++ {
+		want = append(want, fmt.Sprint("heading level ", l))
+	}
+	for _, k := range want {
+		if seen[k] == 0 {
+			t.Errorf("no random bank has a %s", k)
+		}
+	}
+	t.Logf("%d banks: %v", n, seen)
 }

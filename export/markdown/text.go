@@ -228,12 +228,17 @@ func longestRun(s string, c byte) int {
 func paragraphs(s string) []string {
 	var out []string
 	for _, p := range strings.Split(s, "\n\n") {
-		n := len(out)
-		if n > 0 && (startsSpace(p) || endsSpace(out[n-1])) {
+		if n := len(out); n > 0 && endsSpace(out[n-1]) {
 			out[n-1] += "\n\n" + p
-			continue
+		} else {
+			out = append(out, p)
 		}
-		out = append(out, p)
+		// Gluing to an empty piece makes one that begins with a line
+		// break, which must go on to the piece before.
+		for n := len(out); n > 1 && startsSpace(out[n-1]); n-- {
+			out[n-2] += "\n\n" + out[n-1]
+			out = out[:n-1]
+		}
 	}
 	return out
 }

@@ -145,10 +145,7 @@ func (s *repairer) pairsLeft(res *roundResult) bool {
 func hasPair(b []byte) bool {
 	var prevLead uint8
 	for i := 0; i < len(b); {
-		r, n := decodeAt(b, i)
-		if n == 0 {
-			return true // cannot happen; let a round look
-		}
+		r, n := decodeValid(b, i)
 		lead, cont := masks(r)
 		if prevLead&cont != 0 {
 			return true

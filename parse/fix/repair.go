@@ -141,7 +141,6 @@ type repairer struct {
 	words      map[int][]string
 	pc         propCache
 	// scratch
-	rbuf   []rune
 	gen    []rune
 	keyBuf []byte
 	rs     []runeAt
@@ -269,6 +268,10 @@ func (c *intactCounts) add(r rune) {
 		}
 		return
 	}
+	c.addHigh(r)
+}
+
+func (c *intactCounts) addHigh(r rune) {
 	if !candidateLike(r) {
 		return
 	}
@@ -369,7 +372,7 @@ func (s *repairer) findGroups() {
 		}
 		s.rs = s.rs[:0]
 		for j := ru.start; j < ru.end; {
-			r, n := decodeAt(text, j)
+			r, n := decodeValid(text, j)
 			s.rs = append(s.rs, runeAt{r, j, n})
 			j += n
 		}

@@ -59,6 +59,19 @@ func decodeAt(text []byte, i int) (r rune, n int) {
 	return r, n
 }
 
+// decodeValid decodes the rune at text[i], known to start a valid
+// multi-byte sequence (in a run the scan has checked).
+func decodeValid(text []byte, i int) (rune, int) {
+	c := text[i]
+	switch {
+	case c < 0xE0:
+		return rune(c&0x1F)<<6 | rune(text[i+1]&0x3F), 2
+	case c < 0xF0:
+		return rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F), 3
+	}
+	return rune(c&0x07)<<18 | rune(text[i+1]&0x3F)<<12 | rune(text[i+2]&0x3F)<<6 | rune(text[i+3]&0x3F), 4
+}
+
 // scan walks s.text once. It looks for the mark every mojibake run carries:
 // an adjacent pair of runes that some code page maps back to a UTF-8 lead
 // byte followed by a continuation byte. It counts such pairs per code page
@@ -69,7 +82,6 @@ func decodeAt(text []byte, i int) (r rune, n int) {
 func (s *repairer) scan(strict bool) (found, invalid bool) {
 	text := s.text
 	var byMask [1 << nCP]int // pair counts by code-page mask
-	rb := s.rbuf[:0]
 	i := 0
 	for {
 		i = skipASCII(text, i)
@@ -79,43 +91,59 @@ func (s *repairer) scan(strict bool) (found, invalid bool) {
 		start := i
 		var pairs, prevLead uint8
 		bad := false
-		rb = rb[:0]
 		for i < len(text) && text[i] >= utf8.RuneSelf {
-			r, n := decodeAt(text, i)
-			if n == 0 {
-				bad = true
+			// Two- and three-byte runes inline: the loop runs once per
+			// non-ASCII rune of the text.
+			var r rune
+			var n int
+			c := text[i]
+			switch {
+			case c >= 0xC2 && c <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+				r, n = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
+			case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+				r, n = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
+			default:
+				if r, n = decodeAt(text, i); n == 0 {
+					bad = true
+				}
+			}
+			if bad {
 				break
 			}
-			lead, cont := masks(r)
+			var lead, cont uint8
+			if r < revLowSize {
+				m := maskTab[r]
+				lead, cont = uint8(m), uint8(m>>8)
+			} else if r >= revHighMin && r <= revHighMax {
+				lead, cont = masks(r)
+			}
 			if m := prevLead & cont; m != 0 {
 				pairs |= m
 				byMask[m]++
 			}
 			prevLead = lead
-			if pairs == 0 {
-				rb = append(rb, r) // genuine unless a pair comes later
-			}
 			i += n
 		}
 		if bad {
 			invalid = true
 			if strict {
-				s.rbuf = rb
 				return false, true
 			}
 		}
 		if pairs != 0 {
 			s.runs = append(s.runs, textRun{start, i, pairs})
 		} else {
-			for _, r := range rb {
+			// Genuine text: decoded again, to keep the loop above lean.
+			for j := start; j < i; {
+				r, n := decodeValid(text, j)
 				s.genuine(r)
+				j += n
 			}
 		}
 		if bad {
 			i++ // the invalid byte is kept as it is
 		}
 	}
-	s.rbuf = rb
 	for m, n := range byMask {
 		for cp := 0; cp < nCP; cp++ {
 			if m&(1<<cp) != 0 {

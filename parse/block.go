@@ -122,13 +122,23 @@ func (d *doc) itemText(item ast.Node, depth int) []string {
 	return append(out, nested...)
 }
 
-// blockText returns the plain text of any block.
+// blockText returns the plain text of any block. A table nested in a
+// list item or quote becomes one line per row, cells joined by " | ".
 func (d *doc) blockText(n ast.Node) string {
-	switch n.(type) {
+	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
 		return plain(n, d.src)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		return strings.TrimRight(codeText(n, d.src), "\n")
+	case *ast.HTMLBlock:
+		return d.toBlock(n).Text
+	case *east.Table:
+		t := d.table(n)
+		rows := []string{strings.Join(t.Header, " | ")}
+		for _, r := range t.Rows {
+			rows = append(rows, strings.Join(r, " | "))
+		}
+		return strings.Join(rows, "\n")
 	}
 	var parts []string
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {

@@ -130,6 +130,7 @@ func parseFile(s Source, diags *bank.Diagnostics) *doc {
 		return nil
 	}
 	src := repair(s.Name, s.Data, diags)
+	src = replaceNUL(s.Name, src, diags)
 
 	d := &doc{name: s.Name, src: src, lines: newLineTable(s.Name, src), diags: diags}
 	root := markdown.Parser().Parse(text.NewReader(src))
@@ -147,6 +148,18 @@ func parseFile(s Source, diags *bank.Diagnostics) *doc {
 		d.fail(start, "not an interview transcript or a concept guide: no question headings (## Question N) and no glossary entries (**Term** — definition)")
 	}
 	return d
+}
+
+// replaceNUL turns U+0000 into U+FFFD, as CommonMark requires, so that
+// no NUL reaches the bank (a decoded UTF-16 file can carry one), and
+// reports the first.
+func replaceNUL(name string, src []byte, diags *bank.Diagnostics) []byte {
+	i := bytes.IndexByte(src, 0)
+	if i < 0 {
+		return src
+	}
+	diags.Add(newLineTable(name, src).pos(i), bank.Warning, "NUL character replaced by U+FFFD (%d in the file)", bytes.Count(src, []byte{0}))
+	return bytes.ReplaceAll(src, []byte{0}, []byte("\ufffd"))
 }
 
 // isBinary reports whether data looks like a binary file rather than

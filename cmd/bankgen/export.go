@@ -35,6 +35,7 @@ its path, how many items it holds, and its size.`,
   bankgen export --anki notes/             # an Anki deck from your own Markdown folder
   bankgen export --anki --text             # Anki's plain-text import files instead
   bankgen export --pdf --paper letter      # study guide and cheat sheet on US Letter
+  bankgen export --md -o notes             # the repaired sources as clean Markdown, to keep editing
   SOURCE_DATE_EPOCH=1767225600 bankgen export   # pin the dates stamped into decks and PDFs`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var chosen []format
@@ -67,6 +68,7 @@ its path, how many items it holds, and its size.`,
 	cmd.Flags().StringVar(&opts.paper, "paper", "a4", "PDF paper size: a4 or letter")
 	cmd.Flags().BoolVar(&opts.ankiText, "text", false, "with --anki, write Anki's plain-text import files instead of a package")
 	cmd.Flags().BoolVar(&opts.reverse, "reverse", false, "with --anki, add a definition → term card to every concept")
+	cmd.Flags().BoolVar(&opts.numbered, "md-numbered", false, "with --md, prefix topic files with their position (01-kubernetes.md)")
 	cmd.Flags().StringVar(&opts.deck, "deck", "", `with --anki, the parent deck (default "Interview Prep")`)
 	return cmd
 }

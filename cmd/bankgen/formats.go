@@ -7,6 +7,7 @@ import (
 	"github.com/bankgen/bankgen/export"
 	"github.com/bankgen/bankgen/export/anki"
 	jsonexport "github.com/bankgen/bankgen/export/json"
+	"github.com/bankgen/bankgen/export/markdown"
 	"github.com/bankgen/bankgen/export/pdf"
 	"github.com/bankgen/bankgen/export/sheet"
 )
@@ -19,6 +20,7 @@ type exportOptions struct {
 	ankiText bool   // anki: the plain-text import files instead of a package
 	reverse  bool   // anki: a reverse card for every concept
 	deck     string // anki: the parent deck
+	numbered bool   // md: number the topic files so they sort in bank order
 }
 
 // fileTimes maps each source file to its time, for formats that date
@@ -65,6 +67,13 @@ var formats = []format{
 		usage: "write bank.json (schema bankgen/v1)",
 		files: func(b *bank.Bank, _ *exportOptions) ([]export.File, error) {
 			return jsonexport.Files(b), nil
+		},
+	},
+	{
+		name:  "md",
+		usage: "write the bank back as Markdown, one <topic>.md per topic and plan.md",
+		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
+			return markdown.Files(b, markdown.Options{Numbered: o.numbered})
 		},
 	},
 	{

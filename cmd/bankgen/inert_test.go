@@ -37,7 +37,9 @@ func TestHostileTextIsInert(t *testing.T) {
 		return nil
 	})
 	sort.Strings(names)
-	want := []string{"bank.json", "bank.xlsx", "cheat-sheet.pdf", "concepts.csv", "diagrams.csv", "gaps.csv",
+	// The path-like title "../../etc/passwd" names the topic file only
+	// as its slug.
+	want := []string{"bank.json", "bank.xlsx", "cheat-sheet.pdf", "concepts.csv", "diagrams.csv", "etc-passwd.md", "gaps.csv",
 		"interview-prep-concepts.txt", "interview-prep-gaps.txt", "interview-prep-questions.txt", "interview-prep.apkg",
 		"plan.csv", "questions.csv", "samples.csv", "study-guide.pdf"}
 	for i := range want {

@@ -336,6 +336,23 @@ func (c *intactCounts) grow() {
 type runSeg struct {
 	groups  []group
 	genuine []rune
+	// What the groups add to the document's evidence: strong groups by
+	// code page, and the characters they decode to.
+	strong  [nCP]int32
+	strongX []rune
+}
+
+func newRunSeg(groups []group, genuine []rune, start int) *runSeg {
+	seg := &runSeg{groups: slices.Clone(groups), genuine: slices.Clone(genuine)}
+	for i := range seg.groups {
+		g := &seg.groups[i]
+		g.start -= start
+		if g.strong() {
+			seg.strong[g.cp]++
+			seg.strongX = append(seg.strongX, g.x)
+		}
+	}
+	return seg
 }
 
 // findGroups walks the runs the scan recorded and keeps, for each, the
@@ -364,9 +381,7 @@ func (s *repairer) findGroups() {
 			lookups++
 			if seg, ok := s.runMemo[string(key)]; ok {
 				hits++
-				n0 := len(s.groups)
 				s.replay(seg, ru.start, line)
-				s.addLines(n0)
 				continue
 			}
 		}
@@ -381,11 +396,7 @@ func (s *repairer) findGroups() {
 		s.doRun(ru.pairs, line)
 		s.addLines(n0)
 		if useMemo {
-			seg := &runSeg{groups: slices.Clone(s.groups[n0:]), genuine: slices.Clone(s.gen)}
-			for i := range seg.groups {
-				seg.groups[i].start -= ru.start
-			}
-			s.runMemo[string(s.keyBuf)] = seg
+			s.runMemo[string(s.keyBuf)] = newRunSeg(s.groups[n0:], s.gen, ru.start)
 		}
 	}
 }
@@ -412,16 +423,30 @@ func (s *repairer) runContext(ru textRun) byte {
 
 // replay adds the groups of a run cut before, now at start on line.
 func (s *repairer) replay(seg *runSeg, start, line int) {
-	n0 := len(s.groups)
-	s.groups = append(s.groups, seg.groups...)
-	for i := n0; i < len(s.groups); i++ {
-		g := &s.groups[i]
-		g.start += start
-		g.line = line
-		if g.strong() {
-			s.docStrong[g.cp]++
-			s.intact.add(g.x)
+	if len(seg.groups) > 0 {
+		n0 := len(s.groups)
+		s.groups = append(s.groups, seg.groups...)
+		for i := n0; i < len(s.groups); i++ {
+			g := &s.groups[i]
+			g.start += start
+			g.line = line
 		}
+		// The line range, as addLines would.
+		nStrong := 0
+		for cp, n := range seg.strong {
+			s.docStrong[cp] += int(n)
+			nStrong += int(n)
+		}
+		if n := len(s.lrs); n == 0 || s.lrs[n-1].line != line {
+			s.lrs = append(s.lrs, lineRange{line: line, first: n0, last: n0})
+			s.lineLR[line] = int32(len(s.lrs))
+		}
+		lr := &s.lrs[len(s.lrs)-1]
+		lr.last = len(s.groups)
+		lr.strong += nStrong
+	}
+	for _, r := range seg.strongX {
+		s.intact.add(r)
 	}
 	for _, r := range seg.genuine {
 		s.genuine(r)

@@ -1,6 +1,9 @@
 package fix
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // fixRec is a Repair in the making: a span instead of strings, which are
 // cut from one buffer when the report is assembled (see Bytes).
@@ -17,7 +20,7 @@ type fixRec struct {
 // that still look like damage, in a document that has damage through the
 // same code page, and repairs held back by MinConfidence are reported as
 // Suspect.
-func (s *repairer) emit() *roundResult {
+func (s *repairer) emit(round int) *roundResult {
 	// Count first: the slices are large, and growing them by appending
 	// would allocate several times their size. Without MinConfidence
 	// decide has counted.
@@ -33,11 +36,15 @@ func (s *repairer) emit() *roundResult {
 			}
 		})
 	}
-	res := &roundResult{repairs: make([]fixRec, 0, nEdits+nSuspect)}
+	// The lists live in s until Bytes is done with them.
+	k := round - 1
+	s.recBuf[k] = slices.Grow(s.recBuf[k][:0], nEdits+nSuspect)
+	res := &roundResult{repairs: s.recBuf[k]}
 	text := s.text
 	var out []byte
 	if nEdits > 0 {
-		res.edits = make([]edit, 0, nEdits)
+		s.editBuf[k] = slices.Grow(s.editBuf[k][:0], nEdits)
+		res.edits = s.editBuf[k]
 		out = make([]byte, 0, len(text))
 	}
 	groups := s.groups

@@ -48,25 +48,23 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 	// The common case, UTF-8 without a BOM, needs no decoding: one pass
 	// checks that it is valid and scans it for damage at once. Clean text
 	// stops there.
-	var pre *repairer // the first round, scanned
+	s := newRepairer(&o)
+	defer s.release()
+	scanned := false // the first round's scan is done
 	var text []byte
 	var bad []Repair
 	valid := false
 	if !bomStart(src) {
-		s := newRepairer(src, &o)
+		s.begin(src)
 		if found, invalid := s.scan(true); !invalid {
-			text, valid, rep.Encoding = src, true, UTF8
-			if found {
-				pre = s
-			} else {
-				s.release()
+			rep.Encoding = UTF8
+			if !found {
 				return finishClean(src, rep, &o)
 			}
-		} else {
-			s.release()
+			text, valid, scanned = src, true, true
 		}
 	}
-	if pre == nil {
+	if !scanned {
 		text, rep.Encoding, bad, valid = decodeInput(src)
 	}
 	rep.Newlines = countNewlines(text)
@@ -83,12 +81,11 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 	}
 	for round := 1; round <= maxRounds; round++ {
 		var res *roundResult
-		if pre != nil {
-			res = pre.finish()
-			pre.release()
-			pre = nil
+		if scanned {
+			res = s.finish(round)
+			scanned = false
 		} else {
-			res = repairRound(cur, &o)
+			res = s.round(cur, round)
 		}
 		if res == nil {
 			break
@@ -120,7 +117,7 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 		}
 	}
 	out := cur
-	rep.Repairs = reportRepairs(rep.Repairs, repairs, history, base, out)
+	rep.Repairs = s.reportRepairs(rep.Repairs, repairs, history, base, out)
 	if o.normalizeNewlines && rep.Newlines.CRLF > 0 {
 		out = bytes.ReplaceAll(out, []byte("\r\n"), []byte("\n"))
 		rep.Newlines.Normalized = true
@@ -158,7 +155,7 @@ func finishClean(src []byte, rep *Report, o *options) ([]byte, *Report) {
 // reportRepairs turns the records into Repairs, with Damaged as found in
 // base and Replacement as it reads in the final text out. The strings are
 // cut from one buffer: a long damaged document has a hundred thousand.
-func reportRepairs(reps []Repair, recs []fixRec, history [][]edit, base, out []byte) []Repair {
+func (s *repairer) reportRepairs(reps []Repair, recs []fixRec, history [][]edit, base, out []byte) []Repair {
 	if len(recs) == 0 {
 		return reps
 	}
@@ -167,17 +164,18 @@ func reportRepairs(reps []Repair, recs []fixRec, history [][]edit, base, out []b
 		fwd[i] = posMap{edits: history[i]}
 	}
 	// Replacement spans in out, for the repairs that replaced something.
-	spans := make([][2]int, len(recs))
+	s.spanBuf = slices.Grow(s.spanBuf[:0], len(recs))[:len(recs)]
+	spans := s.spanBuf
 	total := 0
 	for i, r := range recs {
 		total += r.e - r.s
 		if r.kind == Mojibake || r.kind == Rebuilt {
-			s, e := r.s, r.e
+			a, b := r.s, r.e
 			for k := range fwd {
-				s, e = fwd[k].at(s, true), fwd[k].at(e, false)
+				a, b = fwd[k].at(a, true), fwd[k].at(b, false)
 			}
-			spans[i] = [2]int{s, e}
-			total += e - s
+			spans[i] = [2]int{a, b}
+			total += b - a
 		}
 	}
 	var b strings.Builder

@@ -138,6 +138,9 @@ func TestEncodings(t *testing.T) {
 		enc  Encoding
 		bad  int // Undecodable entries
 	}{
+		{"plain ASCII", []byte("hello\n"), "hello\n", UTF8, 0},
+		{"plain UTF-8", []byte("héllo — ok\n"), "héllo — ok\n", UTF8, 0},
+		{"UTF-8 with mojibake", []byte("a â€” b"), "a — b", UTF8, 0},
 		{"BOM stripped", []byte("\uFEFFhé\n"), "hé\n", UTF8BOM, 0},
 		{"BOM and mojibake", []byte("\uFEFFa â€” b"), "a — b", UTF8BOM, 0},
 		{"BOM mojibake stripped", []byte("ï»¿hi"), "hi", UTF8, 0},

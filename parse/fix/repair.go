@@ -140,6 +140,11 @@ type repairer struct {
 	wordMemo   map[wordKey][]float64
 	words      map[int][]string
 	pc         propCache
+	// Per round, what the round hands to Bytes (edits and repairs) and,
+	// once, the spans of the report: reused from call to call.
+	editBuf [maxRounds][]edit
+	recBuf  [maxRounds][]fixRec
+	spanBuf [][2]int
 	// scratch
 	gen    []rune
 	keyBuf []byte
@@ -152,10 +157,16 @@ var repairers = sync.Pool{New: func() any {
 	return &repairer{candCache: map[uint64]int32{}, runMemo: map[string]*runSeg{}}
 }}
 
-// newRepairer returns a pooled repairer ready for a round over text.
-func newRepairer(text []byte, opt *options) *repairer {
+// newRepairer returns a pooled repairer for one call of Bytes.
+func newRepairer(opt *options) *repairer {
 	s := repairers.Get().(*repairer)
-	s.text, s.opt = text, opt
+	s.opt = opt
+	return s
+}
+
+// begin readies s for a round over text.
+func (s *repairer) begin(text []byte) {
+	s.text = text
 	s.stamp++
 	s.counts, s.docStrong, s.docClean = [nCP]int{}, [nCP]int{}, 0
 	s.order = s.order[:0]
@@ -165,27 +176,27 @@ func newRepairer(text []byte, opt *options) *repairer {
 	s.intact.reset()
 	s.memo.reset()
 	s.wordMemo, s.words = nil, nil
-	return s
 }
 
 // release returns s to the pool, dropping its references to the text.
+// Nothing Bytes returns may point into s's buffers.
 func (s *repairer) release() {
 	s.text, s.opt = nil, nil
 	repairers.Put(s)
 }
 
-// repairRound runs one round. It returns nil when there is nothing to do.
-func repairRound(text []byte, opt *options) *roundResult {
-	s := newRepairer(text, opt)
-	defer s.release()
+// round runs round number n (from 1) over text. It returns nil when there
+// is nothing to do.
+func (s *repairer) round(text []byte, n int) *roundResult {
+	s.begin(text)
 	if found, _ := s.scan(false); !found {
 		return nil
 	}
-	return s.finish()
+	return s.finish(n)
 }
 
-// finish runs the round after the scan found pairs.
-func (s *repairer) finish() *roundResult {
+// finish runs round number n after the scan found pairs.
+func (s *repairer) finish(n int) *roundResult {
 	counts := s.counts
 	for cp := 0; cp < nCP; cp++ {
 		if counts[cp] > 0 {
@@ -213,7 +224,7 @@ func (s *repairer) finish() *roundResult {
 		return nil
 	}
 	s.decide()
-	return s.emit()
+	return s.emit(n)
 }
 
 func lineStarts(text []byte) []int { return appendLineStarts(nil, text) }

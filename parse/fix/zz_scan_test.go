@@ -11,7 +11,8 @@ func BenchmarkZScanDamaged(b *testing.B) {
 	o := &options{}
 	b.SetBytes(int64(len(in)))
 	for b.Loop() {
-		s := newRepairer(in, o)
+		s := newRepairer(o)
+		s.begin(in)
 		s.scan(true)
 		s.release()
 	}
@@ -26,7 +27,8 @@ func BenchmarkZScanMulti(b *testing.B) {
 	o := &options{}
 	b.SetBytes(int64(len(in)))
 	for b.Loop() {
-		s := newRepairer(in, o)
+		s := newRepairer(o)
+		s.begin(in)
 		s.scan(true)
 		s.release()
 	}

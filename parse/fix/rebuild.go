@@ -33,7 +33,7 @@ func (s *repairer) addLines(n0 int) {
 		g := &s.groups[i]
 		if n := len(s.lrs); n == 0 || s.lrs[n-1].line != g.line {
 			s.lrs = append(s.lrs, lineRange{line: g.line, first: i, last: i})
-			s.lineLR[g.line] = int32(len(s.lrs))
+			s.lineLR[g.line] = len(s.lrs)
 		}
 		lr := &s.lrs[len(s.lrs)-1]
 		lr.last = i + 1
@@ -150,7 +150,7 @@ func (s *repairer) support(g *group) float64 {
 	if g.strong() {
 		own = 1
 	}
-	li := int(s.lineLR[g.line]) - 1
+	li := s.lineLR[g.line] - 1
 	if s.lrs[li].strong-own > 0 {
 		return 0.8
 	}

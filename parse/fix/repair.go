@@ -131,10 +131,10 @@ type repairer struct {
 	memo       choiceMemo
 	runMemo    map[string]*runSeg
 	lrs        []lineRange
-	lineLR     []int32 // per line: index in lrs + 1, 0 for none
-	elig       []int   // groups the passes with context look at
-	nEdits     int     // edits and Suspects emit will write (decide counts
-	nSuspect   int     // them when MinConfidence is not set)
+	lineLR     []int // per line: index in lrs + 1, 0 for none
+	elig       []int // groups the passes with context look at
+	nEdits     int   // edits and Suspects emit will write (decide counts
+	nSuspect   int   // them when MinConfidence is not set)
 	views      viewSet
 	changed    []bool // per line + 1: a choice changed in the first pass
 	wordMemo   map[wordKey][]float64
@@ -450,7 +450,7 @@ func (s *repairer) replay(seg *runSeg, start, line int) {
 		}
 		if n := len(s.lrs); n == 0 || s.lrs[n-1].line != line {
 			s.lrs = append(s.lrs, lineRange{line: line, first: n0, last: n0})
-			s.lineLR[line] = int32(len(s.lrs))
+			s.lineLR[line] = len(s.lrs)
 		}
 		lr := &s.lrs[len(s.lrs)-1]
 		lr.last = len(s.groups)

@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"math"
 	"slices"
 	"unicode/utf8"
 )
@@ -72,7 +73,7 @@ func (s *repairer) view(line int) *lineView {
 			}
 		}
 		if text[i] < utf8.RuneSelf {
-			j := skipASCII(text[:end], i)
+			j := min(skipASCII(text[:end], i), i+math.MaxInt32) // n is an int32
 			cells = append(cells, cell{n: int32(j - i), col: col, off: i})
 			col += j - i
 			i = j

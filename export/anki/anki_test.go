@@ -174,7 +174,7 @@ func TestDiagramKeptExactly(t *testing.T) {
 
 func TestHighlight(t *testing.T) {
 	r := newRenderer(DefaultStyle)
-	var b strings.Builder
+	var b bytes.Buffer
 	r.code(&b, "yaml", "", "kind: Deployment # <x>\n")
 	got := b.String()
 	for _, want := range []string{`<pre class="bg-pre bg-code" style="color:`, `background-color:`, `<span style="color:`, "&lt;x&gt;", "Deployment"} {

@@ -1,6 +1,7 @@
 package anki
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -252,7 +253,7 @@ func (d *deck) startRender(o *Options, workers int) {
 	var next atomic.Int64
 	for range max(1, min(workers, nb)) {
 		go func() {
-			var b strings.Builder
+			var b bytes.Buffer // reused: it grows to the largest note once
 			for {
 				k := int(next.Add(1)) - 1
 				if k >= nb {
@@ -276,11 +277,10 @@ func (d *deck) wait(k int) { <-d.ready[k/renderBatch] }
 // them. Every piece of source text is escaped; first fields are kept on
 // one line, free of tags, so that Anki's sort field and checksum are the
 // text itself.
-func (r *renderer) render(b *strings.Builder, n *note, o *Options) {
+func (r *renderer) render(b *bytes.Buffer, n *note, o *Options) {
 	nt := n.kind.noteType()
 	ends := make([]int, 0, len(nt.Fields))
-	b.Reset() // n.flds keeps the last note's buffer
-	b.Grow(2048)
+	b.Reset()
 	sep := func() {
 		ends = append(ends, b.Len())
 		if len(ends) < len(nt.Fields) {

@@ -1,6 +1,7 @@
 package anki
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -155,7 +156,7 @@ const (
 // specials it escapes "[", so that text from the sources can never form
 // one of Anki's own markup tags ([sound:…], [anki:tts], [latex], [$]).
 // nl says what newlines become.
-func escape(b *strings.Builder, s string, nl int) {
+func escape(b *bytes.Buffer, s string, nl int) {
 	s = clean(s)
 	b.Grow(len(s) + len(s)/16)
 	last := 0
@@ -238,7 +239,7 @@ func newRenderer(styleName string) *renderer {
 // plainPre writes text, kept exactly, in a monospace <pre>. The newline
 // after <pre> is there because HTML drops the first newline of a <pre>:
 // this way text that starts with one keeps it.
-func plainPre(b *strings.Builder, class, text string) {
+func plainPre(b *bytes.Buffer, class, text string) {
 	b.WriteString(`<pre class="bg-pre ` + class + `">` + "\n")
 	escape(b, text, keepNL)
 	b.WriteString("</pre>")
@@ -250,7 +251,7 @@ const maxHighlight = 64 << 10
 
 // code writes code in a <pre>, highlighted when a lexer is known for
 // lang or, failing that, for the file name.
-func (r *renderer) code(b *strings.Builder, lang, file, code string) {
+func (r *renderer) code(b *bytes.Buffer, lang, file, code string) {
 	lx := r.lexer(lang, file)
 	if lx == nil || len(code) > maxHighlight {
 		plainPre(b, "bg-code", code)
@@ -309,14 +310,14 @@ func (r *renderer) highlight(lx chroma.Lexer, code string) (out string) {
 	code = clean(code)
 	defer func() {
 		if recover() != nil {
-			var b strings.Builder
+			var b bytes.Buffer
 			plainPre(&b, "bg-code", code)
 			out = b.String()
 		}
 	}()
 	it, err := chroma.Coalesce(lx).Tokenise(nil, code)
 	if err != nil {
-		var b strings.Builder
+		var b bytes.Buffer
 		plainPre(&b, "bg-code", code)
 		return b.String()
 	}
@@ -330,7 +331,7 @@ func (r *renderer) highlight(lx chroma.Lexer, code string) (out string) {
 		}
 		tokens = tokens[:len(tokens)-1]
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(code) * 3)
 	b.WriteString(`<pre class="bg-pre bg-code" style="` + r.preStyle + `">` + "\n")
 	styles := map[chroma.TokenType]string{}
@@ -379,7 +380,7 @@ func (r *renderer) tokenStyle(tt chroma.TokenType) string {
 
 // blocks writes structured text. KindSample blocks place the question's
 // samples; placed records which were placed.
-func (r *renderer) blocks(b *strings.Builder, blocks []bank.Block, samples []bank.Sample, placed []bool) {
+func (r *renderer) blocks(b *bytes.Buffer, blocks []bank.Block, samples []bank.Sample, placed []bool) {
 	for _, bl := range blocks {
 		switch bl.Kind {
 		case bank.KindHeading:
@@ -453,7 +454,7 @@ func (r *renderer) blocks(b *strings.Builder, blocks []bank.Block, samples []ban
 
 // sample writes a code sample under a caption naming its file, its
 // Kubernetes kinds or its language.
-func (r *renderer) sample(b *strings.Builder, s *bank.Sample) {
+func (r *renderer) sample(b *bytes.Buffer, s *bank.Sample) {
 	caption := s.File
 	if caption == "" && len(s.Kinds) > 0 {
 		caption = strings.Join(s.Kinds, ", ")
@@ -472,7 +473,7 @@ func (r *renderer) sample(b *strings.Builder, s *bank.Sample) {
 // answer writes a question's model answer: its blocks with the samples
 // in place, then any sample the answer does not place, then the
 // question's unrecognised sections, so that nothing is lost.
-func (r *renderer) answer(b *strings.Builder, q *bank.Question) {
+func (r *renderer) answer(b *bytes.Buffer, q *bank.Question) {
 	placed := make([]bool, len(q.Samples))
 	r.blocks(b, q.Answer, q.Samples, placed)
 	for i := range q.Samples {
@@ -490,7 +491,7 @@ func (r *renderer) answer(b *strings.Builder, q *bank.Question) {
 }
 
 // gaps writes "What to Tighten Up" for the back of a question card.
-func gaps(b *strings.Builder, gaps []bank.Gap) {
+func gaps(b *bytes.Buffer, gaps []bank.Gap) {
 	for _, g := range gaps {
 		b.WriteString(`<div class="bg-gap"><div class="bg-gap-title">`)
 		escape(b, g.Title, brNL)
@@ -510,7 +511,7 @@ func gaps(b *strings.Builder, gaps []bank.Gap) {
 }
 
 // strengths writes "What You Nailed".
-func strengths(b *strings.Builder, ss []bank.Strength) {
+func strengths(b *bytes.Buffer, ss []bank.Strength) {
 	if len(ss) == 0 {
 		return
 	}
@@ -529,7 +530,7 @@ func strengths(b *strings.Builder, ss []bank.Strength) {
 }
 
 // diagrams writes each diagram, its art kept exactly, under its title.
-func diagrams(b *strings.Builder, ds []bank.Diagram) {
+func diagrams(b *bytes.Buffer, ds []bank.Diagram) {
 	for i, d := range ds {
 		title := d.Title
 		if strings.TrimSpace(title) == "" {

@@ -67,7 +67,11 @@ func (s *repairer) emit(round int) *roundResult {
 		j := i
 		for {
 			h := &groups[j]
-			out = utf8.AppendRune(out, h.x)
+			if x := h.x; x >= 0x800 && x < 0xD800 { // box drawing, symbols: inline
+				out = append(out, byte(0xE0|x>>12), byte(0x80|x>>6&0x3F), byte(0x80|x&0x3F))
+			} else {
+				out = utf8.AppendRune(out, x)
+			}
 			if h.missing > 0 {
 				kind = Rebuilt
 			}
@@ -153,7 +157,13 @@ func hasPair(b []byte) bool {
 	var prevLead uint8
 	for i := 0; i < len(b); {
 		r, n := decodeValid(b, i)
-		lead, cont := masks(r)
+		var lead, cont uint8
+		if r < revLowSize {
+			m := maskTab[r]
+			lead, cont = uint8(m), uint8(m>>8)
+		} else if r >= revHighMin && r <= revHighMax {
+			lead, cont = masks(r)
+		}
 		if prevLead&cont != 0 {
 			return true
 		}

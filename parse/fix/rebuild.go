@@ -48,6 +48,7 @@ func (s *repairer) decide() {
 	// evidence, the acceptance and the choice without context are made in
 	// one pass (adjacentAccepted looks one group ahead), which also lists
 	// the groups the passes with context look at.
+	s.setDocSupport()
 	groups := s.groups
 	s.elig = s.elig[:0]
 	s.nEdits, s.nSuspect = 0, 0
@@ -159,11 +160,21 @@ func (s *repairer) support(g *group) float64 {
 		li+1 < len(s.lrs) && s.lrs[li+1].line == g.line+1 && s.lrs[li+1].strong > 0 {
 		sup = 0.6
 	}
-	d := float64(s.docStrong[g.cp] - own)
-	if ds := 0.7 * d / (d + float64(s.docClean) + 1); ds > sup {
+	if ds := s.docSupport[g.cp][own]; ds > sup {
 		sup = ds
 	}
 	return sup
+}
+
+// setDocSupport works out the support from the whole document, by code page
+// and whether the group itself is strong (it does not count for itself).
+func (s *repairer) setDocSupport() {
+	for cp := range s.docSupport {
+		for own := range 2 {
+			d := float64(s.docStrong[cp] - own)
+			s.docSupport[cp][own] = 0.7 * d / (d + float64(s.docClean) + 1)
+		}
+	}
 }
 
 func intactFactor(n int) float64 {

@@ -125,6 +125,7 @@ type repairer struct {
 	groups     []group
 	docStrong  [nCP]int
 	docClean   int
+	docSupport [nCP][2]float64 // see setDocSupport
 	intact     intactCounts
 	candCache  map[uint64]int32 // candidate sets by key, as indexes in sets
 	sets       []*candSet

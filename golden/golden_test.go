@@ -6,69 +6,30 @@ package golden_test
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/bankgen/bankgen/internal/goldentest"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/parse"
 	"github.com/bankgen/bankgen/parse/fix"
-	"github.com/bankgen/bankgen/source"
 	"github.com/google/go-cmp/cmp"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
-
-func shipped(t *testing.T) []parse.Source {
-	t.Helper()
-	srcs, err := parse.ReadFS(source.FS, "source/")
-	if err != nil || len(srcs) != 2 {
-		t.Fatalf("want the 2 shipped sources, got %d (%v)", len(srcs), err)
-	}
-	return srcs
-}
-
-func shippedBank(t *testing.T) *bank.Bank {
-	t.Helper()
-	b, diags := parse.Parse(shipped(t)...)
-	if err := diags.Err(); err != nil {
-		t.Fatalf("the shipped sources have errors:\n%v", err)
-	}
-	return b
-}
-
-// compare checks got against the golden file, or rewrites it with -update.
-func compare(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./golden -update, then review the file)", err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs from the output (-want +got):\n%s", path, cmp.Diff(string(want), string(got)))
-	}
-}
 
 // TestBankJSON compares the JSON of the shipped bank with bank.json.
 func TestBankJSON(t *testing.T) {
 	var buf bytes.Buffer
-	if err := shippedBank(t).WriteJSON(&buf); err != nil {
+	if err := goldentest.Shipped(t).WriteJSON(&buf); err != nil {
 		t.Fatal(err)
 	}
-	compare(t, "bank.json", buf.Bytes())
+	goldentest.Compare(t, "bank.json", buf.Bytes())
 }
 
 // TestBankJSONDeterministic parses twice, in both source orders, and
 // wants the same bytes.
 func TestBankJSONDeterministic(t *testing.T) {
-	srcs := shipped(t)
+	srcs := goldentest.ShippedSources(t)
 	var a, b bytes.Buffer
 	b1, _ := parse.Parse(srcs[0], srcs[1])
 	b2, _ := parse.Parse(srcs[1], srcs[0])
@@ -88,7 +49,7 @@ func TestBankJSONDeterministic(t *testing.T) {
 // the three levels; the strengths, gaps, samples and diagrams each
 // question really holds; the glossary; the 12-row plan.
 func TestShippedBank(t *testing.T) {
-	b := shippedBank(t)
+	b := goldentest.Shipped(t)
 	if len(b.Topics) != 1 || b.Topics[0].ID != "kubernetes" || b.Topics[0].Name != "Kubernetes" {
 		t.Fatalf("want the one topic kubernetes, got %+v", topicNames(b))
 	}
@@ -155,7 +116,7 @@ func TestShippedBank(t *testing.T) {
 // text only (no mojibake, no U+FFFD), and every boxed diagram closed, its
 // first line opening a box and its last line closing one.
 func TestDiagramsWhole(t *testing.T) {
-	for _, q := range shippedBank(t).Topics[0].Questions {
+	for _, q := range goldentest.Shipped(t).Topics[0].Questions {
 		for _, d := range q.Diagrams {
 			if strings.ContainsAny(d.Art, "\ufffdâÃð") || strings.Contains(d.Art, "ğŸ") {
 				t.Errorf("%s: damaged characters left:\n%s", d.ID, d.Art)
@@ -175,7 +136,7 @@ func TestDiagramsWhole(t *testing.T) {
 // TestCleanSourceUnchanged: the concept guide is clean UTF-8, so the
 // repair must hand it back byte for byte.
 func TestCleanSourceUnchanged(t *testing.T) {
-	for _, s := range shipped(t) {
+	for _, s := range goldentest.ShippedSources(t) {
 		if !strings.Contains(s.Name, "concept-guide") {
 			continue
 		}

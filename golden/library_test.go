@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bankgen/bankgen/internal/goldentest"
+
 	"github.com/bankgen/bankgen/bank"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -18,7 +20,7 @@ import (
 // "go generate ./bank".
 func TestDefaultMatchesSources(t *testing.T) {
 	var parsed, embedded bytes.Buffer
-	if err := shippedBank(t).WriteJSON(&parsed); err != nil {
+	if err := goldentest.Shipped(t).WriteJSON(&parsed); err != nil {
 		t.Fatal(err)
 	}
 	if err := bank.Default().WriteJSON(&embedded); err != nil {

@@ -8,10 +8,11 @@ package markdown_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/bankgen/bankgen/internal/goldentest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -21,38 +22,11 @@ import (
 	"github.com/bankgen/bankgen/parse"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files")
-
-func shippedBank(t *testing.T) *bank.Bank {
-	t.Helper()
-	f, err := os.Open(filepath.Join("..", "bank.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	b, err := bank.Load(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // export renders every file of the shipped bank's export.
 func export(t *testing.T) map[string][]byte {
 	t.Helper()
-	files, err := markdown.Files(shippedBank(t), markdown.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string][]byte{}
-	for _, f := range files {
-		var buf bytes.Buffer
-		if err := f.Write(&buf); err != nil {
-			t.Fatalf("%s: %v", f.Name, err)
-		}
-		out[f.Name] = buf.Bytes()
-	}
-	return out
+	files, err := markdown.Files(goldentest.Shipped(t), markdown.Options{})
+	return goldentest.Render(t, files, err)
 }
 
 // TestFiles compares each exported file with its golden copy, and wants
@@ -63,7 +37,7 @@ func TestFiles(t *testing.T) {
 		t.Fatalf("want kubernetes.md and plan.md, got %d files", len(got))
 	}
 	for name, data := range got {
-		if *update {
+		if goldentest.Update() {
 			if err := os.WriteFile(name, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -105,7 +79,7 @@ func TestParseBack(t *testing.T) {
 		srcs = append(srcs, parse.Source{Name: n, Data: data})
 	}
 	got, diags := parse.Parse(srcs...)
-	want := shippedBank(t)
+	want := goldentest.Shipped(t)
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreTypes(bank.Pos{}), cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("parsing the golden files differs from ../bank.json (-want +got):\n%s", diff)
 	}

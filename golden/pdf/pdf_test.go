@@ -10,7 +10,6 @@ package pdf_test
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -19,27 +18,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bankgen/bankgen/internal/goldentest"
+
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/export/pdf"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
-
-func shipped(t *testing.T) *bank.Bank {
-	t.Helper()
-	f, err := os.Open("../bank.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	b, err := bank.Load(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // poppler runs a poppler-utils command on the PDF at path. Anything it
 // reports on stderr fails the test.
@@ -123,7 +107,7 @@ func projection(t *testing.T, pdfBytes []byte) string {
 // TestShipped compares the projections of the study guide and the cheat
 // sheet of the shipped bank with the reviewed ones in testdata.
 func TestShipped(t *testing.T) {
-	b := shipped(t)
+	b := goldentest.Shipped(t)
 	files, err := pdf.Files(b, pdf.Options{Date: time.Date(2025, 11, 24, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
@@ -136,7 +120,7 @@ func TestShipped(t *testing.T) {
 			}
 			got := projection(t, buf.Bytes())
 			path := filepath.Join("testdata", strings.TrimSuffix(f.Name, ".pdf")+".txt")
-			if *update {
+			if goldentest.Update() {
 				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}

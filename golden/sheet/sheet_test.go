@@ -8,7 +8,6 @@ package sheet_test
 import (
 	"bytes"
 	"encoding/csv"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,6 +16,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bankgen/bankgen/internal/goldentest"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
@@ -24,76 +25,30 @@ import (
 	"github.com/bankgen/bankgen/export/sheet"
 )
 
-var (
-	update = flag.Bool("update", false, "rewrite the golden files")
-)
-
-func shippedBank(t *testing.T) *bank.Bank {
-	t.Helper()
-	f, err := os.Open(filepath.Join("..", "bank.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	b, err := bank.Load(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func compare(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./golden/sheet -update, then review the file)", err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs from the output (-want +got):\n%s", path, cmp.Diff(string(want), string(got)))
-	}
-}
-
 func export(t *testing.T, b *bank.Bank, opts sheet.Options) map[string][]byte {
 	t.Helper()
 	files, err := sheet.Files(b, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string][]byte{}
-	for _, f := range files {
-		var buf bytes.Buffer
-		if err := f.Write(&buf); err != nil {
-			t.Fatalf("%s: %v", f.Name, err)
-		}
-		out[f.Name] = buf.Bytes()
-	}
-	return out
+	return goldentest.Render(t, files, err)
 }
 
 func TestCSVGolden(t *testing.T) {
-	for name, data := range export(t, shippedBank(t), sheet.Options{Format: sheet.FormatCSV}) {
-		compare(t, filepath.Join("testdata", name), data)
+	for name, data := range export(t, goldentest.Shipped(t), sheet.Options{Format: sheet.FormatCSV}) {
+		goldentest.Compare(t, filepath.Join("testdata", name), data)
 	}
 }
 
 func TestXLSXGolden(t *testing.T) {
-	data := export(t, shippedBank(t), sheet.Options{})["bank.xlsx"]
+	data := export(t, goldentest.Shipped(t), sheet.Options{})["bank.xlsx"]
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	compare(t, filepath.Join("testdata", "bank.xlsx.txt"), []byte(dump(t, f)))
+	goldentest.Compare(t, filepath.Join("testdata", "bank.xlsx.txt"), []byte(dump(t, f)))
 }
 
 func TestXLSXDeterministic(t *testing.T) {
-	b := shippedBank(t)
+	b := goldentest.Shipped(t)
 	first := export(t, b, sheet.Options{})["bank.xlsx"]
 	for i := 0; i < 3; i++ {
 		if again := export(t, b, sheet.Options{})["bank.xlsx"]; !bytes.Equal(first, again) {
@@ -106,7 +61,7 @@ func TestXLSXDeterministic(t *testing.T) {
 // question, gap, term, sample, diagram and plan row of the shipped bank
 // is in its sheet, and that code and diagrams come out exactly.
 func TestShippedRows(t *testing.T) {
-	b := shippedBank(t)
+	b := goldentest.Shipped(t)
 	data := export(t, b, sheet.Options{})["bank.xlsx"]
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
@@ -306,7 +261,7 @@ func TestLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatalf("LibreOffice is needed to open the workbook (apt-get install libreoffice-calc-nogui, as .ci/run does): %v", err)
 	}
-	b := shippedBank(t)
+	b := goldentest.Shipped(t)
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "bank.xlsx")
 	if err := os.WriteFile(xlsx, export(t, b, sheet.Options{})["bank.xlsx"], 0o644); err != nil {

@@ -76,8 +76,8 @@ func decodeValid(text []byte, i int) (rune, int) {
 // an adjacent pair of runes that some code page maps back to a UTF-8 lead
 // byte followed by a continuation byte. It counts such pairs per code page
 // (to order the code pages), records the runs holding one for findGroups,
-// and counts the runes of all other runs as genuine text. It reports
-// whether there is any pair. With strict it stops at the first invalid byte
+// and, once there is one, counts the runes of all other runs as genuine
+// text. It reports whether there is any pair. With strict it stops at the first invalid byte
 // and reports it; otherwise invalid bytes separate runs, as they are kept.
 func (s *repairer) scan(strict bool) (found, invalid bool) {
 	text := s.text
@@ -130,10 +130,16 @@ func (s *repairer) scan(strict bool) (found, invalid bool) {
 				return false, true
 			}
 		}
-		if pairs != 0 {
+		switch {
+		case pairs != 0:
+			if len(s.runs) == 0 {
+				// The first damage: the text before it is genuine.
+				s.countGenuine(text[:start])
+			}
 			s.runs = append(s.runs, textRun{start, i, pairs})
-		} else {
-			// Genuine text: decoded again, to keep the loop above lean.
+		case len(s.runs) > 0:
+			// Genuine text in a document with damage: decoded again, to
+			// keep the loop above lean. (Clean text needs no counts.)
 			for j := start; j < i; {
 				r, n := decodeValid(text, j)
 				s.genuine(r)
@@ -152,4 +158,24 @@ func (s *repairer) scan(strict bool) (found, invalid bool) {
 		}
 	}
 	return len(s.runs) > 0, invalid
+}
+
+// countGenuine counts the runes of text, which holds no pair, as genuine
+// text. Invalid bytes are skipped.
+func (s *repairer) countGenuine(text []byte) {
+	for i := 0; ; {
+		i = skipASCII(text, i)
+		if i >= len(text) {
+			return
+		}
+		for i < len(text) && text[i] >= utf8.RuneSelf {
+			r, n := decodeAt(text, i)
+			if n == 0 {
+				i++ // an invalid byte, kept as it is
+				continue
+			}
+			s.genuine(r)
+			i += n
+		}
+	}
 }

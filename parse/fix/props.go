@@ -109,4 +109,3 @@ func (p props) script() int { return int(p>>pScriptShift&0xF) - 1 }
 
 func (s *repairer) isLetter(r rune) bool { return s.pc.get(r, pSeg)&pLetter != 0 }
 func (s *repairer) width(r rune) int     { return s.pc.get(r, pView).width() }
-func (s *repairer) isEmoji(r rune) bool  { return s.pc.get(r, pView)&pEmoji != 0 }

@@ -228,8 +228,6 @@ func (s *repairer) finish(n int) *roundResult {
 	return s.emit(n)
 }
 
-func lineStarts(text []byte) []int { return appendLineStarts(nil, text) }
-
 func appendLineStarts(starts []int, text []byte) []int {
 	starts = append(slices.Grow(starts, bytes.Count(text, []byte{'\n'})+1), 0)
 	for i := 0; ; {

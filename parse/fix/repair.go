@@ -179,10 +179,12 @@ func (s *repairer) begin(text []byte) {
 	s.wordMemo, s.words = nil, nil
 }
 
-// release returns s to the pool, dropping its references to the text.
-// Nothing Bytes returns may point into s's buffers.
+// release returns s to the pool, dropping its references to the text and
+// what was cut from it. Nothing Bytes returns may point into s's buffers.
 func (s *repairer) release() {
 	s.text, s.opt = nil, nil
+	clear(s.runMemo)
+	s.wordMemo, s.words = nil, nil
 	repairers.Put(s)
 }
 

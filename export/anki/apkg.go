@@ -89,12 +89,21 @@ var flatePool = sync.Pool{New: func() any {
 	return fw
 }}
 
-var bufPool = sync.Pool{New: func() any { return make([]byte, 0, chunkSize) }}
+// bufPool holds chunk buffers as *[]byte, so that putting one back does
+// not allocate.
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, chunkSize); return &b }}
+
+func getBuf() []byte { return (*bufPool.Get().(*[]byte))[:0] }
+
+func putBuf(b []byte) {
+	b = b[:0]
+	bufPool.Put(&b)
+}
 
 func newDeflater(w io.Writer) *deflater {
 	return &deflater{
 		w:   w,
-		buf: bufPool.Get().([]byte)[:0],
+		buf: getBuf(),
 		sem: make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
 }
@@ -121,7 +130,7 @@ func (d *deflater) dispatch(final bool) {
 	d.sem <- struct{}{}
 	c := &chunk{done: make(chan struct{})}
 	in := d.buf
-	d.buf = bufPool.Get().([]byte)[:0]
+	d.buf = getBuf()
 	d.jobs = append(d.jobs, c)
 	go func() {
 		defer func() { <-d.sem; close(c.done) }()
@@ -135,7 +144,7 @@ func (d *deflater) dispatch(final bool) {
 			c.err = fw.Flush()
 		}
 		flatePool.Put(fw)
-		bufPool.Put(in[:0])
+		putBuf(in)
 	}()
 	d.drain(false)
 }

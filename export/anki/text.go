@@ -54,13 +54,3 @@ func writeText(w io.Writer, d *deck, k Kind) error {
 	return bw.Flush()
 }
 
-// count returns how many notes of kind k the deck holds.
-func (d *deck) count(k Kind) int {
-	n := 0
-	for i := range d.notes {
-		if d.notes[i].kind == k {
-			n++
-		}
-	}
-	return n
-}

@@ -53,4 +53,3 @@ func writeText(w io.Writer, d *deck, k Kind) error {
 	}
 	return bw.Flush()
 }
-

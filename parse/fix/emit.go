@@ -1,9 +1,6 @@
 package fix
 
-import (
-	"slices"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // fixRec is a Repair in the making: a span instead of strings, which are
 // cut from one buffer when the report is assembled (see Bytes).
@@ -38,12 +35,12 @@ func (s *repairer) emit(round int) *roundResult {
 	}
 	// The lists live in s until Bytes is done with them.
 	k := round - 1
-	s.recBuf[k] = slices.Grow(s.recBuf[k][:0], nEdits+nSuspect)
+	s.recBuf[k] = room(s.recBuf[k], nEdits+nSuspect)
 	res := &roundResult{repairs: s.recBuf[k]}
 	text := s.text
 	var out []byte
 	if nEdits > 0 {
-		s.editBuf[k] = slices.Grow(s.editBuf[k][:0], nEdits)
+		s.editBuf[k] = room(s.editBuf[k], nEdits)
 		res.edits = s.editBuf[k]
 		out = make([]byte, 0, len(text))
 	}

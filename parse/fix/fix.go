@@ -164,7 +164,7 @@ func (s *repairer) reportRepairs(reps []Repair, recs []fixRec, history [][]edit,
 		fwd[i] = posMap{edits: history[i]}
 	}
 	// Replacement spans in out, for the repairs that replaced something.
-	s.spanBuf = slices.Grow(s.spanBuf[:0], len(recs))[:len(recs)]
+	s.spanBuf = room(s.spanBuf, len(recs))[:len(recs)]
 	spans := s.spanBuf
 	total := 0
 	for i, r := range recs {
@@ -187,7 +187,11 @@ func (s *repairer) reportRepairs(reps []Repair, recs []fixRec, history [][]edit,
 		}
 	}
 	all := b.String()
-	reps = slices.Grow(reps, len(recs))
+	if len(reps) == 0 {
+		reps = make([]Repair, 0, len(recs))
+	} else {
+		reps = slices.Grow(reps, len(recs))
+	}
 	off := 0
 	for i, r := range recs {
 		reps = append(reps, Repair{})

@@ -32,7 +32,7 @@ func (s *repairer) addLines(n0 int) {
 	for i := n0; i < len(s.groups); i++ {
 		g := &s.groups[i]
 		if n := len(s.lrs); n == 0 || s.lrs[n-1].line != g.line {
-			s.lrs = append(s.lrs, lineRange{line: g.line, first: i, last: i})
+			s.lrs = append(more(s.lrs), lineRange{line: g.line, first: i, last: i})
 			s.lineLR[g.line] = len(s.lrs)
 		}
 		lr := &s.lrs[len(s.lrs)-1]
@@ -66,7 +66,7 @@ func (s *repairer) decide() {
 		if g.missing > 0 {
 			s.choose(g, false)
 			if g.accept && len(s.sets[g.cs].cands) >= 2 {
-				s.elig = append(s.elig, i)
+				s.elig = append(more(s.elig), i)
 			}
 		} else {
 			g.share = 1
@@ -132,6 +132,28 @@ func resize[T any](b []T, n int) []T {
 	b = b[:n]
 	clear(b)
 	return b
+}
+
+// room returns b emptied, with capacity for at least n elements. New
+// memory comes from make: fresh memory from the system is already zero and
+// is left untouched until used, where append and slices.Grow clear all of
+// it first (a long document's buffers run to tens of megabytes).
+func room[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, 0, n)
+	}
+	return b[:0]
+}
+
+// more returns b with room to append one element: when b is full, a copy
+// in new memory from make, twice as large (see room).
+func more[T any](b []T) []T {
+	if len(b) < cap(b) {
+		return b
+	}
+	nb := make([]T, len(b), max(64, 2*cap(b)))
+	copy(nb, b)
+	return nb
 }
 
 // adjacentAccepted reports whether group i touches an accepted complete

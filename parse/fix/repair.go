@@ -220,8 +220,8 @@ func (s *repairer) finish(n int) *roundResult {
 		return counts[cp]
 	}
 	sort.SliceStable(s.order, func(i, j int) bool { return rank(s.order[i]) > rank(s.order[j]) })
-	s.lineStarts = appendLineStarts(s.lineStarts[:0], s.text)
-	s.groups = slices.Grow(s.groups, top+16) // about one group per pair
+	s.lineStarts = lineStartsInto(s.lineStarts, s.text)
+	s.groups = room(s.groups, top+16) // about one group per pair
 	s.findGroups()
 	if len(s.groups) == 0 {
 		return nil
@@ -230,8 +230,10 @@ func (s *repairer) finish(n int) *roundResult {
 	return s.emit(n)
 }
 
-func appendLineStarts(starts []int, text []byte) []int {
-	starts = append(slices.Grow(starts, bytes.Count(text, []byte{'\n'})+1), 0)
+// lineStartsInto returns the offsets at which the lines of text start, in
+// the memory of starts.
+func lineStartsInto(starts []int, text []byte) []int {
+	starts = append(room(starts, bytes.Count(text, []byte{'\n'})+1), 0)
 	for i := 0; ; {
 		j := bytes.IndexByte(text[i:], '\n')
 		if j < 0 {
@@ -450,7 +452,7 @@ func (s *repairer) replay(seg *runSeg, start, line int) {
 			nStrong += int(n)
 		}
 		if n := len(s.lrs); n == 0 || s.lrs[n-1].line != line {
-			s.lrs = append(s.lrs, lineRange{line: line, first: n0, last: n0})
+			s.lrs = append(more(s.lrs), lineRange{line: line, first: n0, last: n0})
 			s.lineLR[line] = len(s.lrs)
 		}
 		lr := &s.lrs[len(s.lrs)-1]

@@ -136,7 +136,7 @@ func (s *repairer) scan(strict bool) (found, invalid bool) {
 				// The first damage: the text before it is genuine.
 				s.countGenuine(text[:start])
 			}
-			s.runs = append(s.runs, textRun{start, i, pairs})
+			s.runs = append(more(s.runs), textRun{start, i, pairs})
 		case len(s.runs) > 0:
 			// Genuine text in a document with damage: decoded again, to
 			// keep the loop above lean. (Clean text needs no counts.)

@@ -2,7 +2,6 @@ package fix
 
 import (
 	"math"
-	"slices"
 	"unicode/utf8"
 )
 
@@ -36,7 +35,7 @@ type viewSet struct {
 
 func (vs *viewSet) reset(nLines, nCells int) {
 	vs.views = resize(vs.views, nLines)
-	vs.cells = slices.Grow(vs.cells[:0], nCells)
+	vs.cells = room(vs.cells, nCells)
 }
 
 // drop forgets line's view, to be built again when asked for.

@@ -39,6 +39,20 @@
 // [0,1]; weak cases left alone in a damaged document are reported as Suspect.
 // Repairing twice gives the same as repairing once.
 //
+// # Speed
+//
+// Clean UTF-8 costs one pass that checks it and looks for the mark together,
+// skipping ASCII 32 bytes at a time, and the count of its line endings: a
+// few times slower than copying it. In a damaged document each run of
+// non-ASCII is cut into groups once per round (a repeated run, such as a
+// diagram border, is copied from its first cut); groups are compact and
+// pointer-free and are decided in few passes; a rebuilt character's choice
+// is memoized by its candidates and neighbours; line views are kept from
+// one pass to the next; the report's strings are cut from one buffer. A
+// pooled repairer keeps its buffers from call to call, so Bytes allocates
+// little beyond its result. All of this leaves the result and the report
+// exactly as the plain algorithm gives them.
+//
 // # Policies
 //
 //   - A UTF-8 BOM is stripped (Report.Encoding is "utf-8+bom"); so are

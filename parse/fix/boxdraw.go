@@ -71,16 +71,6 @@ func boxArmsOf(r rune) (arms, bool) {
 	return boxTable[r-0x2500], boxKnown[r-0x2500]
 }
 
-// Arrow heads and triangles that lines run into: they accept an arm from
-// their back without being box drawing.
-func isLineEnd(r rune) bool {
-	switch r {
-	case '▼', '▲', '►', '◄', '▶', '◀', '→', '←', '↑', '↓', '>', '<', 'v', '^', '+':
-		return true
-	}
-	return false
-}
-
 func opposite(d int) int { return d ^ 1 }
 
 // boxFactor scores candidate r against its four neighbours (0 means none or

@@ -71,7 +71,7 @@
 //     as decoded to UTF-8 (after the BOM and any UTF-16 or Windows-1252
 //     decoding), which for ordinary UTF-8 files are the file's own.
 //
-// Bytes is the pure step. Copy is its stream form (it reads the whole input:
-// context spans lines), and File repairs a file in place with an atomic
-// replace.
+// Bytes is the pure step and Copy its stream form (it reads the whole
+// input: context spans lines). Writing files is left to the caller, as
+// "bankgen fix -w" does with an atomic replace.
 package fix

@@ -15,7 +15,12 @@ func decodeInput(src []byte) (text []byte, enc Encoding, bad []Repair, valid boo
 	enc = UTF8
 	switch {
 	case bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}):
-		src, enc = src[3:], UTF8BOM
+		// Every leading mark goes at once: one left behind would be
+		// taken for the file's BOM by the next call.
+		for bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) {
+			src = src[3:]
+		}
+		enc = UTF8BOM
 	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
 		text, bad = decodeUTF16(src[2:], false)
 		return text, UTF16LE, bad, true
@@ -45,7 +50,10 @@ func hasMultibyte(b []byte) bool {
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
-		if r != utf8.RuneError || n > 1 {
+		// A byte-order mark is no evidence: stray ones are stripped
+		// anyway, and counting them would make the choice of encoding
+		// change once they are gone.
+		if (r != utf8.RuneError || n > 1) && r != '\uFEFF' {
 			return true
 		}
 		i += n

@@ -19,6 +19,7 @@ type exportOptions struct {
 	paper    string // pdf: a4 or letter
 	ankiText bool   // anki: the plain-text import files instead of a package
 	reverse  bool   // anki: a reverse card for every concept
+	store    bool   // anki: store the collection uncompressed (faster, larger)
 	deck     string // anki: the parent deck
 	numbered bool   // md: number the topic files so they sort in bank order
 }
@@ -52,6 +53,7 @@ var formats = []format{
 				FileTimes: o.fileTimes(),
 				Reverse:   o.reverse,
 				Text:      o.ankiText,
+				Store:     o.store,
 			})
 		},
 	},

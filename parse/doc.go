@@ -8,9 +8,6 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// topicContent is the part of a topic one document gives.
-type topicContent struct{ bank.Topic }
-
 // doc walks one Markdown document, already repaired to clean UTF-8, and
 // builds the topic it describes. It is a small state machine over the
 // document's top-level blocks: headings switch the current section, and
@@ -23,7 +20,7 @@ type doc struct {
 
 	title    string
 	titlePos bank.Pos
-	topic    topicContent
+	topic    bank.Topic
 	plan     []bank.PlanEntry
 
 	q     *bank.Question // the question being read, or nil before the first
@@ -32,9 +29,9 @@ type doc struct {
 	note  *bank.Section // the concept-guide section being read, if any
 }
 
-// empty reports whether a document contributed nothing to its topic, as
-// a file holding only the study plan does.
-func (t *topicContent) empty() bool {
+// emptyTopic reports whether a document contributed nothing to its
+// topic, as a file holding only the study plan does.
+func emptyTopic(t *bank.Topic) bool {
 	return len(t.Guide) == 0 && len(t.Notes) == 0 && len(t.Questions) == 0 && len(t.Extra) == 0
 }
 

@@ -106,8 +106,8 @@ func Parse(srcs ...Source) (*bank.Bank, bank.Diagnostics) {
 		if d == nil {
 			continue
 		}
-		if !d.topic.empty() {
-			mergeTopic(b, index, d.topic.Topic)
+		if !emptyTopic(&d.topic) {
+			mergeTopic(b, index, d.topic)
 		}
 		b.Plan = mergePlan(b.Plan, d.plan, &diags)
 	}

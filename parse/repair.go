@@ -9,7 +9,7 @@ import (
 // changed file in one warning (`bankgen fix` lists every repair) and
 // each place it could not repair in a warning of its own.
 func repair(name string, data []byte, diags *bank.Diagnostics) []byte {
-	out, r := fix.Bytes(data, fix.NormalizeNewlines())
+	out, r := fix.Bytes(data, fix.NormalizeNewlines(), fix.Brief())
 	if r.Changed {
 		diags.Add(bank.Pos{File: name, Line: 1, Col: 1}, bank.Warning,
 			"encoding repaired (%s); run `bankgen fix %s` to see each repair", r.Summary(), name)

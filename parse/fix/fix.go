@@ -14,6 +14,7 @@ const maxRounds = 4
 
 type options struct {
 	normalizeNewlines bool
+	brief             bool
 	minConf           float64
 }
 
@@ -23,6 +24,14 @@ type Option func(*options)
 // NormalizeNewlines turns CRLF line endings into LF. By default line endings
 // are kept as they are, so that clean text comes out byte-identical.
 func NormalizeNewlines() Option { return func(o *options) { o.normalizeNewlines = true } }
+
+// Brief leaves the repairs that were made (Mojibake and Rebuilt) out of
+// Report.Repairs and only counts them, so Count and Summary are unchanged.
+// The places left damaged (Undecodable and Suspect) are still listed. It
+// is for callers that show a summary and what needs a person's eye: a
+// long damaged document has a hundred thousand repairs, and building
+// their strings costs a sixth of the repair.
+func Brief() Option { return func(o *options) { o.brief = true } }
 
 // MinConfidence makes repairs whose confidence is below c stay undone (they
 // are reported as Suspect instead). The default, 0, applies every repair the
@@ -124,6 +133,9 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 		return giveUp(src, base, rep, &o)
 	}
 	out := cur
+	if o.brief {
+		repairs = countMade(rep, repairs)
+	}
 	rep.Repairs = s.reportRepairs(rep.Repairs, repairs, history, base, out)
 	if o.normalizeNewlines && rep.Newlines.CRLF > 0 {
 		out = bytes.ReplaceAll(out, []byte("\r\n"), []byte("\n"))
@@ -176,6 +188,20 @@ func finishClean(src []byte, rep *Report, o *options) ([]byte, *Report) {
 		}
 	}
 	return out, rep
+}
+
+// countMade counts the Mojibake and Rebuilt records in rep and returns
+// the others, filtered in place.
+func countMade(rep *Report, recs []fixRec) []fixRec {
+	kept := recs[:0]
+	for _, r := range recs {
+		if r.kind == Mojibake || r.kind == Rebuilt {
+			rep.made[r.kind]++
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept
 }
 
 // reportRepairs turns the records into Repairs, with Damaged as found in

@@ -1,10 +1,12 @@
 package fix
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -224,5 +226,48 @@ func TestCopyAndFile(t *testing.T) {
 	rep, err := Copy(&b, strings.NewReader("a â€” b"))
 	if err != nil || b.String() != "a — b" || !rep.Changed {
 		t.Errorf("Copy: %q %v %v", b.String(), rep, err)
+	}
+}
+
+// TestBrief checks that Brief changes only what Report.Repairs lists: the
+// text, the counts and the places left damaged are those of a full
+// report, over the shipped damaged transcript and the test cases.
+func TestBrief(t *testing.T) {
+	inputs := []string{
+		"a â€” b ✅ and âŒ and \xff\xfe there",
+		"“CAFÉ” et “IRMÃ” â€” done âœ…",
+		strings.Repeat("â•”â•â•â•—\nâ•‘  â•‘\nâ•šâ•â•â•\n", 3),
+	}
+	shipped, err := os.ReadFile("../../source/kubernetes-mock-interview.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs = append(inputs, string(shipped))
+	listed := 0
+	for i, in := range inputs {
+		full, frep := Bytes([]byte(in), NormalizeNewlines())
+		brief, brep := Bytes([]byte(in), NormalizeNewlines(), Brief())
+		if string(full) != string(brief) {
+			t.Errorf("input %d: Brief changed the text", i)
+		}
+		if frep.Summary() != brep.Summary() {
+			t.Errorf("input %d: summary\n full: %s\nbrief: %s", i, frep.Summary(), brep.Summary())
+		}
+		var damaged []Repair
+		for _, r := range frep.Repairs {
+			if r.Kind == Undecodable || r.Kind == Suspect {
+				damaged = append(damaged, r)
+			}
+		}
+		listed += len(damaged)
+		if diff := cmp.Diff(damaged, brep.Repairs); diff != "" {
+			t.Errorf("input %d: Brief's repairs are not the full report's damaged places (-want +got):\n%s", i, diff)
+		}
+		if i == len(inputs)-1 && frep.Count(Mojibake) == 0 {
+			t.Error("the shipped transcript reported no mojibake: the test compares nothing")
+		}
+	}
+	if listed == 0 {
+		t.Error("no input left a damaged place: the test compares no list")
 	}
 }

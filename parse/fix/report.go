@@ -92,13 +92,20 @@ type Report struct {
 	// Changed reports whether the output differs from the input.
 	Changed bool
 	// Repairs lists, in input order, every repair and every place left
-	// damaged (Kind Undecodable or Suspect).
+	// damaged (Kind Undecodable or Suspect). With Brief, it lists only
+	// the places left damaged.
 	Repairs []Repair
+
+	made [Rebuilt + 1]int // repairs counted but left out of Repairs (Brief)
 }
 
-// Count returns the number of repairs of kind k.
+// Count returns the number of repairs of kind k, including those Brief
+// left out of Repairs.
 func (r *Report) Count(k Kind) int {
 	n := 0
+	if k >= 0 && int(k) < len(r.made) {
+		n = r.made[k]
+	}
 	for _, p := range r.Repairs {
 		if p.Kind == k {
 			n++

@@ -83,6 +83,8 @@
 // # Size
 //
 // Rows are streamed through excelize's StreamWriter, so a sheet of
-// 100,000 rows is not held as cells in memory; the finished workbook is
-// held in memory, compressed, once before it is written.
+// 100,000 rows is not held as cells in memory; excelize keeps up to
+// 16 MiB of each sheet's XML in memory and the rest in a temporary file.
+// The compressed workbook also goes to a temporary file, from which it is
+// copied to the writer with its entries in canonical order.
 package sheet

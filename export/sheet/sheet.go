@@ -169,14 +169,21 @@ func WriteCSV(w io.Writer, b *bank.Bank, sheet string, opts Options) error {
 	return fmt.Errorf("sheet: no sheet named %q", sheet)
 }
 
-// WriteXLSX writes b to w as an Excel workbook. The workbook is built in
-// memory (the sheets' rows go through excelize's stream writer, which
-// keeps at most 16 MiB of each in memory and the rest in temporary files)
-// and written to w in one piece at the end; w is not closed.
-func WriteXLSX(w io.Writer, b *bank.Bank, opts Options) error {
-	data, err := buildXLSX(tables(b), opts)
-	if err != nil {
+// WriteXLSX writes b to w as an Excel workbook; w is not closed. The
+// sheets' rows go through excelize's stream writer, which keeps up to
+// 16 MiB of each sheet in memory and the rest in temporary files; the
+// compressed workbook goes to a temporary file too, and is copied to w in
+// one piece at the end.
+func WriteXLSX(w io.Writer, b *bank.Bank, opts Options) (err error) {
+	sp := newSpool()
+	defer func() {
+		if cerr := sp.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("sheet: %w", cerr)
+		}
+	}()
+	if err := buildXLSX(sp, tables(b), opts); err != nil {
 		return err
 	}
-	return canonicalZip(w, data, opts.date())
+	r, size := sp.ReaderAt()
+	return canonicalZip(w, r, size, opts.date())
 }

@@ -81,9 +81,9 @@ func newStyles(f *excelize.File) (*styleSet, error) {
 	return s, err
 }
 
-// buildXLSX renders the tables into a workbook and returns its bytes as
-// excelize zips them.
-func buildXLSX(tabs []table, opts Options) (data []byte, err error) {
+// buildXLSX renders the tables into a workbook and writes it to dst as
+// excelize zips it.
+func buildXLSX(dst io.Writer, tabs []table, opts Options) (err error) {
 	f := excelize.NewFile()
 	defer func() {
 		if cerr := f.Close(); err == nil && cerr != nil {
@@ -91,19 +91,19 @@ func buildXLSX(tabs []table, opts Options) (data []byte, err error) {
 		}
 	}()
 	if err := f.SetSheetName("Sheet1", tabs[0].name); err != nil {
-		return nil, fmt.Errorf("sheet: %w", err)
+		return fmt.Errorf("sheet: %w", err)
 	}
 	for _, t := range tabs[1:] {
 		if _, err := f.NewSheet(t.name); err != nil {
-			return nil, fmt.Errorf("sheet: %w", err)
+			return fmt.Errorf("sheet: %w", err)
 		}
 	}
 	st, err := newStyles(f)
 	if err != nil {
-		return nil, fmt.Errorf("sheet: styles: %w", err)
+		return fmt.Errorf("sheet: styles: %w", err)
 	}
 	if err := writeSheets(f, tabs, st, opts.maxLinks()); err != nil {
-		return nil, err
+		return err
 	}
 	date := opts.date().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
@@ -114,14 +114,17 @@ func buildXLSX(tabs []table, opts Options) (data []byte, err error) {
 		Created:        date,
 		Modified:       date,
 	}); err != nil {
-		return nil, fmt.Errorf("sheet: %w", err)
+		return fmt.Errorf("sheet: %w", err)
 	}
 	if err := f.SetAppProps(&excelize.AppProperties{Application: "bankgen"}); err != nil {
-		return nil, fmt.Errorf("sheet: %w", err)
+		return fmt.Errorf("sheet: %w", err)
 	}
 	f.SetActiveSheet(0)
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(w)
+	// excelize zips into a bytes.Buffer of its own, which would hold the
+	// whole compressed workbook in memory; the zip writer writes to dst
+	// instead and leaves that buffer empty.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(dst)
 		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 			return flate.NewWriter(w, flate.BestSpeed)
 		})
@@ -129,9 +132,14 @@ func buildXLSX(tabs []table, opts Options) (data []byte, err error) {
 	})
 	buf, err := f.WriteToBuffer()
 	if err != nil {
-		return nil, fmt.Errorf("sheet: %w", err)
+		return fmt.Errorf("sheet: %w", err)
 	}
-	return buf.Bytes(), nil
+	if buf.Len() > 0 {
+		// excelize only writes there itself to encrypt, which is never
+		// asked for here; the archive in dst would then be incomplete.
+		return fmt.Errorf("sheet: excelize wrote %d bytes around the zip writer", buf.Len())
+	}
+	return nil
 }
 
 // writeSheets streams each table into its sheet. Setting a sheet up and

@@ -5,18 +5,19 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"time"
 )
 
-// canonicalZip copies the zip archive data to w with its entries sorted
-// by name and every entry's time set to mod, so that equal workbooks are
-// equal bytes. excelize writes most parts in a fixed order but the stream
-// writer's sheets in map order, and leaves entry times unset. Entries are
-// copied compressed, without decompressing them.
-func canonicalZip(w io.Writer, data []byte, mod time.Time) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+// canonicalZip copies the zip archive of size bytes in r to w with its
+// entries sorted by name and every entry's time set to mod, so that equal
+// workbooks are equal bytes. excelize writes most parts in a fixed order
+// but the stream writer's sheets in map order, and leaves entry times
+// unset. Entries are copied compressed, without decompressing them.
+func canonicalZip(w io.Writer, r io.ReaderAt, size int64, mod time.Time) error {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return fmt.Errorf("sheet: reading the workbook back: %w", err)
 	}
@@ -66,4 +67,51 @@ func msDosTime(t time.Time) (date, tm uint16) {
 	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
 	tm = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
 	return date, tm
+}
+
+// spool holds the archive excelize writes until canonicalZip copies it:
+// in a temporary file, so that the compressed workbook is not held in
+// memory, or in memory when no temporary file can be made (as excelize's
+// stream writer does).
+type spool struct {
+	f   *os.File
+	n   int64
+	buf bytes.Buffer
+}
+
+func newSpool() *spool {
+	f, err := os.CreateTemp("", "bankgen-*.xlsx")
+	if err != nil {
+		return &spool{}
+	}
+	return &spool{f: f}
+}
+
+func (s *spool) Write(p []byte) (int, error) {
+	if s.f == nil {
+		return s.buf.Write(p)
+	}
+	n, err := s.f.Write(p)
+	s.n += int64(n)
+	return n, err
+}
+
+// ReaderAt returns what was written and its size.
+func (s *spool) ReaderAt() (io.ReaderAt, int64) {
+	if s.f == nil {
+		return bytes.NewReader(s.buf.Bytes()), int64(s.buf.Len())
+	}
+	return s.f, s.n
+}
+
+// Close removes the temporary file.
+func (s *spool) Close() error {
+	if s.f == nil {
+		return nil
+	}
+	err := s.f.Close()
+	if rerr := os.Remove(s.f.Name()); err == nil {
+		err = rerr
+	}
+	return err
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -68,10 +69,17 @@ func writeInline(b *strings.Builder, n ast.Node, src []byte) {
 	}
 }
 
+// unescape resolves backslash escapes and character references. Most
+// text has neither, and goldmark's functions copy it whether or not.
 func unescape(v []byte) []byte {
-	v = util.UnescapePunctuations(v)
-	v = util.ResolveNumericReferences(v)
-	return util.ResolveEntityNames(v)
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
+	}
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = util.ResolveNumericReferences(v)
+		v = util.ResolveEntityNames(v)
+	}
+	return v
 }
 
 // isStrong reports whether n is bold (**text**).

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"sort"
 
 	"github.com/bankgen/bankgen/bank"
@@ -14,11 +15,14 @@ type lineTable struct {
 }
 
 func newLineTable(file string, src []byte) lineTable {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	return lineTable{file: file, starts: starts}
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/bankgen/bankgen/bank"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // strength reads "What You Nailed": bold-led paragraphs or bullet items.
@@ -222,52 +221,75 @@ func containsWord(w string, list ...string) bool {
 // after a blank line with no title of its own continues the diagram
 // before it.
 func (d *doc) diagrams(n ast.Node) {
-	lines := n.Lines()
+	segs := n.Lines()
+	// The lines are cut from the block's text, so that a diagram's art is
+	// a substring of it rather than a join of copies.
+	code := codeText(n, d.src)
+	lines := strings.SplitAfter(code, "\n")
+	if len(lines) > segs.Len() {
+		lines = lines[:segs.Len()] // the empty string after a final newline
+	}
 	var cur *bank.Diagram
-	var art []string
-	var blank []string // blank lines seen since the last art line
+	// The span of cur's art in code, blank lines between its lines
+	// included; cr is set when a line in it ends in more than "\n", and
+	// pending when one since the last line of art does.
+	start, end, cr, pending := -1, -1, false, false
 	flush := func() {
 		if cur != nil {
-			cur.Art = strings.Join(art, "\n")
+			if start >= 0 {
+				cur.Art = code[start:end]
+				if cr {
+					cur.Art = trimLineEnds(cur.Art)
+				}
+			}
 			d.q.Diagrams = append(d.q.Diagrams, *cur)
 		}
-		cur, art, blank = nil, nil, nil
+		cur, start, end, cr, pending = nil, -1, -1, false, false
 	}
 	afterBlank := true
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		line := strings.TrimRight(string(seg.Value(d.src)), "\r\n")
-		if strings.TrimSpace(line) == "" {
-			if cur != nil {
-				blank = append(blank, line)
-			}
+	off := 0
+	for i, line := range lines {
+		lineStart := off
+		off += len(line)
+		body := strings.TrimRight(line, "\r\n")
+		odd := len(line) != len(body)+1 // an ending other than "\n"
+		if isBlankLine(body) {
+			pending = pending || odd
 			afterBlank = true
 			continue
 		}
-		if afterBlank && isTitleLine(line) && i+1 < lines.Len() && !isBlankLine(d.lineValue(lines, i+1)) {
+		if afterBlank && isTitleLine(body) && i+1 < len(lines) && !isBlankLine(lines[i+1]) {
 			flush()
-			cur = &bank.Diagram{Title: strings.TrimSpace(line), Pos: d.lines.pos(seg.Start)}
+			cur = &bank.Diagram{Title: strings.TrimSpace(body), Pos: d.lines.pos(segs.At(i).Start)}
 			afterBlank = false
 			continue
 		}
 		if cur == nil {
-			cur = &bank.Diagram{Pos: d.lines.pos(seg.Start)}
+			cur = &bank.Diagram{Pos: d.lines.pos(segs.At(i).Start)}
 			d.warn(cur.Pos, "diagram has no title line")
 		}
-		art = append(art, blank...)
-		blank = nil
-		art = append(art, line)
+		if start < 0 {
+			start = lineStart
+		} else {
+			cr = cr || pending
+		}
+		end, pending = lineStart+len(body), odd
 		afterBlank = false
 	}
 	flush()
 }
 
-func (d *doc) lineValue(lines *text.Segments, i int) []byte {
-	seg := lines.At(i)
-	return seg.Value(d.src)
+// trimLineEnds removes the "\r" and extra "\n" that end each line of s,
+// leaving lines separated by one "\n" each.
+func trimLineEnds(s string) string {
+	lines := strings.SplitAfter(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, "\r\n")
+	}
+	return strings.Join(lines, "\n")
 }
 
-func isBlankLine(b []byte) bool { return strings.TrimSpace(string(b)) == "" }
+func isBlankLine(s string) bool { return strings.TrimSpace(s) == "" }
 
 // isTitleLine reports whether a line reads as a diagram's title: text
 // with no drawing characters and not indented like art.

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -79,7 +78,7 @@ func fileComment(code string) string {
 // "kind" each declares. On a syntax error it returns the kinds found so
 // far, the 1-based line of the error when known, and the error.
 func yamlKinds(code string) (kinds []string, line int, err error) {
-	dec := yaml.NewDecoder(bytes.NewReader([]byte(code)))
+	dec := yaml.NewDecoder(strings.NewReader(code))
 	for {
 		var doc yaml.Node
 		err := dec.Decode(&doc)

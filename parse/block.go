@@ -40,6 +40,12 @@ func (d *doc) fencePos(n ast.Node) bank.Pos {
 func codeText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	lines := n.Lines()
+	size := 0
+	for i := 0; i < lines.Len(); i++ {
+		s := lines.At(i)
+		size += s.Len() + s.Padding
+	}
+	b.Grow(size)
 	for i := 0; i < lines.Len(); i++ {
 		s := lines.At(i)
 		b.Write(s.Value(src))

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -142,35 +141,29 @@ func buildXLSX(dst io.Writer, tabs []table, opts Options) (err error) {
 	return nil
 }
 
-// writeSheets streams each table into its sheet. Setting a sheet up and
-// finishing it touch the workbook and are done in turn; the rows of the
-// sheets, which touch only their own sheet, are written concurrently.
-// Each sheet's content is the same whatever the scheduling.
+// writeSheets streams each table into its sheet, one sheet after the
+// other: excelize does not document its stream writers or
+// SetCellHyperLink as safe to use concurrently on one workbook.
 func writeSheets(f *excelize.File, tabs []table, st *styleSet, links int) error {
-	sws := make([]*excelize.StreamWriter, len(tabs))
-	for i, t := range tabs {
-		sw, err := startSheet(f, t, st)
-		if err != nil {
-			return fmt.Errorf("sheet: %s: %w", t.name, err)
-		}
-		sws[i] = sw
-	}
-	rows := make([]int, len(tabs))
-	errs := make([]error, len(tabs))
-	var wg sync.WaitGroup
-	for i, t := range tabs {
-		wg.Go(func() { rows[i], errs[i] = writeRows(f, sws[i], t, st, links) })
-	}
-	wg.Wait()
-	for i, t := range tabs {
-		if errs[i] != nil {
-			return fmt.Errorf("sheet: %s: %w", t.name, errs[i])
-		}
-		if err := finishSheet(f, sws[i], t, rows[i]); err != nil {
+	for _, t := range tabs {
+		if err := writeSheet(f, t, st, links); err != nil {
 			return fmt.Errorf("sheet: %s: %w", t.name, err)
 		}
 	}
 	return nil
+}
+
+// writeSheet streams one table into its sheet.
+func writeSheet(f *excelize.File, t table, st *styleSet, links int) error {
+	sw, err := startSheet(f, t, st)
+	if err != nil {
+		return err
+	}
+	last, err := writeRows(f, sw, t, st, links)
+	if err != nil {
+		return err
+	}
+	return finishSheet(f, sw, t, last)
 }
 
 // startSheet opens a stream writer on the table's sheet and writes what

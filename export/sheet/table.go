@@ -47,6 +47,8 @@ type table struct {
 	file string // the CSV file's name, such as "questions.csv"
 	cols []column
 	n    int // how many rows rows yields
+	// rows yields the table's rows. Each row's slice is reused for the
+	// next, so a consumer must not keep it.
 	rows iter.Seq[[]cell]
 }
 
@@ -134,12 +136,13 @@ func tables(b *bank.Bank) []table {
 				{header: "Last practised", width: 15, kind: colDate},
 			},
 			rows: func(yield func([]cell) bool) {
+				cells := make([]cell, 0, 10)
 				each(func(t *bank.Topic, q *bank.Question, _ int) bool {
-					return yield([]cell{
+					return yield(append(cells[:0],
 						txt(q.ID), txt(t.Name), num(q.Number), txt(q.Level.String()),
 						txt(q.Prompt), txt(answerText(q)),
-						num(len(q.Strengths)), num(len(q.Gaps)), {}, {},
-					})
+						num(len(q.Strengths)), num(len(q.Gaps)), cell{}, cell{},
+					))
 				})
 			},
 		},
@@ -153,11 +156,12 @@ func tables(b *bank.Bank) []table {
 				{header: "Done", width: 8, kind: colChoice, list: checkboxes},
 			},
 			rows: func(yield func([]cell) bool) {
+				cells := make([]cell, 0, 5)
 				each(func(_ *bank.Topic, q *bank.Question, row int) bool {
 					for _, g := range q.Gaps {
-						if !yield([]cell{
-							{text: q.ID, link: row}, txt(g.Title), txt(g.Detail), txt(g.Phrasing), txt(Unchecked),
-						}) {
+						if !yield(append(cells[:0],
+							cell{text: q.ID, link: row}, txt(g.Title), txt(g.Detail), txt(g.Phrasing), txt(Unchecked),
+						)) {
 							return false
 						}
 					}
@@ -174,9 +178,10 @@ func tables(b *bank.Bank) []table {
 				{header: "Section", width: 26, kind: colText},
 			},
 			rows: func(yield func([]cell) bool) {
+				cells := make([]cell, 0, 4)
 				for _, t := range b.Topics {
 					for _, g := range t.Guide {
-						if !yield([]cell{txt(t.Name), txt(g.Term), txt(g.Definition), txt(g.Section)}) {
+						if !yield(append(cells[:0], txt(t.Name), txt(g.Term), txt(g.Definition), txt(g.Section))) {
 							return
 						}
 					}
@@ -193,12 +198,13 @@ func tables(b *bank.Bank) []table {
 				{header: "Code", width: 100, kind: colCode},
 			},
 			rows: func(yield func([]cell) bool) {
+				cells := make([]cell, 0, 5)
 				each(func(_ *bank.Topic, q *bank.Question, row int) bool {
 					for _, s := range q.Samples {
-						if !yield([]cell{
-							{text: q.ID, link: row}, txt(s.Lang), txt(s.File),
+						if !yield(append(cells[:0],
+							cell{text: q.ID, link: row}, txt(s.Lang), txt(s.File),
 							txt(strings.Join(s.Kinds, ", ")), txt(strings.TrimRight(s.Code, "\n")),
-						}) {
+						)) {
 							return false
 						}
 					}
@@ -214,9 +220,10 @@ func tables(b *bank.Bank) []table {
 				{header: "Art", width: 110, kind: colCode},
 			},
 			rows: func(yield func([]cell) bool) {
+				cells := make([]cell, 0, 3)
 				each(func(_ *bank.Topic, q *bank.Question, row int) bool {
 					for _, d := range q.Diagrams {
-						if !yield([]cell{{text: q.ID, link: row}, txt(d.Title), txt(d.Art)}) {
+						if !yield(append(cells[:0], cell{text: q.ID, link: row}, txt(d.Title), txt(d.Art))) {
 							return false
 						}
 					}
@@ -232,8 +239,9 @@ func tables(b *bank.Bank) []table {
 				{header: "Status", width: 10, kind: colChoice, list: statusNames()},
 			},
 			rows: func(yield func([]cell) bool) {
+				cells := make([]cell, 0, 3)
 				for _, p := range b.Plan {
-					if !yield([]cell{num(p.Number), txt(p.Topic), txt(p.Status.String())}) {
+					if !yield(append(cells[:0], num(p.Number), txt(p.Topic), txt(p.Status.String()))) {
 						return
 					}
 				}

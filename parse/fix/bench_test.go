@@ -25,6 +25,16 @@ func benchBytes(b *testing.B, in []byte, wantChanged bool) {
 			}
 		}
 	})
+	// As the parser calls it.
+	b.Run("brief", func(b *testing.B) {
+		b.SetBytes(int64(len(in)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, rep := Bytes(in, NormalizeNewlines(), Brief()); rep.Changed != wantChanged {
+				b.Fatalf("changed = %v", rep.Changed)
+			}
+		}
+	})
 	b.Run("memcpy", func(b *testing.B) {
 		dst := make([]byte, len(in))
 		b.SetBytes(int64(len(in)))

@@ -2,7 +2,6 @@ package fix
 
 import (
 	"bytes"
-	"slices"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -130,7 +129,9 @@ type repairer struct {
 	candCache  map[uint64]int32 // candidate sets by key, as indexes in sets
 	sets       []*candSet
 	memo       choiceMemo
-	runMemo    map[string]*runSeg
+	runMemo    map[string]runSeg
+	segGroups  []group // what runMemo's entries hold
+	segRunes   []rune
 	lrs        []lineRange
 	lineLR     []int // per line: index in lrs + 1, 0 for none
 	elig       []int // groups the passes with context look at
@@ -155,7 +156,7 @@ type repairer struct {
 }
 
 var repairers = sync.Pool{New: func() any {
-	return &repairer{candCache: map[uint64]int32{}, runMemo: map[string]*runSeg{}}
+	return &repairer{candCache: map[uint64]int32{}, runMemo: map[string]runSeg{}}
 }}
 
 // newRepairer returns a pooled repairer for one call of Bytes.
@@ -346,26 +347,41 @@ func (c *intactCounts) grow() {
 }
 
 // runSeg is the outcome of segmenting a run: its groups (start relative to
-// the run's) and the runes left out of them, as genuine text.
+// the run's) and the runes left out of them, as genuine text. They are kept
+// in the repairer's segGroups and segRunes, which a document's distinct
+// runs share, rather than in slices of their own.
 type runSeg struct {
-	groups  []group
-	genuine []rune
+	groups  span // in segGroups
+	genuine span // in segRunes
 	// What the groups add to the document's evidence: strong groups by
-	// code page, and the characters they decode to.
+	// code page, and the characters they decode to (in segRunes).
 	strong  [nCP]int32
-	strongX []rune
+	strongX span
 }
 
-func newRunSeg(groups []group, genuine []rune, start int) *runSeg {
-	seg := &runSeg{groups: slices.Clone(groups), genuine: slices.Clone(genuine)}
-	for i := range seg.groups {
-		g := &seg.groups[i]
+// span is the range [lo, hi) of a slice.
+type span struct{ lo, hi int32 }
+
+// saveRunSeg records the groups and genuine runes of a run starting at
+// start, cut for the first time.
+func (s *repairer) saveRunSeg(groups []group, genuine []rune, start int) runSeg {
+	var seg runSeg
+	lo := int32(len(s.segGroups))
+	s.segGroups = append(s.segGroups, groups...)
+	seg.groups = span{lo, int32(len(s.segGroups))}
+	lo = int32(len(s.segRunes))
+	s.segRunes = append(s.segRunes, genuine...)
+	seg.genuine = span{lo, int32(len(s.segRunes))}
+	lo = int32(len(s.segRunes))
+	for i := seg.groups.lo; i < seg.groups.hi; i++ {
+		g := &s.segGroups[i]
 		g.start -= start
 		if g.strong() {
 			seg.strong[g.cp]++
-			seg.strongX = append(seg.strongX, g.x)
+			s.segRunes = append(s.segRunes, g.x)
 		}
 	}
+	seg.strongX = span{lo, int32(len(s.segRunes))}
 	return seg
 }
 
@@ -380,6 +396,7 @@ func (s *repairer) findGroups() {
 	text := s.text
 	line := 0
 	clear(s.runMemo)
+	s.segGroups, s.segRunes = s.segGroups[:0], s.segRunes[:0]
 	s.lineLR = resize(s.lineLR, len(s.lineStarts))
 	lookups, hits := 0, 0
 	for _, ru := range s.runs {
@@ -410,7 +427,7 @@ func (s *repairer) findGroups() {
 		s.doRun(ru.pairs, line)
 		s.addLines(n0)
 		if useMemo {
-			s.runMemo[string(s.keyBuf)] = newRunSeg(s.groups[n0:], s.gen, ru.start)
+			s.runMemo[string(s.keyBuf)] = s.saveRunSeg(s.groups[n0:], s.gen, ru.start)
 		}
 	}
 }
@@ -436,10 +453,10 @@ func (s *repairer) runContext(ru textRun) byte {
 }
 
 // replay adds the groups of a run cut before, now at start on line.
-func (s *repairer) replay(seg *runSeg, start, line int) {
-	if len(seg.groups) > 0 {
+func (s *repairer) replay(seg runSeg, start, line int) {
+	if seg.groups.hi > seg.groups.lo {
 		n0 := len(s.groups)
-		s.groups = append(s.groups, seg.groups...)
+		s.groups = append(s.groups, s.segGroups[seg.groups.lo:seg.groups.hi]...)
 		for i := n0; i < len(s.groups); i++ {
 			g := &s.groups[i]
 			g.start += start
@@ -459,10 +476,10 @@ func (s *repairer) replay(seg *runSeg, start, line int) {
 		lr.last = len(s.groups)
 		lr.strong += nStrong
 	}
-	for _, r := range seg.strongX {
+	for _, r := range s.segRunes[seg.strongX.lo:seg.strongX.hi] {
 		s.intact.add(r)
 	}
-	for _, r := range seg.genuine {
+	for _, r := range s.segRunes[seg.genuine.lo:seg.genuine.hi] {
 		s.genuine(r)
 	}
 }

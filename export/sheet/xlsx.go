@@ -202,33 +202,31 @@ func startSheet(f *excelize.File, t table, st *styleSet) (*excelize.StreamWriter
 
 // writeRows writes the table's rows below the header, linking the first
 // links link cells to their question's row, and returns the number of
-// the last row written.
+// the last row written. The rows are prepared on another goroutine (see
+// prepareRows); excelize is only called from this one.
 func writeRows(f *excelize.File, sw *excelize.StreamWriter, t table, st *styleSet, links int) (int, error) {
+	full, release, stop := prepareRows(t, st)
+	defer stop()
 	row := 1
-	// vals points into buf, so no cell is boxed on its own.
-	buf := make([]excelize.Cell, len(t.cols))
-	vals := make([]any, len(t.cols))
-	for cells := range t.rows {
-		row++
-		for i, c := range cells {
-			vals[i] = nil
-			if setValue(&buf[i], c, t.cols[i].kind, st) {
-				vals[i] = &buf[i]
+	for b := range full {
+		for i := range b.n {
+			row = b.first + i
+			vals, targets := b.row(i, len(t.cols))
+			if err := sw.SetRow(b.names[i], vals); err != nil {
+				return row, err
 			}
-		}
-		if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
-			return row, err
-		}
-		for i, c := range cells {
-			if c.link > 0 && links > 0 {
-				ref, _ := excelize.CoordinatesToCellName(i+1, row)
-				target := SheetQuestions + "!A" + strconv.Itoa(c.link)
-				if err := f.SetCellHyperLink(t.name, ref, target, "Location"); err != nil {
-					return row, err
+			for j, target := range targets {
+				if target > 0 && links > 0 {
+					ref, _ := excelize.CoordinatesToCellName(j+1, row)
+					loc := SheetQuestions + "!A" + strconv.Itoa(target)
+					if err := f.SetCellHyperLink(t.name, ref, loc, "Location"); err != nil {
+						return row, err
+					}
+					links--
 				}
-				links--
 			}
 		}
+		release(b)
 	}
 	return row, nil
 }

@@ -184,6 +184,9 @@ func WriteXLSX(w io.Writer, b *bank.Bank, opts Options) (err error) {
 	if err := buildXLSX(sp, tables(b), opts); err != nil {
 		return err
 	}
-	r, size := sp.ReaderAt()
+	r, size, err := sp.ReaderAt()
+	if err != nil {
+		return fmt.Errorf("sheet: %w", err)
+	}
 	return canonicalZip(w, r, size, opts.date())
 }

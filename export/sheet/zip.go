@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -75,6 +76,7 @@ func msDosTime(t time.Time) (date, tm uint16) {
 // stream writer does).
 type spool struct {
 	f   *os.File
+	w   *bufio.Writer // over f: zip.Writer flushes every 4 KiB
 	n   int64
 	buf bytes.Buffer
 }
@@ -84,24 +86,24 @@ func newSpool() *spool {
 	if err != nil {
 		return &spool{}
 	}
-	return &spool{f: f}
+	return &spool{f: f, w: bufio.NewWriterSize(f, 256<<10)}
 }
 
 func (s *spool) Write(p []byte) (int, error) {
 	if s.f == nil {
 		return s.buf.Write(p)
 	}
-	n, err := s.f.Write(p)
+	n, err := s.w.Write(p)
 	s.n += int64(n)
 	return n, err
 }
 
 // ReaderAt returns what was written and its size.
-func (s *spool) ReaderAt() (io.ReaderAt, int64) {
+func (s *spool) ReaderAt() (io.ReaderAt, int64, error) {
 	if s.f == nil {
-		return bytes.NewReader(s.buf.Bytes()), int64(s.buf.Len())
+		return bytes.NewReader(s.buf.Bytes()), int64(s.buf.Len()), nil
 	}
-	return s.f, s.n
+	return s.f, s.n, s.w.Flush()
 }
 
 // Close removes the temporary file.

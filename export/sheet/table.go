@@ -137,10 +137,12 @@ func tables(b *bank.Bank) []table {
 			},
 			rows: func(yield func([]cell) bool) {
 				cells := make([]cell, 0, 10)
+				var answer []byte // reused: each answer costs one string
 				each(func(t *bank.Topic, q *bank.Question, _ int) bool {
+					answer = appendAnswer(answer[:0], q)
 					return yield(append(cells[:0],
 						txt(q.ID), txt(t.Name), num(q.Number), txt(q.Level.String()),
-						txt(q.Prompt), txt(answerText(q)),
+						txt(q.Prompt), txt(string(answer)),
 						num(len(q.Strengths)), num(len(q.Gaps)), cell{}, cell{},
 					))
 				})

@@ -142,52 +142,65 @@ func clip(s string, limit int) string {
 // tables one row per line with cells joined by " | ", code as is, and a
 // sample as a pointer to the Samples sheet. Blocks are separated by a
 // blank line.
-func answerText(q *bank.Question) string {
-	var b strings.Builder
+func answerText(q *bank.Question) string { return string(appendAnswer(nil, q)) }
+
+// appendAnswer appends answerText(q) to dst. Callers that reuse dst make
+// one allocation per answer, for the string, instead of one per part.
+func appendAnswer(dst []byte, q *bank.Question) []byte {
 	for _, bl := range q.Answer {
-		var part string
+		mark := len(dst)
+		if mark > 0 {
+			dst = append(dst, "\n\n"...)
+		}
+		start := len(dst)
 		switch bl.Kind {
 		case bank.KindHeading, bank.KindParagraph, bank.KindQuote:
-			part = bl.Text
+			dst = append(dst, bl.Text...)
 		case bank.KindList:
-			var l strings.Builder
 			for i, it := range bl.Items {
 				if i > 0 {
-					l.WriteByte('\n')
+					dst = append(dst, '\n')
 				}
 				if bl.Ordered {
-					l.WriteString(strconv.Itoa(i+1) + ". ")
+					dst = append(strconv.AppendInt(dst, int64(i+1), 10), ". "...)
 				} else {
-					l.WriteString("• ")
+					dst = append(dst, "• "...)
 				}
-				l.WriteString(it)
+				dst = append(dst, it...)
 			}
-			part = l.String()
 		case bank.KindTable:
-			rows := make([]string, 0, len(bl.Rows)+1)
 			if len(bl.Header) > 0 {
-				rows = append(rows, strings.Join(bl.Header, " | "))
+				dst = appendJoined(dst, bl.Header)
 			}
-			for _, r := range bl.Rows {
-				rows = append(rows, strings.Join(r, " | "))
+			for i, r := range bl.Rows {
+				if i > 0 || len(bl.Header) > 0 {
+					dst = append(dst, '\n')
+				}
+				dst = appendJoined(dst, r)
 			}
-			part = strings.Join(rows, "\n")
 		case bank.KindCode:
-			part = strings.TrimRight(bl.Code, "\n")
+			dst = append(dst, strings.TrimRight(bl.Code, "\n")...)
 		case bank.KindSample:
-			part = samplePointer(q, bl.Sample)
-		default: // KindRule and kinds this package does not know
-			continue
+			dst = append(dst, samplePointer(q, bl.Sample)...)
 		}
-		if part == "" {
-			continue
+		// KindRule, kinds this package does not know and empty parts add
+		// nothing, not even a separator.
+		if len(dst) == start {
+			dst = dst[:mark]
 		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(part)
 	}
-	return b.String()
+	return dst
+}
+
+// appendJoined appends cells joined by " | ", a table row of answerText.
+func appendJoined(dst []byte, cells []string) []byte {
+	for i, c := range cells {
+		if i > 0 {
+			dst = append(dst, " | "...)
+		}
+		dst = append(dst, c...)
+	}
+	return dst
 }
 
 // samplePointer names sample i of q for the model answer text:

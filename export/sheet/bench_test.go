@@ -97,8 +97,9 @@ func (c *countingDiscard) Write(p []byte) (int, error) { c.n += int64(len(p)); r
 //     export (the bank's share).
 //   - peak-live-MiB is the highest live heap, as the GC cycles during the
 //     export measured it (runtime/metrics /gc/heap/live:bytes, which does
-//     not count what was allocated since the last cycle), bank included:
-//     what the export needs, without the GC's headroom.
+//     not count what was allocated since the last cycle, and stays at the
+//     figure before the export when no cycle runs), bank included: what
+//     the export needs, without the GC's headroom.
 //   - export-live-MiB is peak-live-MiB less the live heap before the
 //     export: the memory the export itself holds.
 //

@@ -83,8 +83,11 @@
 // # Size
 //
 // Rows are streamed through excelize's StreamWriter, so a sheet of
-// 100,000 rows is not held as cells in memory; excelize keeps up to
-// 16 MiB of each sheet's XML in memory and the rest in a temporary file.
-// The compressed workbook also goes to a temporary file, from which it is
-// copied to the writer with its entries in canonical order.
+// 100,000 rows is not held as cells in memory: excelize moves a sheet's
+// XML to a temporary file each time 16 MiB of it are buffered. It keeps
+// each sheet's buffer, though, until the workbook is written, so a
+// workbook needs about 20 MiB per large sheet besides the bank. The
+// sheets are written one after the other, and the compressed workbook
+// goes to a temporary file, from which it is copied to the writer with
+// its entries in canonical order.
 package sheet

@@ -170,10 +170,10 @@ func WriteCSV(w io.Writer, b *bank.Bank, sheet string, opts Options) error {
 }
 
 // WriteXLSX writes b to w as an Excel workbook; w is not closed. The
-// sheets' rows go through excelize's stream writer, which keeps up to
-// 16 MiB of each sheet in memory and the rest in temporary files; the
-// compressed workbook goes to a temporary file too, and is copied to w in
-// one piece at the end.
+// sheets' rows go through excelize's stream writer, which moves a sheet
+// to a temporary file 16 MiB at a time (but keeps a buffer of about
+// 20 MiB per large sheet until the end); the compressed workbook goes to
+// a temporary file too, and is copied to w in one piece at the end.
 func WriteXLSX(w io.Writer, b *bank.Bank, opts Options) (err error) {
 	sp := newSpool()
 	defer func() {

@@ -109,3 +109,26 @@ func summarize(b *bank.Bank, diags bank.Diagnostics) string {
 	}
 	return s.String()
 }
+
+// TestInvalidUTF8 checks that bytes no encoding explains reach the bank
+// as U+FFFD, with a warning at their place, so that every text in the
+// bank is valid UTF-8 (a fuzzed "―\xe2" once came back from JSON
+// changed).
+func TestInvalidUTF8(t *testing.T) {
+	src := "# Concepts: Go\n\n**Slice** — a view \xff\xfe of an array.\n"
+	b, diags := Parse(Source{Name: "go.md", Data: []byte(src)})
+	if len(b.Topics) != 1 || len(b.Topics[0].Guide) != 1 {
+		t.Fatalf("got %d topics, want one with one term; %v", len(b.Topics), diags)
+	}
+	if got, want := b.Topics[0].Guide[0].Definition, "a view \uFFFD of an array."; got != want {
+		t.Errorf("definition = %q, want %q", got, want)
+	}
+	want := `go.md:3:22: warning: encoding: undecodable bytes "\xff\xfe" read as U+FFFD`
+	found := false
+	for _, d := range diags {
+		found = found || d.Error() == want
+	}
+	if !found {
+		t.Errorf("no warning %q in\n%v", want, diags)
+	}
+}

@@ -1,6 +1,9 @@
 package parse
 
 import (
+	"bytes"
+	"unicode/utf8"
+
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/parse/fix"
 )
@@ -8,6 +11,11 @@ import (
 // repair runs the encoding repair on a file before parsing. It reports a
 // changed file in one warning (`bankgen fix` lists every repair) and
 // each place it could not repair in a warning of its own.
+//
+// Bytes that are not UTF-8 in any encoding the repair knows stay in its
+// output; here each run of them becomes U+FFFD, so that the bank holds
+// valid text: JSON, XML and PDF writers would each mangle it their own
+// way, and a bank written as JSON would not read back the same.
 func repair(name string, data []byte, diags *bank.Diagnostics) []byte {
 	out, r := fix.Bytes(data, fix.NormalizeNewlines(), fix.Brief())
 	if r.Changed {
@@ -15,10 +23,16 @@ func repair(name string, data []byte, diags *bank.Diagnostics) []byte {
 			"encoding repaired (%s); run `bankgen fix %s` to see each repair", r.Summary(), name)
 	}
 	for _, p := range r.Repairs {
-		if p.Kind == fix.Undecodable || p.Kind == fix.Suspect {
-			diags.Add(bank.Pos{File: name, Line: p.Line, Col: p.Col}, bank.Warning,
-				"encoding: %s text %q left as it is", p.Kind, p.Damaged)
+		pos := bank.Pos{File: name, Line: p.Line, Col: p.Col}
+		switch p.Kind {
+		case fix.Undecodable:
+			diags.Add(pos, bank.Warning, "encoding: undecodable bytes %q read as U+FFFD", p.Damaged)
+		case fix.Suspect:
+			diags.Add(pos, bank.Warning, "encoding: suspect text %q left as it is", p.Damaged)
 		}
+	}
+	if !utf8.Valid(out) {
+		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 	}
 	return out
 }

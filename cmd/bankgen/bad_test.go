@@ -35,7 +35,7 @@ func TestBadInput(t *testing.T) {
 		{"50 MB file", []string{huge}, exitError,
 			[]string{huge + ": file is 50.0 MiB, over the 16.0 MiB limit"}},
 		{"invalid UTF-8", []string{bad("invalid-utf8.md")}, exitOK,
-			[]string{bad("invalid-utf8.md") + `:9:9: warning: encoding: undecodable text "\xff\xfe" left as it is`}},
+			[]string{bad("invalid-utf8.md") + `:9:9: warning: encoding: undecodable bytes "\xff\xfe" read as U+FFFD`}},
 		{"UTF-16 with a BOM", []string{bad("utf16.md")}, exitOK,
 			[]string{bad("utf16.md") + ":1:1: warning: encoding repaired (encoding utf-16le"}},
 		{"code fence never closed", []string{bad("unclosed-fence.md")}, exitError,

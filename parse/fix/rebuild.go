@@ -3,7 +3,6 @@ package fix
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Deciding: support from the surroundings, and the choice of the dropped
@@ -50,7 +49,7 @@ func (s *repairer) decide() {
 	// the groups the passes with context look at.
 	s.setDocSupport()
 	groups := s.groups
-	s.elig = s.elig[:0]
+	elig := s.elig[:0] // a local: see findGroups
 	s.nEdits, s.nSuspect = 0, 0
 	if len(groups) > 0 {
 		s.setExist(&groups[0])
@@ -66,7 +65,7 @@ func (s *repairer) decide() {
 		if g.missing > 0 {
 			s.choose(g, false)
 			if g.accept && len(s.sets[g.cs].cands) >= 2 {
-				s.elig = append(more(s.elig), i)
+				elig = append(more(elig), i)
 			}
 		} else {
 			g.share = 1
@@ -79,6 +78,7 @@ func (s *repairer) decide() {
 			s.nSuspect++
 		}
 	}
+	s.elig = elig
 	// Two passes with context; the second only where the first changed a
 	// choice on the line or the lines next to it. Each choice in a pass
 	// sees the lines as they read at the end of the pass before (a line's
@@ -90,7 +90,7 @@ func (s *repairer) decide() {
 	s.views.reset(nLines, len(groups)+8*len(s.lrs))
 	s.changed = resize(s.changed, nLines+2) // index line+1
 	nChanged := 0
-	for _, i := range s.elig {
+	for _, i := range elig {
 		g := &groups[i]
 		old := g.x
 		s.choose(g, true)
@@ -402,7 +402,9 @@ func matchAny(words, keys []string, prefix bool) bool {
 }
 
 // nearWords returns the lower-case ASCII words of line and the lines next
-// to it.
+// to it: the runs of letters of the lines lowered with unicode.ToLower, the
+// way strings.ToLower would, but without lowering (and copying) the
+// non-ASCII runes, which are never letters of a word here.
 func (s *repairer) nearWords(line int) []string {
 	if w, ok := s.words[line]; ok {
 		return w
@@ -411,10 +413,52 @@ func (s *repairer) nearWords(line int) []string {
 		s.words = map[int][]string{}
 	}
 	lo, hi := max(line-1, 0), min(line+1, len(s.lineStarts)-1)
-	seg := string(s.text[s.lineStarts[lo]:s.lineEnd(hi)])
-	w := strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return r >= utf8.RuneSelf || !unicode.IsLetter(r) })
+	w := asciiWords(s.text[s.lineStarts[lo]:s.lineEnd(hi)])
 	s.words[line] = w
 	return w
+}
+
+// asciiWords returns the words of strings.FieldsFunc(strings.ToLower(text),
+// f) where f splits at every rune that is not an ASCII letter, without
+// decoding the text: bytes ≥ 0x80 only split words, except for the two
+// runes that lower to ASCII letters (TestLowerToASCII checks there are no
+// others), the Kelvin sign and the dotted capital I.
+func asciiWords(text []byte) []string {
+	buf := make([]byte, 0, len(text)) // the words, one space after each
+	n := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xC4 && i+1 < len(text) && text[i+1] == 0xB0: // U+0130
+			c = 'i'
+			i++
+		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x84 && text[i+2] == 0xAA: // U+212A
+			c = 'k'
+			i += 2
+		default:
+			if len(buf) > 0 && buf[len(buf)-1] != ' ' {
+				buf = append(buf, ' ')
+				n++
+			}
+			continue
+		}
+		buf = append(buf, c)
+	}
+	if len(buf) > 0 && buf[len(buf)-1] != ' ' {
+		buf = append(buf, ' ')
+		n++
+	}
+	all := string(buf)
+	words := make([]string, 0, n)
+	for len(all) > 0 {
+		sp := strings.IndexByte(all, ' ')
+		words = append(words, all[:sp])
+		all = all[sp+1:]
+	}
+	return words
 }
 
 // charFactor weighs candidate r against the characters left and right of it:

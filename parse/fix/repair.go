@@ -399,6 +399,9 @@ func (s *repairer) findGroups() {
 	s.segGroups, s.segRunes = s.segGroups[:0], s.segRunes[:0]
 	s.lineLR = resize(s.lineLR, len(s.lineStarts))
 	lookups, hits := 0, 0
+	// The groups and line ranges grow in locals: storing a slice into s
+	// costs a write barrier each time while the collector runs.
+	groups, lrs := s.groups, s.lrs
 	for _, ru := range s.runs {
 		for line+1 < len(s.lineStarts) && s.lineStarts[line+1] <= ru.start {
 			line++
@@ -412,24 +415,28 @@ func (s *repairer) findGroups() {
 			lookups++
 			if seg, ok := s.runMemo[string(key)]; ok {
 				hits++
-				s.replay(seg, ru.start, line)
+				groups, lrs = s.replay(groups, lrs, seg, ru.start, line)
 				continue
 			}
 		}
-		s.rs = s.rs[:0]
+		rs := s.rs[:0]
 		for j := ru.start; j < ru.end; {
 			r, n := decodeValid(text, j)
-			s.rs = append(s.rs, runeAt{r, j, n})
+			rs = append(rs, runeAt{r, j, n})
 			j += n
 		}
-		n0 := len(s.groups)
+		s.rs = rs
+		n0 := len(groups)
 		s.gen = s.gen[:0]
+		s.groups, s.lrs = groups, lrs
 		s.doRun(ru.pairs, line)
 		s.addLines(n0)
+		groups, lrs = s.groups, s.lrs
 		if useMemo {
-			s.runMemo[string(s.keyBuf)] = s.saveRunSeg(s.groups[n0:], s.gen, ru.start)
+			s.runMemo[string(s.keyBuf)] = s.saveRunSeg(groups[n0:], s.gen, ru.start)
 		}
 	}
+	s.groups, s.lrs = groups, lrs
 }
 
 // runContext returns what segmenting a run looks at outside it: whether the
@@ -452,13 +459,14 @@ func (s *repairer) runContext(ru textRun) byte {
 	return c
 }
 
-// replay adds the groups of a run cut before, now at start on line.
-func (s *repairer) replay(seg runSeg, start, line int) {
+// replay appends to groups and lrs the groups of a run cut before, now at
+// start on line.
+func (s *repairer) replay(groups []group, lrs []lineRange, seg runSeg, start, line int) ([]group, []lineRange) {
 	if seg.groups.hi > seg.groups.lo {
-		n0 := len(s.groups)
-		s.groups = append(s.groups, s.segGroups[seg.groups.lo:seg.groups.hi]...)
-		for i := n0; i < len(s.groups); i++ {
-			g := &s.groups[i]
+		n0 := len(groups)
+		groups = append(groups, s.segGroups[seg.groups.lo:seg.groups.hi]...)
+		for i := n0; i < len(groups); i++ {
+			g := &groups[i]
 			g.start += start
 			g.line = line
 		}
@@ -468,12 +476,12 @@ func (s *repairer) replay(seg runSeg, start, line int) {
 			s.docStrong[cp] += int(n)
 			nStrong += int(n)
 		}
-		if n := len(s.lrs); n == 0 || s.lrs[n-1].line != line {
-			s.lrs = append(more(s.lrs), lineRange{line: line, first: n0, last: n0})
-			s.lineLR[line] = len(s.lrs)
+		if n := len(lrs); n == 0 || lrs[n-1].line != line {
+			lrs = append(more(lrs), lineRange{line: line, first: n0, last: n0})
+			s.lineLR[line] = len(lrs)
 		}
-		lr := &s.lrs[len(s.lrs)-1]
-		lr.last = len(s.groups)
+		lr := &lrs[len(lrs)-1]
+		lr.last = len(groups)
 		lr.strong += nStrong
 	}
 	for _, r := range s.segRunes[seg.strongX.lo:seg.strongX.hi] {
@@ -482,6 +490,7 @@ func (s *repairer) replay(seg runSeg, start, line int) {
 	for _, r := range s.segRunes[seg.genuine.lo:seg.genuine.hi] {
 		s.genuine(r)
 	}
+	return groups, lrs
 }
 
 // doRun segments the run in s.rs under each code page with a lead/continuation

@@ -82,6 +82,7 @@ func decodeValid(text []byte, i int) (rune, int) {
 func (s *repairer) scan(strict bool) (found, invalid bool) {
 	text := s.text
 	var byMask [1 << nCP]int // pair counts by code-page mask
+	runs := s.runs           // a local: see findGroups
 	i := 0
 	for {
 		i = skipASCII(text, i)
@@ -129,17 +130,18 @@ func (s *repairer) scan(strict bool) (found, invalid bool) {
 		if bad {
 			invalid = true
 			if strict {
+				s.runs = runs
 				return false, true
 			}
 		}
 		switch {
 		case pairs != 0:
-			if len(s.runs) == 0 {
+			if len(runs) == 0 {
 				// The first damage: the text before it is genuine.
 				s.countGenuine(text[:start])
 			}
-			s.runs = append(more(s.runs), textRun{start, i, pairs})
-		case len(s.runs) > 0:
+			runs = append(more(runs), textRun{start, i, pairs})
+		case len(runs) > 0:
 			// Genuine text in a document with damage: decoded again, to
 			// keep the loop above lean. (Clean text needs no counts.)
 			for j := start; j < i; {
@@ -152,6 +154,7 @@ func (s *repairer) scan(strict bool) (found, invalid bool) {
 			i++ // the invalid byte is kept as it is
 		}
 	}
+	s.runs = runs
 	for m, n := range byMask {
 		for cp := 0; cp < nCP; cp++ {
 			if m&(1<<cp) != 0 {
@@ -159,7 +162,7 @@ func (s *repairer) scan(strict bool) (found, invalid bool) {
 			}
 		}
 	}
-	return len(s.runs) > 0, invalid
+	return len(runs) > 0, invalid
 }
 
 // countGenuine counts the runes of text, which holds no pair, as genuine

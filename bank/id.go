@@ -1,9 +1,11 @@
 package bank
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // maxSlug bounds slug length so IDs stay readable; longer titles are cut
@@ -14,34 +16,70 @@ const maxSlug = 48
 // kept, every other run of characters turned into a single '-'. It
 // returns "" when s holds no letter or digit.
 func Slug(s string) string {
-	var b strings.Builder
+	// A slug is built on the stack: appendSlug stops once it holds more
+	// than maxSlug bytes, so at most one '-' and one rune past maxSlug.
+	var buf [maxSlug + 1 + utf8.UTFMax]byte
+	out := appendSlug(buf[:0], s)
+	if string(out) == s {
+		return s // already a slug: "yaml", "pod"
+	}
+	return string(out)
+}
+
+// appendSlug appends the slug of s to dst. ASCII, most titles, skips
+// the unicode tables; other runes take Slug's general rules.
+func appendSlug(dst []byte, s string) []byte {
+	start := len(dst)
 	dash := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+	// Only the first maxSlug+1 bytes of a slug decide where it is cut, so
+	// the loop stops there.
+	for i := 0; i < len(s) && len(dst)-start <= maxSlug; {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '\'':
+				continue // "app's" reads better as "apps" than "app-s"
+			default:
+				dash = true
+				continue
+			}
+			if dash && len(dst) > start {
+				dst = append(dst, '-')
 			}
 			dash = false
-			b.WriteRune(unicode.ToLower(r))
+			dst = append(dst, c)
 			continue
 		}
-		if r == '\'' || r == '’' {
-			continue // "app's" reads better as "apps" than "app-s"
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && len(dst) > start {
+				dst = append(dst, '-')
+			}
+			dash = false
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			continue
+		}
+		if r == '’' {
+			continue
 		}
 		dash = true
 	}
-	out := b.String()
-	if len(out) > maxSlug {
-		cut := strings.LastIndexByte(out[:maxSlug+1], '-')
+	if out := dst[start:]; len(out) > maxSlug {
+		cut := bytes.LastIndexByte(out[:maxSlug+1], '-')
 		if cut <= 0 {
 			cut = maxSlug
 			for cut > 0 && !utf8Start(out[cut]) {
 				cut--
 			}
 		}
-		out = out[:cut]
+		dst = dst[:start+cut]
 	}
-	return out
+	return dst
 }
 
 func utf8Start(c byte) bool { return c&0xC0 != 0x80 }

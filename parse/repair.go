@@ -22,16 +22,21 @@ func repair(name string, data []byte, diags *bank.Diagnostics) []byte {
 		diags.Add(bank.Pos{File: name, Line: 1, Col: 1}, bank.Warning,
 			"encoding repaired (%s); run `bankgen fix %s` to see each repair", r.Summary(), name)
 	}
+	undecodable := false
 	for _, p := range r.Repairs {
 		pos := bank.Pos{File: name, Line: p.Line, Col: p.Col}
 		switch p.Kind {
 		case fix.Undecodable:
+			undecodable = true
 			diags.Add(pos, bank.Warning, "encoding: undecodable bytes %q read as U+FFFD", p.Damaged)
 		case fix.Suspect:
 			diags.Add(pos, bank.Warning, "encoding: suspect text %q left as it is", p.Damaged)
 		}
 	}
-	if !utf8.Valid(out) {
+	// fix.Bytes keeps invalid bytes only where it reports them as
+	// Undecodable (Brief still lists those), so clean files, nearly all
+	// of them, skip a second pass over the whole text.
+	if undecodable && !utf8.Valid(out) {
 		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 	}
 	return out

@@ -68,14 +68,14 @@ func (d *doc) toBlock(n ast.Node) bank.Block {
 	pos := d.pos(n)
 	switch n := n.(type) {
 	case *ast.Heading:
-		return bank.Block{Kind: bank.KindHeading, Level: n.Level, Text: plain(n, d.src), Pos: pos}
+		return bank.Block{Kind: bank.KindHeading, Level: n.Level, Text: d.plain(n), Pos: pos}
 	case *ast.Paragraph, *ast.TextBlock:
 		if c := onlyChild(n, d.src); c != nil && isStrong(c) {
 			// A paragraph that is bold throughout is how the sources
 			// write a sub-heading ("**The Core Innovation:**").
-			return bank.Block{Kind: bank.KindHeading, Level: 4, Text: plain(n, d.src), Pos: pos}
+			return bank.Block{Kind: bank.KindHeading, Level: 4, Text: d.plain(n), Pos: pos}
 		}
-		return bank.Block{Kind: bank.KindParagraph, Text: plain(n, d.src), Pos: pos}
+		return bank.Block{Kind: bank.KindParagraph, Text: d.plain(n), Pos: pos}
 	case *ast.List:
 		b := bank.Block{Kind: bank.KindList, Ordered: n.IsOrdered(), Pos: pos}
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
@@ -133,7 +133,7 @@ func (d *doc) itemText(item ast.Node, depth int) []string {
 func (d *doc) blockText(n ast.Node) string {
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
-		return plain(n, d.src)
+		return d.plain(n)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		return strings.TrimRight(codeText(n, d.src), "\n")
 	case *ast.HTMLBlock:
@@ -159,7 +159,7 @@ func (d *doc) table(t *east.Table) bank.Block {
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells []string
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, plain(c, d.src))
+			cells = append(cells, d.plain(c))
 		}
 		if _, ok := r.(*east.TableHeader); ok {
 			b.Header = cells

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/bankgen/bankgen/bank"
@@ -17,6 +18,7 @@ type doc struct {
 	src   []byte
 	lines lineTable
 	diags *bank.Diagnostics
+	buf   []byte // scratch for plain text, reused
 
 	title    string
 	titlePos bank.Pos
@@ -68,7 +70,7 @@ func (d *doc) walk(root ast.Node) {
 
 // heading switches state on a heading.
 func (d *doc) heading(h *ast.Heading) {
-	text := plain(h, d.src)
+	text := d.plain(h)
 	pos := d.pos(h)
 	if n, label, ok := questionHeading(text); ok {
 		d.finishQuestion()
@@ -184,7 +186,7 @@ func (d *doc) guideContent(n ast.Node) {
 	}
 	switch n := n.(type) {
 	case *ast.Paragraph:
-		if term, def, ok := leadSplit(n, d.src); ok && def != "" && isGlossaryLead(n, d.src) {
+		if term, def, ok := d.leadSplit(n); ok && def != "" && d.isGlossaryLead(n) {
 			d.topic.Guide = append(d.topic.Guide, bank.Term{Term: strings.TrimSuffix(term, ":"), Definition: def, Section: section, Pos: d.pos(n)})
 			return
 		}
@@ -204,26 +206,23 @@ func (d *doc) guideContent(n ast.Node) {
 
 // isGlossaryLead reports whether a paragraph's bold lead is followed by a
 // dash or colon, the mark of a glossary entry, rather than running on as
-// ordinary emphasis.
-func isGlossaryLead(p ast.Node, src []byte) bool {
-	first := p.FirstChild()
-	for first != nil && isBlankText(first, src) {
-		first = first.NextSibling()
-	}
+// ordinary emphasis. It looks at the text in d.buf without copying it.
+func (d *doc) isGlossaryLead(p ast.Node) bool {
+	first := firstInline(p, d.src)
 	if first == nil {
 		return false
 	}
-	if strings.HasSuffix(plain(first, src), ":") {
+	d.buf = appendChildren(d.buf[:0], first, d.src)
+	if bytes.HasSuffix(bytes.TrimSpace(d.buf), []byte(":")) {
 		return true
 	}
 	next := first.NextSibling()
 	if next == nil {
 		return false
 	}
-	var b strings.Builder
-	writeInline(&b, next, src)
-	rest := strings.TrimSpace(b.String())
-	return trimSeparator(rest) != rest
+	d.buf = appendInline(d.buf[:0], next, d.src)
+	rest := bytes.TrimSpace(d.buf)
+	return len(trimSeparatorBytes(rest)) != len(rest)
 }
 
 // glossaryList reads a bullet list whose every item is a glossary entry.
@@ -234,8 +233,8 @@ func (d *doc) glossaryList(l *ast.List, section string) ([]bank.Term, bool) {
 		if p == nil || it.ChildCount() != 1 {
 			return nil, false
 		}
-		term, def, ok := leadSplit(p, d.src)
-		if !ok || def == "" || !isGlossaryLead(p, d.src) {
+		term, def, ok := d.leadSplit(p)
+		if !ok || def == "" || !d.isGlossaryLead(p) {
 			return nil, false
 		}
 		terms = append(terms, bank.Term{Term: strings.TrimSuffix(term, ":"), Definition: def, Section: section, Pos: d.pos(it)})

@@ -12,61 +12,67 @@ import (
 // removed: emphasis markers dropped, escapes and entities resolved, link
 // targets kept in parentheses so that nothing is lost. Line breaks inside
 // a paragraph become "\n".
-func plain(n ast.Node, src []byte) string {
-	var b strings.Builder
-	writeChildren(&b, n, src)
-	return strings.TrimSpace(b.String())
+//
+// The text is gathered in d.buf, reused across calls, so that each result
+// is one allocation of its exact size rather than a builder's growth.
+func (d *doc) plain(n ast.Node) string {
+	d.buf = appendChildren(d.buf[:0], n, d.src)
+	return string(bytes.TrimSpace(d.buf))
 }
 
-func writeChildren(b *strings.Builder, n ast.Node, src []byte) {
+func appendChildren(b []byte, n ast.Node, src []byte) []byte {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		writeInline(b, c, src)
+		b = appendInline(b, c, src)
 	}
+	return b
 }
 
-// writeInline writes the plain text of one inline node.
-func writeInline(b *strings.Builder, n ast.Node, src []byte) {
+// appendInline appends the plain text of one inline node to b.
+func appendInline(b []byte, n ast.Node, src []byte) []byte {
 	switch n := n.(type) {
 	case *ast.Text:
 		v := n.Value(src)
 		if !n.IsRaw() {
 			v = unescape(v)
 		}
-		b.Write(v)
+		b = append(b, v...)
 		if n.SoftLineBreak() || n.HardLineBreak() {
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		}
 	case *ast.String:
 		v := n.Value
 		if !n.IsRaw() && !n.IsCode() {
 			v = unescape(v)
 		}
-		b.Write(v)
+		b = append(b, v...)
 	case *ast.CodeSpan:
 		for t := n.FirstChild(); t != nil; t = t.NextSibling() {
 			switch t := t.(type) {
 			case *ast.Text:
-				b.Write(t.Value(src))
+				b = append(b, t.Value(src)...)
 			case *ast.String:
-				b.Write(t.Value)
+				b = append(b, t.Value...)
 			}
 		}
 	case *ast.Link:
-		start := b.Len()
-		writeChildren(b, n, src)
-		if dest := string(n.Destination); dest != "" && b.String()[start:] != dest {
-			b.WriteString(" (" + dest + ")")
+		start := len(b)
+		b = appendChildren(b, n, src)
+		if dest := n.Destination; len(dest) > 0 && !bytes.Equal(b[start:], dest) {
+			b = append(b, " ("...)
+			b = append(b, dest...)
+			b = append(b, ')')
 		}
 	case *ast.AutoLink:
-		b.Write(n.URL(src))
+		b = append(b, n.URL(src)...)
 	case *ast.RawHTML:
 		for i := 0; i < n.Segments.Len(); i++ {
 			seg := n.Segments.At(i)
-			b.Write(seg.Value(src))
+			b = append(b, seg.Value(src)...)
 		}
 	default:
-		writeChildren(b, n, src)
+		b = appendChildren(b, n, src)
 	}
+	return b
 }
 
 // unescape resolves backslash escapes and character references. Most
@@ -97,7 +103,7 @@ func isItalic(n ast.Node) bool {
 // isBlankText reports whether n is text holding only white space.
 func isBlankText(n ast.Node, src []byte) bool {
 	t, ok := n.(*ast.Text)
-	return ok && strings.TrimSpace(string(t.Value(src))) == ""
+	return ok && len(bytes.TrimSpace(t.Value(src))) == 0
 }
 
 // onlyChild returns the single inline child of a paragraph, ignoring
@@ -120,27 +126,49 @@ func onlyChild(p ast.Node, src []byte) ast.Node {
 // smallest unit", "**Missing X.** Because …" — into the bold lead and the
 // rest, with a separating dash or colon removed. ok is false when the
 // paragraph does not open in bold.
-func leadSplit(p ast.Node, src []byte) (lead, rest string, ok bool) {
+func (d *doc) leadSplit(p ast.Node) (lead, rest string, ok bool) {
+	first := firstInline(p, d.src)
+	if first == nil || !isStrong(first) {
+		return "", "", false
+	}
+	lead = d.plain(first)
+	d.buf = d.buf[:0]
+	for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+		d.buf = appendInline(d.buf, c, d.src)
+	}
+	return lead, string(trimSeparatorBytes(bytes.TrimSpace(d.buf))), true
+}
+
+// firstInline returns a paragraph's first inline child that is not blank
+// text, or nil.
+func firstInline(p ast.Node, src []byte) ast.Node {
 	first := p.FirstChild()
 	for first != nil && isBlankText(first, src) {
 		first = first.NextSibling()
 	}
-	if first == nil || !isStrong(first) {
-		return "", "", false
-	}
-	var b strings.Builder
-	for c := first.NextSibling(); c != nil; c = c.NextSibling() {
-		writeInline(&b, c, src)
-	}
-	return plain(first, src), trimSeparator(strings.TrimSpace(b.String())), true
+	return first
 }
+
+// separators join a bold lead to its explanation, in the order tried.
+var separators = []string{"—", "–", "-", ":"}
 
 // trimSeparator removes a leading "—", "–", "-" or ":" that joins a bold
 // lead to its explanation.
 func trimSeparator(s string) string {
-	for _, sep := range []string{"—", "–", "-", ":"} {
+	for _, sep := range separators {
 		if strings.HasPrefix(s, sep) {
 			return strings.TrimSpace(s[len(sep):])
+		}
+	}
+	return s
+}
+
+// trimSeparatorBytes is trimSeparator on bytes, for text gathered in a
+// scratch buffer.
+func trimSeparatorBytes(s []byte) []byte {
+	for _, sep := range separators {
+		if len(s) >= len(sep) && string(s[:len(sep)]) == sep {
+			return bytes.TrimSpace(s[len(sep):])
 		}
 	}
 	return s

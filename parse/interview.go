@@ -16,13 +16,13 @@ func (d *doc) strength(n ast.Node) {
 	q := d.q
 	switch n := n.(type) {
 	case *ast.Paragraph:
-		if title, detail, ok := leadSplit(n, d.src); ok {
+		if title, detail, ok := d.leadSplit(n); ok {
 			q.Strengths = append(q.Strengths, bank.Strength{Title: trimTitle(title), Detail: detail, Pos: d.pos(n)})
 			return
 		}
 		if len(q.Strengths) > 0 {
 			last := &q.Strengths[len(q.Strengths)-1]
-			last.Detail = joinPara(last.Detail, plain(n, d.src))
+			last.Detail = joinPara(last.Detail, d.plain(n))
 			return
 		}
 	case *ast.List:
@@ -44,16 +44,16 @@ func (d *doc) gap(n ast.Node) {
 	case *ast.Paragraph:
 		if c := onlyChild(n, d.src); c != nil && isItalic(c) && len(q.Gaps) > 0 {
 			last := &q.Gaps[len(q.Gaps)-1]
-			last.Phrasing = joinPara(last.Phrasing, unquote(plain(n, d.src)))
+			last.Phrasing = joinPara(last.Phrasing, unquote(d.plain(n)))
 			return
 		}
-		if title, detail, ok := leadSplit(n, d.src); ok {
+		if title, detail, ok := d.leadSplit(n); ok {
 			q.Gaps = append(q.Gaps, bank.Gap{Title: trimTitle(title), Detail: detail, Pos: d.pos(n)})
 			return
 		}
 		if len(q.Gaps) > 0 {
 			last := &q.Gaps[len(q.Gaps)-1]
-			last.Detail = joinPara(last.Detail, plain(n, d.src))
+			last.Detail = joinPara(last.Detail, d.plain(n))
 			return
 		}
 	case *ast.Blockquote:
@@ -103,7 +103,7 @@ func (d *doc) itemLead(it ast.Node) (title, detail string) {
 	if first == nil {
 		return "", ""
 	}
-	if t, rest, ok := leadSplit(first, d.src); ok {
+	if t, rest, ok := d.leadSplit(first); ok {
 		return trimTitle(t), rest
 	}
 	return trimTitle(d.blockText(first)), ""

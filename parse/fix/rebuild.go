@@ -24,6 +24,7 @@ import (
 // lineRange is the span of s.groups on one line, with its strong count.
 type lineRange struct {
 	line, first, last, strong int
+	near                      bool // a line next to it has a strong group (see support)
 }
 
 // addLines records the line ranges of the groups appended from index n0.
@@ -51,13 +52,22 @@ func (s *repairer) decide() {
 	groups := s.groups
 	elig := s.elig[:0] // a local: see findGroups
 	s.nEdits, s.nSuspect = 0, 0
+	lrs := s.lrs
+	for k := range lrs {
+		lrs[k].near = k > 0 && lrs[k-1].line == lrs[k].line-1 && lrs[k-1].strong > 0 ||
+			k+1 < len(lrs) && lrs[k+1].line == lrs[k].line+1 && lrs[k+1].strong > 0
+	}
+	lj := 0 // the line range of the group setExist looks at
 	if len(groups) > 0 {
-		s.setExist(&groups[0])
+		s.setExist(&groups[0], &lrs[0])
 	}
 	for i := range groups {
 		g := &groups[i]
 		if i+1 < len(groups) {
-			s.setExist(&groups[i+1])
+			for lrs[lj].last <= i+1 {
+				lj++
+			}
+			s.setExist(&groups[i+1], &lrs[lj])
 		}
 		if g.present == 1 && g.accept {
 			g.accept = s.adjacentAccepted(i)
@@ -119,8 +129,10 @@ func (s *repairer) decide() {
 	}
 }
 
-func (s *repairer) setExist(g *group) {
-	g.exist = 1 - (1-g.selfVal())*(1-s.support(g))
+// setExist sets g's probability of damage and its acceptance; lr is the
+// range of g's line.
+func (s *repairer) setExist(g *group, lr *lineRange) {
+	g.exist = 1 - (1-g.selfVal())*(1-s.support(g, lr))
 	g.accept = g.exist >= 0.5
 }
 
@@ -165,21 +177,20 @@ func (s *repairer) adjacentAccepted(i int) bool {
 		i+1 < len(s.groups) && s.groups[i+1].joined && s.groups[i+1].start == g.end() && ok(&s.groups[i+1])
 }
 
-// support is the evidence of damage around g: other strong groups on its
-// line (any code page), on the lines next to it, or through the same code
-// page in the whole document weighed against the clean non-ASCII text.
-func (s *repairer) support(g *group) float64 {
+// support is the evidence of damage around g, in line range lr: other
+// strong groups on its line (any code page), on the lines next to it
+// (lr.near), or through the same code page in the whole document weighed
+// against the clean non-ASCII text.
+func (s *repairer) support(g *group, lr *lineRange) float64 {
 	own := 0
 	if g.strong() {
 		own = 1
 	}
-	li := s.lineLR[g.line] - 1
-	if s.lrs[li].strong-own > 0 {
+	if lr.strong-own > 0 {
 		return 0.8
 	}
 	sup := 0.0
-	if li > 0 && s.lrs[li-1].line == g.line-1 && s.lrs[li-1].strong > 0 ||
-		li+1 < len(s.lrs) && s.lrs[li+1].line == g.line+1 && s.lrs[li+1].strong > 0 {
+	if lr.near {
 		sup = 0.6
 	}
 	if ds := s.docSupport[g.cp][own]; ds > sup {

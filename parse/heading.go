@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
 )
@@ -49,30 +50,44 @@ var sectionNames = map[string]section{
 
 // words lower-cases s and keeps only its letters, digits and single
 // spaces, so "What You Nailed ✅" and "what you nailed:" compare equal.
-func words(s string) string {
-	var b strings.Builder
+func words(s string) string { return string(appendWords(nil, s)) }
+
+// appendWords appends words(s) to b.
+func appendWords(b []byte, s string) []byte {
+	start := len(b)
 	space := false
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(b) > start {
+				b = append(b, ' ')
 			}
 			space = false
-			b.WriteRune(unicode.ToLower(r))
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 		} else {
 			space = true
 		}
 	}
-	return b.String()
+	return b
 }
 
-func sectionOf(heading string) section { return sectionNames[words(heading)] }
+// sectionOf looks a heading up in sectionNames. Its words go into a
+// buffer on the stack: every heading is looked up, and the map lookup
+// does not copy them.
+func sectionOf(heading string) section {
+	var buf [64]byte
+	return sectionNames[string(appendWords(buf[:0], heading))]
+}
 
 // questionHeading recognises "Question 2 — Stepping Up", "Q2: Stepping
 // Up", "question 3 - Lead Engineer Level 🚀" and returns the number and
 // the level wording ("Stepping Up"; "" when there is none).
 func questionHeading(heading string) (n int, label string, ok bool) {
 	s := strings.TrimSpace(heading)
+	// Only "q" and "Q" lower-case to "q"; most headings stop here, before
+	// the copy that ToLower makes.
+	if s == "" || s[0]|0x20 != 'q' {
+		return 0, "", false
+	}
 	lower := strings.ToLower(s)
 	switch {
 	case strings.HasPrefix(lower, "question"):

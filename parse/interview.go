@@ -223,12 +223,10 @@ func containsWord(w string, list ...string) bool {
 func (d *doc) diagrams(n ast.Node) {
 	segs := n.Lines()
 	// The lines are cut from the block's text, so that a diagram's art is
-	// a substring of it rather than a join of copies.
+	// a substring of it rather than a join of copies. They are the pieces
+	// strings.SplitAfter(code, "\n") would give, at most one per segment
+	// (which drops the empty piece after a final newline), read in place.
 	code := codeText(n, d.src)
-	lines := strings.SplitAfter(code, "\n")
-	if len(lines) > segs.Len() {
-		lines = lines[:segs.Len()] // the empty string after a final newline
-	}
 	var cur *bank.Diagram
 	// The span of cur's art in code, blank lines between its lines
 	// included; cr is set when a line in it ends in more than "\n", and
@@ -247,10 +245,12 @@ func (d *doc) diagrams(n ast.Node) {
 		cur, start, end, cr, pending = nil, -1, -1, false, false
 	}
 	afterBlank := true
-	off := 0
-	for i, line := range lines {
+	off, more := 0, true // more: a piece starts at off
+	for i := 0; i < segs.Len() && more; i++ {
 		lineStart := off
+		line := linePiece(code[off:])
 		off += len(line)
+		more = strings.HasSuffix(line, "\n")
 		body := strings.TrimRight(line, "\r\n")
 		odd := len(line) != len(body)+1 // an ending other than "\n"
 		if isBlankLine(body) {
@@ -258,7 +258,7 @@ func (d *doc) diagrams(n ast.Node) {
 			afterBlank = true
 			continue
 		}
-		if afterBlank && isTitleLine(body) && i+1 < len(lines) && !isBlankLine(lines[i+1]) {
+		if afterBlank && isTitleLine(body) && i+1 < segs.Len() && more && !isBlankLine(linePiece(code[off:])) {
 			flush()
 			cur = &bank.Diagram{Title: strings.TrimSpace(body), Pos: d.lines.pos(segs.At(i).Start)}
 			afterBlank = false
@@ -289,7 +289,25 @@ func trimLineEnds(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-func isBlankLine(s string) bool { return strings.TrimSpace(s) == "" }
+// linePiece returns s up to and including its first "\n", or all of s.
+func linePiece(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i+1]
+	}
+	return s
+}
+
+// isBlankLine reports whether s is only white space. It stops at the
+// first other character, where strings.TrimSpace(s) == "" would also trim
+// the end of every line of art.
+func isBlankLine(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // isTitleLine reports whether a line reads as a diagram's title: text
 // with no drawing characters and not indented like art.

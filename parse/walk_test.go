@@ -4,12 +4,15 @@ import (
 	"io/fs"
 	"math/rand"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/source"
+	"github.com/google/go-cmp/cmp"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/tools/txtar"
@@ -267,4 +270,193 @@ func TestRepairValid(t *testing.T) {
 	if undecodable < 100 {
 		t.Errorf("only %d of %d inputs had undecodable bytes", undecodable, len(inputs))
 	}
+}
+
+// TestDiagramsSplit compares diagrams, which reads the lines of a block
+// in place, with the strings.SplitAfter version it replaced (kept
+// below), on every code block of the corpus and on made-up blocks of
+// titles, art, blank lines and odd line endings.
+func TestDiagramsSplit(t *testing.T) {
+	check := func(d *doc, n ast.Node) {
+		if !isFence(n) {
+			return
+		}
+		var gotDiags, wantDiags bank.Diagnostics
+		got, want := &bank.Question{}, &bank.Question{}
+		d.q, d.diags = got, &gotDiags
+		d.diagrams(n)
+		d.q, d.diags = want, &wantDiags
+		refDiagrams(d, n)
+		d.q = nil
+		if diff := cmp.Diff(want.Diagrams, got.Diagrams); diff != "" {
+			t.Errorf("diagrams of %q mismatch (-want +got):\n%s", codeText(n, d.src), diff)
+		}
+		if diff := cmp.Diff(wantDiags, gotDiags); diff != "" {
+			t.Errorf("diagnostics for %q mismatch (-want +got):\n%s", codeText(n, d.src), diff)
+		}
+	}
+	walkDocs(t, check)
+
+	pieces := []string{"Title Line", "  indented art", "┌──┐", "│ab│", "└──┘", "", " ", "\t", "x", "A → B", "Stacks"}
+	ends := []string{"\n", "\n", "\n", "\r\n", "\r\r\n", "\r"}
+	r := rand.New(rand.NewSource(3))
+	for range 3000 {
+		var b strings.Builder
+		b.WriteString("```\n")
+		for range r.Intn(10) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+			b.WriteString(ends[r.Intn(len(ends))])
+		}
+		if r.Intn(4) > 0 {
+			b.WriteString("```\n")
+		}
+		src := []byte(b.String())
+		d := &doc{name: "a.md", src: src, lines: newLineTable("a.md", src)}
+		root := markdown.Parser().Parse(text.NewReader(src))
+		for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+			check(d, n)
+		}
+	}
+}
+
+func refDiagrams(d *doc, n ast.Node) {
+	segs := n.Lines()
+	code := codeText(n, d.src)
+	lines := strings.SplitAfter(code, "\n")
+	if len(lines) > segs.Len() {
+		lines = lines[:segs.Len()]
+	}
+	var cur *bank.Diagram
+	start, end, cr, pending := -1, -1, false, false
+	flush := func() {
+		if cur != nil {
+			if start >= 0 {
+				cur.Art = code[start:end]
+				if cr {
+					cur.Art = trimLineEnds(cur.Art)
+				}
+			}
+			d.q.Diagrams = append(d.q.Diagrams, *cur)
+		}
+		cur, start, end, cr, pending = nil, -1, -1, false, false
+	}
+	afterBlank := true
+	off := 0
+	for i, line := range lines {
+		lineStart := off
+		off += len(line)
+		body := strings.TrimRight(line, "\r\n")
+		odd := len(line) != len(body)+1
+		if strings.TrimSpace(body) == "" {
+			pending = pending || odd
+			afterBlank = true
+			continue
+		}
+		if afterBlank && isTitleLine(body) && i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
+			flush()
+			cur = &bank.Diagram{Title: strings.TrimSpace(body), Pos: d.lines.pos(segs.At(i).Start)}
+			afterBlank = false
+			continue
+		}
+		if cur == nil {
+			cur = &bank.Diagram{Pos: d.lines.pos(segs.At(i).Start)}
+			d.warn(cur.Pos, "diagram has no title line")
+		}
+		if start < 0 {
+			start = lineStart
+		} else {
+			cr = cr || pending
+		}
+		end, pending = lineStart+len(body), odd
+		afterBlank = false
+	}
+	flush()
+}
+
+func TestIsBlankLine(t *testing.T) {
+	for _, s := range append(spacey, "\u3000\u2028 \v\f\r", "\u200b", " \u00a0 x \u00a0 ") {
+		if got, want := isBlankLine(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("isBlankLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestHeadingWords checks sectionOf and questionHeading, which skip
+// copies, against the versions they replaced, and that "q" and "Q" are
+// the only runes that lower-case to "q", which questionHeading's early
+// exit relies on.
+func TestHeadingWords(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if unicode.ToLower(r) == 'q' && r != 'q' && r != 'Q' {
+			t.Errorf("%U lower-cases to q", r)
+		}
+	}
+	headings := append([]string{}, spacey...)
+	for name := range sectionNames {
+		headings = append(headings, name, strings.ToUpper(name)+" ✅", "  "+name+":", "İ"+name, strings.Repeat(name+" ", 5))
+	}
+	headings = append(headings, "Question 2 — Stepping Up", "Q2: Stepping Up", "q3", "question 3 - Lead Engineer Level 🚀",
+		"QUESTION 12) Warm-Up", "Question 2b", "Q", "q", "Qx", "Quick one", "\xffQuestion 1", " q7 ")
+	walkDocs(t, func(d *doc, n ast.Node) {
+		if h, ok := n.(*ast.Heading); ok {
+			headings = append(headings, d.plain(h))
+		}
+	})
+	for _, h := range headings {
+		if got, want := sectionOf(h), sectionNames[refWords(h)]; got != want {
+			t.Errorf("sectionOf(%q) = %v, want %v", h, got, want)
+		}
+		if got, want := words(h), refWords(h); got != want {
+			t.Errorf("words(%q) = %q, want %q", h, got, want)
+		}
+		n, label, ok := questionHeading(h)
+		wn, wlabel, wok := refQuestionHeading(h)
+		if n != wn || label != wlabel || ok != wok {
+			t.Errorf("questionHeading(%q) = %d, %q, %v; want %d, %q, %v", h, n, label, ok, wn, wlabel, wok)
+		}
+	}
+}
+
+func refWords(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func refQuestionHeading(heading string) (n int, label string, ok bool) {
+	s := strings.TrimSpace(heading)
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(lower, "question"):
+		s = s[len("question"):]
+	case strings.HasPrefix(lower, "q") && len(s) > 1 && s[1] >= '0' && s[1] <= '9':
+		s = s[1:]
+	default:
+		return 0, "", false
+	}
+	s = strings.TrimLeft(s, " #.")
+	digits := 0
+	for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
+		digits++
+	}
+	if digits == 0 || digits > 4 {
+		return 0, "", false
+	}
+	n, _ = strconv.Atoi(s[:digits])
+	rest := s[digits:]
+	if rest != "" && !strings.ContainsAny(rest[:1], " :.-—–)") && !strings.HasPrefix(rest, "—") && !strings.HasPrefix(rest, "–") {
+		return 0, "", false
+	}
+	return n, trimDecoration(trimSeparator(strings.TrimSpace(strings.TrimLeft(rest, ".)")))), true
 }

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"math/rand"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -459,4 +460,53 @@ func refQuestionHeading(heading string) (n int, label string, ok bool) {
 		return 0, "", false
 	}
 	return n, trimDecoration(trimSeparator(strings.TrimSpace(strings.TrimLeft(rest, ".)")))), true
+}
+
+// TestLineTable compares lineTable, which counts newlines from the last
+// position it found, with a table of line starts searched by sort.Search
+// (its former self), for offsets asked in order, in reverse, at random
+// and past the end of the text.
+func TestLineTable(t *testing.T) {
+	texts := []string{"", "\n", "\n\n", "a", "a\n", "ab\ncd", "ab\n\ncd\n", "\r\n\r\nx\ry\n"}
+	r := rand.New(rand.NewSource(4))
+	for range 200 {
+		var b strings.Builder
+		for range r.Intn(200) {
+			b.WriteString([]string{"\n", "x", "yy", "—", "\r\n", "\n\n"}[r.Intn(6)])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		src := []byte(s)
+		var offs []int
+		for i := -1; i <= len(src)+2; i++ {
+			offs = append(offs, i)
+		}
+		for i := len(src) + 2; i >= -1; i-- {
+			offs = append(offs, i)
+		}
+		for range 100 {
+			offs = append(offs, r.Intn(len(src)+4)-1)
+		}
+		tab := newLineTable("a.md", src)
+		for _, off := range offs {
+			if got, want := tab.pos(off), refPos("a.md", src, off); got != want {
+				t.Fatalf("in %q, pos(%d) = %v, want %v", s, off, got, want)
+			}
+		}
+	}
+}
+
+func refPos(file string, src []byte, off int) bank.Pos {
+	if off < 0 {
+		return bank.Pos{File: file}
+	}
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
+	return bank.Pos{File: file, Line: i + 1, Col: off - starts[i] + 1}
 }

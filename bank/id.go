@@ -2,8 +2,11 @@ package bank
 
 import (
 	"bytes"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,9 +19,7 @@ const maxSlug = 48
 // kept, every other run of characters turned into a single '-'. It
 // returns "" when s holds no letter or digit.
 func Slug(s string) string {
-	// A slug is built on the stack: appendSlug stops once it holds more
-	// than maxSlug bytes, so at most one '-' and one rune past maxSlug.
-	var buf [maxSlug + 1 + utf8.UTFMax]byte
+	var buf [maxSlug]byte // on the stack
 	out := appendSlug(buf[:0], s)
 	if string(out) == s {
 		return s // already a slug: "yaml", "pod"
@@ -26,50 +27,53 @@ func Slug(s string) string {
 	return string(out)
 }
 
-// appendSlug appends the slug of s to dst. ASCII, most titles, skips
-// the unicode tables; other runes take Slug's general rules.
+// appendSlug appends the slug of s to dst. ASCII, most titles, takes a
+// table instead of the unicode tables; other runes take Slug's general
+// rules.
 func appendSlug(dst []byte, s string) []byte {
-	start := len(dst)
+	// Built in a local array, the slug needs no growth or capacity
+	// checks: the loop stops once it holds more than maxSlug bytes, as
+	// only those decide where it is cut.
+	var buf [maxSlug + 1 + utf8.UTFMax]byte
+	n := 0
 	dash := false
-	// Only the first maxSlug+1 bytes of a slug decide where it is cut, so
-	// the loop stops there.
-	for i := 0; i < len(s) && len(dst)-start <= maxSlug; {
+	for i := 0; i < len(s) && n <= maxSlug; {
 		c := s[i]
+		if l := slugASCII[c]; l != 0 {
+			i++
+			if dash && n > 0 {
+				buf[n] = '-'
+				n++
+			}
+			dash = false
+			buf[n] = l
+			n++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			i++
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '\'':
-				continue // "app's" reads better as "apps" than "app-s"
-			default:
+			if c != '\'' { // "app's" reads better as "apps" than "app-s"
 				dash = true
-				continue
 			}
-			if dash && len(dst) > start {
-				dst = append(dst, '-')
-			}
-			dash = false
-			dst = append(dst, c)
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && len(dst) > start {
-				dst = append(dst, '-')
+			if dash && n > 0 {
+				buf[n] = '-'
+				n++
 			}
 			dash = false
-			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
 			continue
 		}
-		if r == '’' {
-			continue
+		if r != '’' {
+			dash = true
 		}
-		dash = true
 	}
-	if out := dst[start:]; len(out) > maxSlug {
+	out := buf[:n]
+	if len(out) > maxSlug {
 		cut := bytes.LastIndexByte(out[:maxSlug+1], '-')
 		if cut <= 0 {
 			cut = maxSlug
@@ -77,10 +81,23 @@ func appendSlug(dst []byte, s string) []byte {
 				cut--
 			}
 		}
-		dst = dst[:start+cut]
+		out = out[:cut]
 	}
-	return dst
+	return append(dst, out...)
 }
+
+// slugASCII maps an ASCII letter or digit to its lower case, and every
+// other byte to 0.
+var slugASCII = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = byte(c)
+		t[c-'a'+'A'] = byte(c)
+	}
+	return t
+}()
 
 func utf8Start(c byte) bool { return c&0xC0 != 0x80 }
 
@@ -100,38 +117,73 @@ func QuestionID(topicID string, n int) string {
 // in source order. Topics and questions are not renumbered: two topics
 // with one name, or two questions with one number, get the same ID, and
 // Check reports it. A topic with no name gets "topic-N".
+//
+// A large bank's topics are handled in parallel, so no two topics may
+// share the backing array of a slice of items.
 func (b *Bank) AssignIDs() {
-	for i := range b.Topics {
-		t := &b.Topics[i]
-		t.ID = orDefault(Slug(t.Name), "topic-"+strconv.Itoa(i+1))
-		terms := newIDSet()
-		for j := range t.Guide {
-			t.Guide[j].ID = t.ID + "/terms/" + terms.take(orDefault(Slug(t.Guide[j].Term), "term"))
+	workers := min(runtime.GOMAXPROCS(0), len(b.Topics))
+	if workers < 2 || b.countIDs() < parallelIDs {
+		var x idSet
+		for i := range b.Topics {
+			b.Topics[i].assignIDs(i, &x)
 		}
-		for j := range t.Questions {
-			q := &t.Questions[j]
-			q.ID = QuestionID(t.ID, q.Number)
-			q.assignIDs()
-		}
+		return
+	}
+	// A topic's IDs depend on its name and index only, so topics can go
+	// in any order. They are handed out one at a time because one topic
+	// may hold most of a bank.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			var x idSet
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(b.Topics) {
+					return
+				}
+				b.Topics[i].assignIDs(i, &x)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// parallelIDs is the number of IDs from which AssignIDs spreads topics
+// over goroutines: below it, starting them costs more than it saves
+// (the shipped topic holds about 90).
+const parallelIDs = 512
+
+// assignIDs sets the IDs of topic number i (from 0) and of its items.
+func (t *Topic) assignIDs(i int, x *idSet) {
+	t.ID = orDefault(Slug(t.Name), "topic-"+strconv.Itoa(i+1))
+	x.reset(t.ID, "/terms/")
+	for j := range t.Guide {
+		t.Guide[j].ID = x.slug(t.Guide[j].Term, "term")
+	}
+	for j := range t.Questions {
+		q := &t.Questions[j]
+		q.ID = QuestionID(t.ID, q.Number)
+		q.assignIDs(x)
 	}
 }
 
-func (q *Question) assignIDs() {
-	set := newIDSet()
+func (q *Question) assignIDs(x *idSet) {
+	x.reset(q.ID, "/strengths/")
 	for i := range q.Strengths {
-		q.Strengths[i].ID = q.ID + "/strengths/" + set.take(orDefault(Slug(q.Strengths[i].Title), "strength"))
+		q.Strengths[i].ID = x.slug(q.Strengths[i].Title, "strength")
 	}
-	set = newIDSet()
+	x.reset(q.ID, "/gaps/")
 	for i := range q.Gaps {
-		q.Gaps[i].ID = q.ID + "/gaps/" + set.take(orDefault(Slug(q.Gaps[i].Title), "gap"))
+		q.Gaps[i].ID = x.slug(q.Gaps[i].Title, "gap")
 	}
-	set = newIDSet()
+	x.reset(q.ID, "/samples/")
 	for i := range q.Samples {
-		q.Samples[i].ID = q.ID + "/samples/" + set.take(q.Samples[i].key())
+		q.Samples[i].ID = x.key(q.Samples[i].key())
 	}
-	set = newIDSet()
+	x.reset(q.ID, "/diagrams/")
 	for i := range q.Diagrams {
-		q.Diagrams[i].ID = q.ID + "/diagrams/" + set.take(orDefault(Slug(q.Diagrams[i].Title), "diagram"))
+		q.Diagrams[i].ID = x.slug(q.Diagrams[i].Title, "diagram")
 	}
 }
 
@@ -156,21 +208,57 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// idSet hands out keys, adding "-2", "-3", … to repeats.
-type idSet map[string]int
+// idSet hands out the IDs of one parent's items, adding "-2", "-3", …
+// to repeated keys. IDs are built in one reused buffer and the set is
+// reused from parent to parent, so an ID costs one allocation: itself.
+type idSet struct {
+	buf    []byte
+	prefix int            // length of the parent's ID and kind in buf
+	seen   map[string]int // full ID → times its key was taken
+}
 
-func newIDSet() idSet { return idSet{} }
-
-func (s idSet) take(key string) string {
-	s[key]++
-	n := s[key]
-	if n == 1 {
-		return key
+// reset starts the items of a new parent: "kubernetes/q2" + "/gaps/".
+func (x *idSet) reset(parent, kind string) {
+	x.buf = append(append(x.buf[:0], parent...), kind...)
+	x.prefix = len(x.buf)
+	if x.seen == nil {
+		x.seen = make(map[string]int)
 	}
+	clear(x.seen)
+}
+
+// slug returns the ID keyed by the slug of title, or by def when the
+// title has none.
+func (x *idSet) slug(title, def string) string {
+	x.buf = appendSlug(x.buf[:x.prefix], title)
+	if len(x.buf) == x.prefix {
+		x.buf = append(x.buf, def...)
+	}
+	return x.take()
+}
+
+// key returns the ID keyed by key.
+func (x *idSet) key(key string) string {
+	x.buf = append(x.buf[:x.prefix], key...)
+	return x.take()
+}
+
+// take returns the ID in buf, or, when its key was taken before, the
+// first of "-N", "-N+1", … free, N being how often the key was taken.
+// Keys are compared with their prefix, which is the same within a parent.
+func (x *idSet) take() string {
+	if x.seen[string(x.buf)] == 0 { // no allocation: a lookup
+		id := string(x.buf)
+		x.seen[id] = 1
+		return id
+	}
+	key := string(x.buf)
+	x.seen[key]++
+	n := x.seen[key]
 	for {
 		k := key + "-" + strconv.Itoa(n)
-		if s[k] == 0 {
-			s[k] = 1
+		if x.seen[k] == 0 {
+			x.seen[k] = 1
 			return k
 		}
 		n++

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/bankgen/bankgen/bank"
@@ -91,6 +92,13 @@ func (d *doc) heading(h *ast.Heading) {
 			return
 		}
 		d.sec, d.extra = s, nil
+		if s == secAnswer {
+			// Room for the whole answer at once: block by block, the
+			// slices grow by copying, and the bank keeps their slack.
+			blocks, samples := d.answerSize(h)
+			d.q.Answer = slices.Grow(d.q.Answer, blocks)
+			d.q.Samples = slices.Grow(d.q.Samples, samples)
+		}
 		return
 	}
 	if d.title == "" && h.Level == 1 && d.q == nil && d.note == nil && len(d.topic.Extra) == 0 {
@@ -108,6 +116,28 @@ func (d *doc) heading(h *ast.Heading) {
 		d.note = &d.topic.Notes[len(d.topic.Notes)-1]
 		d.extra = nil
 	}
+}
+
+// answerSize counts the blocks that the model answer opened by h will
+// hold, and the code samples among them: every block up to the next
+// question or section heading but the thematic breaks, which walk skips.
+func (d *doc) answerSize(h ast.Node) (blocks, samples int) {
+	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
+		switch n.(type) {
+		case *ast.ThematicBreak:
+			continue
+		case *ast.Heading:
+			text := d.plain(n)
+			if _, _, ok := questionHeading(text); ok || sectionOf(text) != secNone {
+				return blocks, samples
+			}
+		}
+		blocks++
+		if isFence(n) {
+			samples++
+		}
+	}
+	return blocks, samples
 }
 
 // startExtra opens an unrecognised section on the current question, or

@@ -510,3 +510,32 @@ func refPos(file string, src []byte, off int) bank.Pos {
 	i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
 	return bank.Pos{File: file, Line: i + 1, Col: off - starts[i] + 1}
 }
+
+// TestAnswerRoom checks that the room answerSize reserves for a model
+// answer is what the answer takes, within the allocator's rounding: the
+// bank keeps any slack.
+func TestAnswerRoom(t *testing.T) {
+	var srcs []Source
+	for i, data := range walkCorpus(t)[:2] {
+		srcs = append(srcs, Source{Name: strconv.Itoa(i) + ".md", Data: data})
+	}
+	b, _ := Parse(srcs...)
+	answers := 0
+	for _, tp := range b.Topics {
+		for _, q := range tp.Questions {
+			if len(q.Answer) == 0 {
+				continue
+			}
+			answers++
+			if n := len(q.Answer); cap(q.Answer) > n+n/8+1 {
+				t.Errorf("question %s: %d answer blocks, room for %d", q.ID, n, cap(q.Answer))
+			}
+			if n := len(q.Samples); cap(q.Samples) > n+n/4+1 {
+				t.Errorf("question %s: %d samples, room for %d", q.ID, n, cap(q.Samples))
+			}
+		}
+	}
+	if answers == 0 {
+		t.Error("no model answers in the shipped sources")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -93,6 +94,7 @@ func variedBank(seed uint64, topics int) *Bank {
 	pick := func(pool ...string) string { return pool[r.IntN(len(pool))] }
 	titles := []string{"Pod", "pod", "POD!", "pod-2", "Pod 2", "pod 2", "", " ", "✅", "term", "gap", "strength",
 		"diagram", "Missing the ReplicaSet layer.", "Café", "’", "A very long title that goes on and on well past the limit of slugs"}
+	spaces := []string{"", " ", "\t\r\n", "\v\f", "\u00a0\u2003", "\u0085", "\u200b", "\xff", " x ", "╔═╗", "text"}
 	pos := func() Pos {
 		return Pos{File: pick("a.md", "b.md", "c/d.md", ""), Line: r.IntN(40), Col: r.IntN(3)}
 	}
@@ -101,7 +103,7 @@ func variedBank(seed uint64, topics int) *Bank {
 		for range r.IntN(n) {
 			b := Block{Kind: BlockKind(pick(string(KindHeading), string(KindParagraph), string(KindQuote), string(KindList),
 				string(KindTable), string(KindCode), string(KindRule), string(KindSample), "bogus")),
-				Text: pick("", " ", "text"), Sample: r.IntN(5) - 1, Pos: pos()}
+				Text: pick(spaces...), Sample: r.IntN(5) - 1, Pos: pos()}
 			if r.IntN(2) == 0 {
 				b.Items = []string{"x"}
 			}
@@ -125,10 +127,10 @@ func variedBank(seed uint64, topics int) *Bank {
 		t := Topic{Name: pick("Kubernetes", "kubernetes", "", "  ", "✅", "Topic 3", "EMR", "Spark — Streaming"), Pos: pos(),
 			Notes: sections(), Extra: sections()}
 		for range r.IntN(7) {
-			t.Guide = append(t.Guide, Term{Term: pick(titles...), Definition: pick("", " ", "a definition"), Pos: pos()})
+			t.Guide = append(t.Guide, Term{Term: pick(titles...), Definition: pick(spaces...), Pos: pos()})
 		}
 		for range r.IntN(6) {
-			q := Question{Number: r.IntN(5), Level: Level(r.IntN(5)), Prompt: pick("", " ", "What?"), Pos: pos(),
+			q := Question{Number: r.IntN(5), Level: Level(r.IntN(5)), Prompt: pick(spaces...), Pos: pos(),
 				Answer: blocks(5), Extra: sections()}
 			for range r.IntN(5) {
 				q.Strengths = append(q.Strengths, Strength{Title: pick(titles...), Pos: pos()})
@@ -137,14 +139,14 @@ func variedBank(seed uint64, topics int) *Bank {
 				q.Gaps = append(q.Gaps, Gap{Title: pick(titles...), Pos: pos()})
 			}
 			for range r.IntN(4) {
-				s := Sample{File: pick("", "deploy.yaml", "✅"), Lang: pick("", "yaml", "✅", "YAML"), Code: pick("", "x"), Pos: pos()}
+				s := Sample{File: pick("", "deploy.yaml", "✅"), Lang: pick("", "yaml", "✅", "YAML"), Code: pick(spaces...), Pos: pos()}
 				if r.IntN(2) == 0 {
 					s.Kinds = []string{pick("Pod", "✅", ""), "Service"}[:1+r.IntN(2)]
 				}
 				q.Samples = append(q.Samples, s)
 			}
 			for range r.IntN(4) {
-				q.Diagrams = append(q.Diagrams, Diagram{Title: pick(titles...), Art: pick("", " ", "╔═╗"), Pos: pos()})
+				q.Diagrams = append(q.Diagrams, Diagram{Title: pick(titles...), Art: pick(spaces...), Pos: pos()})
 			}
 			t.Questions = append(t.Questions, q)
 		}
@@ -202,9 +204,35 @@ func tailCases() map[string]func() *Bank {
 		"pipeline": func() *Bank { return bigBank(pipelineCopies) },
 		"empty":    func() *Bank { return &Bank{} },
 	}
-	for seed := range uint64(40) {
-		n := []int{1, 2, 3, 8, 60, 200}[seed%6]
+	for seed := range uint64(30) {
+		n := []int{1, 2, 3, 8, 40, 100}[seed%6]
 		cases[fmt.Sprintf("varied/%d-topics/seed=%d", n, seed)] = func() *Bank { return variedBank(seed, n) }
+		// The same with distinct topic names and question numbers: IDs
+		// clash only where item keys do, so most take Check's fast path.
+		cases[fmt.Sprintf("varied-distinct/%d-topics/seed=%d", n, seed)] = func() *Bank {
+			b := variedBank(seed, n)
+			for i := range b.Topics {
+				t := &b.Topics[i]
+				t.Name += fmt.Sprintf(" %d", i)
+				for j := range t.Questions {
+					t.Questions[j].Number = j + 1
+				}
+			}
+			return b
+		}
+		// Topics clash by name only: each topic's IDs are fine on their
+		// own, the repeats are across topics.
+		cases[fmt.Sprintf("varied-across/%d-topics/seed=%d", n, seed)] = func() *Bank {
+			b := variedBank(seed, n)
+			for i := range b.Topics {
+				t := &b.Topics[i]
+				t.Name = []string{"Kubernetes", "EMR"}[i%2]
+				for j := range t.Questions {
+					t.Questions[j].Number = j + 1
+				}
+			}
+			return b
+		}
 	}
 	return cases
 }
@@ -238,6 +266,19 @@ func TestCheckMatchesSequential(t *testing.T) {
 					t.Errorf("GOMAXPROCS=%d %s, scrambled IDs %d: Check differs from the sequential one (-want +got):\n%s", procs, name, seed, diff)
 				}
 			}
+		}
+	}
+}
+
+func TestBlankMatchesTrimSpace(t *testing.T) {
+	in := slugInputs()
+	for _, sp := range []string{"", " ", "\t", "\n", "\v", "\f", "\r", "\x1c", "\x85", "\u0085", "\u00a0", "\u1680",
+		"\u2000", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", "\xff", "\xe2\x80"} {
+		in = append(in, sp, sp+sp, " "+sp+"\t", sp+"x", "x"+sp)
+	}
+	for _, s := range in {
+		if got, want := blank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("blank(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -184,7 +184,9 @@ func (d *doc) checkFences(root ast.Node) {
 			return ast.WalkContinue, nil
 		}
 		end := d.fenceBodyEnd(f)
-		rest := bytes.TrimLeft(d.src[end:], " \t")
+		// The closing line, past the indent of a list item or the
+		// markers of a quote ("> ```").
+		rest := bytes.TrimLeft(d.src[end:], " \t>")
 		if !bytes.HasPrefix(rest, []byte("```")) && !bytes.HasPrefix(rest, []byte("~~~")) {
 			d.fail(d.fencePos(f), "code fence is never closed: everything after it was read as code")
 		}

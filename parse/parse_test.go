@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -130,5 +131,38 @@ func TestInvalidUTF8(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no warning %q in\n%v", want, diags)
+	}
+}
+
+// TestUnclosedFenceInContainers checks that a fence left open is found
+// inside the blocks that can hold one (list items, quotes), not only at
+// the top level, and that one closed is not reported.
+func TestUnclosedFenceInContainers(t *testing.T) {
+	head := "# Concepts: Go\n\n**Slice** — a view of an array.\n\n"
+	for _, tc := range []struct {
+		name, body string
+		line, col  int // of the error, 0 for none
+	}{
+		{"top level", "```go\nx := 1\n", 5, 1},
+		{"closed", "```go\nx := 1\n```\n\nAfter.\n", 0, 0},
+		{"list item", "- item\n\n  ```go\n  x := 1\n", 7, 3},
+		{"closed in a list item", "- item\n\n  ```go\n  x := 1\n  ```\n", 0, 0},
+		{"nested list", "- item\n  - inner\n\n    ```go\n    x := 1\n", 8, 5},
+		{"quote", "> quoted\n>\n> ```go\n> x := 1\n", 7, 3},
+		{"closed in a quote", "> quoted\n>\n> ```go\n> x := 1\n> ```\n\nAfter.\n", 0, 0},
+		{"closed in a nested quote", "> > ```go\n> > x := 1\n> > ```\n", 0, 0},
+	} {
+		_, diags := Parse(Source{Name: "go.md", Data: []byte(head + tc.body)})
+		var got []string
+		for _, d := range diags.Errors() {
+			got = append(got, d.Error())
+		}
+		var want []string
+		if tc.line > 0 {
+			want = []string{fmt.Sprintf("go.md:%d:%d: error: code fence is never closed: everything after it was read as code", tc.line, tc.col)}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: errors %q, want %q", tc.name, got, want)
+		}
 	}
 }

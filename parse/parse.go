@@ -179,9 +179,16 @@ func isBinary(data []byte) bool {
 // them run to the end of the file, swallowing the rest of the document.
 func (d *doc) checkFences(root ast.Node) {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		f, ok := n.(*ast.FencedCodeBlock)
-		if !entering || !ok {
+		if !entering {
 			return ast.WalkContinue, nil
+		}
+		f, ok := n.(*ast.FencedCodeBlock)
+		if !ok {
+			switch n.(type) {
+			case *ast.Document, *ast.List, *ast.ListItem, *ast.Blockquote:
+				return ast.WalkContinue, nil // blocks that may hold a fence
+			}
+			return ast.WalkSkipChildren, nil // inlines, table cells: no fence
 		}
 		end := d.fenceBodyEnd(f)
 		// The closing line, past the indent of a list item or the

@@ -84,11 +84,18 @@ func Parse(srcs ...Source) (*bank.Bank, bank.Diagnostics) {
 	// Files are repaired and walked concurrently, each into its own
 	// diagnostics, then merged in name order, so the result is the same
 	// whatever the scheduling.
+	// The largest files start first, so that the last to finish is a
+	// small one and no core sits idle long while it ends.
 	docs := make([]*doc, len(srcs))
 	fileDiags := make([]bank.Diagnostics, len(srcs))
+	order := make([]int, len(srcs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return len(srcs[order[a]].Data) > len(srcs[order[b]].Data) })
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i := range srcs {
+	for _, i := range order {
 		wg.Add(1)
 		slots <- struct{}{}
 		go func() {

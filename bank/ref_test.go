@@ -5,9 +5,10 @@ import (
 	"strings"
 )
 
-// This file keeps AssignIDs and Check as they were before they ran
-// topics in parallel, as references that tail_test.go compares the
-// current versions with.
+// This file keeps AssignIDs and Check as they were before IDs were built
+// in one buffer and topics were checked apart, as references that
+// tail_test.go compares the current versions with. checkBlocks and
+// checkPlan did not change, so the reference calls them.
 
 func refAssignIDs(b *Bank) {
 	for i := range b.Topics {
@@ -112,13 +113,13 @@ func refCheck(b *Bank) Diagnostics {
 			id(g.ID, g.Pos, "glossary term")
 		}
 		for _, s := range t.Notes {
-			refCheckBlocks(&l, s.Blocks, nil)
+			checkBlocks(&l, s.Blocks, nil)
 		}
 		for j := range t.Questions {
 			refCheckQuestion(&l, &t.Questions[j], id)
 		}
 	}
-	refCheckPlan(&l, b.Plan)
+	checkPlan(&l, b.Plan)
 	l.Sort()
 	return l
 }
@@ -170,60 +171,8 @@ func refCheckQuestion(l *Diagnostics, q *Question, id func(string, Pos, string))
 		}
 		id(d.ID, d.Pos, "diagram")
 	}
-	refCheckBlocks(l, q.Answer, q.Samples)
+	checkBlocks(l, q.Answer, q.Samples)
 	for _, s := range q.Extra {
-		refCheckBlocks(l, s.Blocks, nil)
-	}
-}
-
-func refCheckBlocks(l *Diagnostics, blocks []Block, samples []Sample) {
-	for _, b := range blocks {
-		switch b.Kind {
-		case KindHeading, KindParagraph, KindQuote:
-			if blank(b.Text) {
-				l.Add(b.Pos, Warning, "empty %s", b.Kind)
-			}
-		case KindList:
-			if len(b.Items) == 0 {
-				l.Add(b.Pos, Warning, "empty list")
-			}
-		case KindTable:
-			for _, r := range b.Rows {
-				if len(r) != len(b.Header) {
-					l.Add(b.Pos, Error, "table row has %d cells, header has %d", len(r), len(b.Header))
-					break
-				}
-			}
-		case KindCode, KindRule:
-		case KindSample:
-			if b.Sample < 0 || b.Sample >= len(samples) {
-				l.Add(b.Pos, Error, "answer refers to sample %d of %d", b.Sample+1, len(samples))
-			}
-		default:
-			l.Add(b.Pos, Error, "unknown block kind %q", b.Kind)
-		}
-	}
-}
-
-func refCheckPlan(l *Diagnostics, plan []PlanEntry) {
-	numbers := map[int]bool{}
-	next := 0
-	for _, p := range plan {
-		if blank(p.Topic) {
-			l.Add(p.Pos, Error, "plan row %d has no topic", p.Number)
-		}
-		if numbers[p.Number] {
-			l.Add(p.Pos, Error, "plan row number %d is repeated", p.Number)
-		}
-		numbers[p.Number] = true
-		if p.Status > Done {
-			l.Add(p.Pos, Error, "plan row %d has an invalid status", p.Number)
-		}
-		if p.Status == Next {
-			next++
-			if next == 2 {
-				l.Add(p.Pos, Warning, "more than one topic is marked next")
-			}
-		}
+		checkBlocks(l, s.Blocks, nil)
 	}
 }

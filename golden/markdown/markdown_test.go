@@ -37,19 +37,7 @@ func TestFiles(t *testing.T) {
 		t.Fatalf("want kubernetes.md and plan.md, got %d files", len(got))
 	}
 	for name, data := range got {
-		if goldentest.Update() {
-			if err := os.WriteFile(name, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatalf("%v (run go test ./golden/markdown -update, then review the file)", err)
-		}
-		if !bytes.Equal(want, data) {
-			t.Errorf("%s differs from the export (-golden +export):\n%s", name, cmp.Diff(string(want), string(data)))
-		}
+		goldentest.Compare(t, name, data)
 	}
 	names, err := filepath.Glob("*.md")
 	if err != nil {

@@ -1,13 +1,23 @@
 // Package export holds what every bankgen exporter shares: the File an
-// exporter hands to the command that writes it.
+// exporter hands to the command that writes it, and the date outputs
+// carry when no date is given.
 //
-// Each format lives in its own subpackage (export/json, export/anki, …)
+// Each format lives in its own subpackage (export/anki, export/pdf, …)
 // and never imports another. Exporters render into an io.Writer and know
 // nothing of paths; the bankgen command chooses the directory and writes
 // every File atomically.
 package export
 
-import "io"
+import (
+	"io"
+	"time"
+)
+
+// DefaultDate is the date every exporter records when its Options.Date is
+// zero: 1980-01-01 00:00:00 UTC, the start of the zip format's MS-DOS
+// clock, so that output never depends on when it is made and every zip
+// based format (decks, workbooks) can store it exactly.
+var DefaultDate = time.Date(1980, time.January, 1, 0, 0, 0, 0, time.UTC)
 
 // File is one output file of an exporter.
 type File struct {

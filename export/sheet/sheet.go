@@ -30,12 +30,6 @@ const DefaultMaxLinks = 5000
 // itself stops at 65,530).
 const maxLinks = 65529
 
-// DefaultDate is the time written into the workbook's document
-// properties and zip entries when Options.Date is zero: the start of the
-// zip format's MS-DOS clock, so output does not depend on when it is
-// made.
-var DefaultDate = time.Date(1980, time.January, 1, 0, 0, 0, 0, time.UTC)
-
 // Options configure an export. The zero value writes bank.xlsx.
 type Options struct {
 	// Format selects the output: FormatXLSX (the default) or FormatCSV.
@@ -49,9 +43,9 @@ type Options struct {
 	Title, Subject string
 	// Date is the creation and modification time recorded in the
 	// workbook's document properties and on its zip entries. The zero
-	// value means DefaultDate; either way the same bank gives the same
+	// value means export.DefaultDate; either way the same bank gives the same
 	// bytes. Zip entries can only record 1980 to 2107, to two seconds;
-	// times outside that range are recorded as DefaultDate or the end of
+	// times outside that range are recorded as export.DefaultDate or the end of
 	// 2107.
 	Date time.Time
 	// MaxLinks caps how many rows of each of the Gaps, Samples and
@@ -103,7 +97,7 @@ func (o Options) subject() string {
 
 func (o Options) date() time.Time {
 	if o.Date.IsZero() {
-		return DefaultDate
+		return export.DefaultDate
 	}
 	return o.Date.UTC()
 }

@@ -408,7 +408,7 @@ func TestXLSXProps(t *testing.T) {
 
 	// Zip times outside 1980–2107 are clamped; the properties keep the date.
 	for _, tt := range []struct{ date, zip time.Time }{
-		{time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), DefaultDate},
+		{time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)},
 		{time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)},
 	} {
 		data := writeBook(t, testBank(), Options{Date: tt.date})

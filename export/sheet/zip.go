@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/bankgen/bankgen/export"
 )
 
 // canonicalZip copies the zip archive of size bytes in r to w with its
@@ -26,7 +28,7 @@ func canonicalZip(w io.Writer, r io.ReaderAt, size int64, mod time.Time) error {
 	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
 	switch {
 	case mod.Year() < 1980:
-		mod = DefaultDate
+		mod = export.DefaultDate
 	case mod.Year() > 2107:
 		mod = time.Date(2107, time.December, 31, 23, 59, 58, 0, time.UTC)
 	}

@@ -6,7 +6,7 @@ import (
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/export"
 	"github.com/bankgen/bankgen/export/anki"
-	jsonexport "github.com/bankgen/bankgen/export/json"
+	"github.com/bankgen/bankgen/export/bankjson"
 	"github.com/bankgen/bankgen/export/markdown"
 	"github.com/bankgen/bankgen/export/pdf"
 	"github.com/bankgen/bankgen/export/sheet"
@@ -68,7 +68,7 @@ var formats = []format{
 		name:  "json",
 		usage: "write bank.json (schema bankgen/v1)",
 		files: func(b *bank.Bank, _ *exportOptions) ([]export.File, error) {
-			return jsonexport.Files(b), nil
+			return bankjson.Files(b), nil
 		},
 	},
 	{

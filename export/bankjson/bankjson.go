@@ -1,6 +1,7 @@
-// Package json exports a bank as bankgen/v1 JSON, the form other apps
-// read and bank.Load reads back.
-package json
+// Package bankjson exports a bank as bankgen/v1 JSON, the form other apps
+// read and bank.Load reads back. (It is not named json so that it does
+// not shadow encoding/json in the files that import both.)
+package bankjson
 
 import (
 	"io"

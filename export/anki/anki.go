@@ -17,10 +17,11 @@
 //     with Options.Reverse a definition → term card too.
 //
 // Notes are tagged kind::question|gap|concept, level::warm-up|… and
-// topic::<topic ID>. All source text is HTML-escaped. Diagrams and code
-// are set in a monospace <pre> that never wraps and scrolls sideways, in
-// a font with every box-drawing glyph that ships in the package; code is
-// highlighted with chroma using inline styles.
+// topic::<topic ID>. Fields are rendered by export/cardhtml: all source
+// text is HTML-escaped, and "[" too, so it never forms an Anki tag.
+// Diagrams and code are set in a monospace <pre> that never wraps and
+// scrolls sideways, in a font with every box-drawing glyph that ships in
+// the package; code is highlighted with chroma using inline styles.
 //
 // # Updating a deck
 //
@@ -54,7 +55,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -107,9 +107,8 @@ type Options struct {
 	// device's monospace fonts.
 	NoFont bool
 	// Store writes the collection into the package uncompressed, as
-	// the genanki reference generator does: for large decks about twice
-	// as fast to write, and about four times larger. The default
-	// compresses it (DEFLATE, on every CPU).
+	// the genanki reference generator does: faster to write, and about
+	// four times larger. The default compresses it with DEFLATE.
 	Store bool
 	// Style is the chroma style of highlighted code; its own background
 	// is kept, so code reads the same in light and night mode. Default
@@ -207,12 +206,10 @@ func countNotes(b *bank.Bank) map[Kind]int {
 // does) or if Options.Deck is not a valid deck name.
 func Write(w io.Writer, b *bank.Bank, opts Options) error {
 	o := opts.withDefaults()
-	d, err := layout(b, &o)
+	d, err := build(b, &o)
 	if err != nil {
 		return err
 	}
-	// One CPU is left to SQLite, which takes the notes as they come.
-	d.startRender(&o, runtime.GOMAXPROCS(0)-1)
 	col, err := collection(d)
 	if err != nil {
 		return err

@@ -75,8 +75,7 @@ const pageSize = 16384
 // fieldSep separates the fields of a note in notes.flds.
 const fieldSep = "\x1f"
 
-// collection builds the SQLite file of a deck, taking each note as soon
-// as it is rendered.
+// collection builds the SQLite file of a rendered deck.
 func collection(d *deck) ([]byte, error) {
 	ctx := context.Background()
 	db, err := sql.Open("sqlite", ":memory:")
@@ -109,9 +108,7 @@ func collection(d *deck) ([]byte, error) {
 		closeAll()
 		return nil, fmt.Errorf("anki: serializing collection: %w", err)
 	}
-	// Freeing the in-memory database takes a while and nothing needs to
-	// wait for it.
-	go closeAll()
+	closeAll()
 	return data, nil
 }
 
@@ -157,8 +154,7 @@ func fillCollection(ctx context.Context, conn *sql.Conn, d *deck) error {
 	defer insCard.Close()
 
 	// Rows go in by key, which SQLite appends fastest, packing pages
-	// full. Cards need no rendering, so they go first, while the notes
-	// are being rendered.
+	// full.
 	type cardRow struct {
 		c *card
 		n *note
@@ -176,8 +172,7 @@ func fillCollection(ctx context.Context, conn *sql.Conn, d *deck) error {
 			return err
 		}
 	}
-	for k, i := range d.byID {
-		d.wait(k)
+	for _, i := range d.byID {
 		n := &d.notes[i]
 		if _, err := insNote.ExecContext(ctx, n.id, n.guid, n.kind.noteType().ID, n.mod, n.tags,
 			n.flds, n.sfld, n.csum); err != nil {

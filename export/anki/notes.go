@@ -1,18 +1,19 @@
 package anki
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/export/cardhtml"
 )
 
 // Kind says which note type a note has.
@@ -61,11 +62,11 @@ type note struct {
 	id     int64
 	mod    int64 // Unix seconds
 	tags   string
-	fields []string // substrings of flds
-	flds   string   // the fields joined by fieldSep, as notes.flds holds them
-	sfld   string   // the sort field, stripped of HTML
-	csum   int64    // Anki's checksum of the first field
-	deck   int      // index into deck.decks
+	fields []string
+	flds   string // the fields joined by fieldSep, as notes.flds holds them
+	sfld   string // the sort field, stripped of HTML
+	csum   int64  // Anki's checksum of the first field
+	deck   int    // index into deck.decks
 	cards  []card
 	// The bank items the fields are rendered from.
 	topic *bank.Topic
@@ -96,12 +97,9 @@ type deck struct {
 	// desc is the parent deck's description.
 	desc string
 	// byID lists the indexes of notes in order of note ID: the order
-	// in which they are rendered and inserted, since SQLite appends rows
-	// in key order fastest and packs their pages full.
+	// in which they are inserted, since SQLite appends rows in key order
+	// fastest and packs their pages full.
 	byID []int
-	// ready has one channel per batch of byID, closed once the batch is
-	// rendered.
-	ready []chan struct{}
 }
 
 // ErrDuplicateID is wrapped by the error for a bank in which two notes
@@ -226,114 +224,64 @@ func layout(b *bank.Bank, o *Options) (*deck, error) {
 	return d, nil
 }
 
-// build lays out the deck and renders all of it.
+// build lays out the deck and renders every note's fields.
 func build(b *bank.Bank, o *Options) (*deck, error) {
 	d, err := layout(b, o)
 	if err != nil {
 		return nil, err
 	}
-	d.startRender(o, runtime.GOMAXPROCS(0))
-	for _, c := range d.ready {
-		<-c
+	r := cardhtml.New(cardhtml.Options{Style: o.Style, Brackets: true})
+	for i := range d.notes {
+		render(r, &d.notes[i], o)
 	}
 	return d, nil
 }
 
-// startRender renders every note's fields in the background on the
-// given number of goroutines, in batches of byID; wait(k) returns once
-// byID[k] is ready. Each note depends only on its own bank items, so the
-// result is the same whatever the scheduling.
-func (d *deck) startRender(o *Options, workers int) {
-	r := newRenderer(o.Style)
-	nb := (len(d.notes) + renderBatch - 1) / renderBatch
-	d.ready = make([]chan struct{}, nb)
-	for i := range d.ready {
-		d.ready[i] = make(chan struct{})
-	}
-	var next atomic.Int64
-	for range max(1, min(workers, nb)) {
-		go func() {
-			var b bytes.Buffer // reused: it grows to the largest note once
-			for {
-				k := int(next.Add(1)) - 1
-				if k >= nb {
-					return
-				}
-				for _, i := range d.byID[k*renderBatch : min((k+1)*renderBatch, len(d.notes))] {
-					r.render(&b, &d.notes[i], o)
-				}
-				close(d.ready[k])
-			}
-		}()
-	}
-}
-
-const renderBatch = 32
-
-// wait returns once note byID[k] is rendered.
-func (d *deck) wait(k int) { <-d.ready[k/renderBatch] }
-
 // render fills in the fields of one note, and what Anki derives from
-// them. Every piece of source text is escaped; first fields are kept on
-// one line, free of tags, so that Anki's sort field and checksum are the
-// text itself.
-func (r *renderer) render(b *bytes.Buffer, n *note, o *Options) {
-	nt := n.kind.noteType()
-	ends := make([]int, 0, len(nt.Fields))
-	b.Reset()
-	sep := func() {
-		ends = append(ends, b.Len())
-		if len(ends) < len(nt.Fields) {
-			b.WriteString(fieldSep)
-		}
-	}
-	text := func(s string, nl int) {
-		escape(b, s, nl)
-		sep()
-	}
-	topic := n.topic.Name
+// them. Every piece of source text is escaped, "[" included, so that it
+// never forms one of Anki's own tags ([sound:…], [latex]); first fields
+// are kept on one line, free of tags, so that Anki's sort field and
+// checksum are the text itself.
+func render(r *cardhtml.Renderer, n *note, o *Options) {
+	topic := r.Line(n.topic.Name)
 	switch n.kind {
 	case KindQuestion:
 		q := n.q
-		text(q.Prompt, spaceNL) // Question
-		text(topic, spaceNL)    // Topic
-		text(levelTitle(q.Level), spaceNL)
-		r.answer(b, q) // Answer
-		sep()
-		gaps(b, q.Gaps)
-		sep()
-		diagrams(b, q.Diagrams)
-		sep()
-		strengths(b, q.Strengths)
-		sep()
-		text(q.ID, spaceNL)
+		n.fields = []string{
+			qQuestion:  r.Line(q.Prompt),
+			qTopic:     topic,
+			qLevel:     r.Line(levelTitle(q.Level)),
+			qAnswer:    r.Answer(q),
+			qGaps:      r.Gaps(q.Gaps),
+			qDiagrams:  r.Diagrams(q.Diagrams),
+			qStrengths: r.Strengths(q.Strengths),
+			qID:        r.Line(q.ID),
+		}
 	case KindGap:
-		text(n.gap.Title, spaceNL) // Gap
-		text(n.q.Prompt, spaceNL)  // Question
-		text(topic, spaceNL)
-		text(levelTitle(n.q.Level), spaceNL)
-		text(n.gap.Detail, brNL)   // Explanation
-		text(n.gap.Phrasing, brNL) // Phrasing
-		text(n.gap.ID, spaceNL)
+		n.fields = []string{
+			gGap:         r.Line(n.gap.Title),
+			gQuestion:    r.Line(n.q.Prompt),
+			gTopic:       topic,
+			gLevel:       r.Line(levelTitle(n.q.Level)),
+			gExplanation: r.Text(n.gap.Detail),
+			gPhrasing:    r.Text(n.gap.Phrasing),
+			gID:          r.Line(n.gap.ID),
+		}
 	default:
-		text(n.term.Term, spaceNL)
-		text(n.term.Definition, brNL)
-		text(topic, spaceNL)
-		text(n.term.Section, spaceNL)
 		reverse := ""
 		if o.Reverse {
 			reverse = "y"
 		}
-		text(reverse, spaceNL)
-		text(n.term.ID, spaceNL)
+		n.fields = []string{
+			cTerm:       r.Line(n.term.Term),
+			cDefinition: r.Text(n.term.Definition),
+			cTopic:      topic,
+			cSection:    r.Line(n.term.Section),
+			cReverse:    reverse,
+			cID:         r.Line(n.term.ID),
+		}
 	}
-	n.flds = b.String()
-	n.fields = make([]string, len(ends))
-	start := 0
-	for i, e := range ends {
-		n.fields[i] = n.flds[start:e]
-		start = e + len(fieldSep)
-	}
+	n.flds = strings.Join(n.fields, fieldSep)
 	n.sfld = stripHTML(n.fields[0])
 	n.csum = fieldChecksum(n.fields[0])
 }
@@ -437,4 +385,25 @@ func (st *sourceTimes) of(p bank.Pos) int64 {
 // unixSeconds returns t in Unix seconds, at least 1.
 func unixSeconds(t time.Time) int64 {
 	return max(1, t.Unix())
+}
+
+// clean makes s valid UTF-8 in normal form C, with "\n" line breaks and
+// no control character but tab and newline, as Anki keeps text in deck
+// names and tags.
+func clean(s string) string {
+	if utf8.ValidString(s) && norm.NFC.IsNormalString(s) &&
+		strings.IndexFunc(s, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f }) < 0 {
+		return s
+	}
+	s = strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\r\n", "\n")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\r':
+			return '\n'
+		case r < 0x20 && r != '\n' && r != '\t' || r == 0x7f:
+			return -1
+		}
+		return r
+	}, s)
+	return norm.NFC.String(s)
 }

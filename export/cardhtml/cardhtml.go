@@ -1,0 +1,168 @@
+// Package cardhtml renders the content of a question bank as HTML
+// fragments for study cards: an Anki note's fields, a self-study page's
+// cards, any HTML output.
+//
+// A Renderer turns bank items into fragments: structured text (Blocks),
+// a question's model answer with its code samples in place (Answer), the
+// gaps with their suggested phrasing (Gaps), what the learner nailed
+// (Strengths), diagrams (Diagrams) and code (Code, Sample), highlighted
+// with chroma. Every piece of source text is cleaned and HTML-escaped, so
+// a source that holds "<script>" or an onerror attribute shows it as text
+// and runs nothing. Fragments use the class names of CSS, a style sheet
+// that works in light and dark themes: the host page sets the text and
+// background colours, the fragments use translucent accents that read on
+// both.
+//
+// Diagrams and code are set in a monospace <pre> that never wraps, so
+// box-drawing art keeps its columns. Its font stack starts with "Bankgen
+// Mono", which a host may define with @font-face (the Anki deck ships
+// DejaVu Sans Mono under that name, which has every box-drawing glyph).
+package cardhtml
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alecthomas/chroma/v2"
+	"golang.org/x/text/unicode/norm"
+)
+
+// DefaultStyle is the chroma style of highlighted code when
+// Options.Style is empty.
+const DefaultStyle = "github-dark"
+
+// Options configures a Renderer. The zero value is ready to use.
+type Options struct {
+	// Style is the chroma style of highlighted code. Its own text and
+	// background colours are kept, so code reads the same in light and
+	// dark themes. Default DefaultStyle; an unknown name falls back to
+	// chroma's fallback style.
+	Style string
+	// Brackets escapes "[" as "&#91;" too, so that source text can never
+	// form the markup of a program that reads brackets in HTML, such as
+	// Anki's [sound:…], [anki:tts] and [latex] tags.
+	Brackets bool
+}
+
+// A Renderer renders bank content as HTML fragments. It looks up lexers
+// and highlights code only when a fragment holds code, and remembers
+// what it highlighted, so the same sample shown twice costs once. A
+// Renderer is not safe for concurrent use.
+type Renderer struct {
+	opts     Options
+	style    *chroma.Style // nil until code is first highlighted
+	preStyle string        // inline style of a highlighted <pre>
+	lexers   map[string]chroma.Lexer
+	code     map[codeKey]string
+}
+
+type codeKey struct{ lexer, code string }
+
+// New returns a Renderer with the given options. It does no work until
+// a fragment is rendered.
+func New(o Options) *Renderer {
+	if o.Style == "" {
+		o.Style = DefaultStyle
+	}
+	return &Renderer{opts: o}
+}
+
+// What escape does with newlines.
+const (
+	keepNL  = iota // leave them, as in <pre>
+	brNL           // <br>
+	spaceNL        // a space, for text that must stay on one line
+)
+
+// Text returns s, cleaned, as HTML text, with each newline as <br>.
+func (r *Renderer) Text(s string) string {
+	var b strings.Builder
+	r.escape(&b, s, brNL)
+	return b.String()
+}
+
+// Line returns s, cleaned, as HTML text on one line: newlines become
+// spaces. Use it for titles, names and anything shown in one line.
+func (r *Renderer) Line(s string) string {
+	var b strings.Builder
+	r.escape(&b, s, spaceNL)
+	return b.String()
+}
+
+// escape writes s, cleaned, as HTML text: the five HTML specials are
+// escaped, and "[" too with Options.Brackets. nl says what newlines
+// become.
+func (r *Renderer) escape(b *strings.Builder, s string, nl int) {
+	s = clean(s)
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case '&':
+			rep = "&amp;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&quot;"
+		case '\'':
+			rep = "&#39;"
+		case '[':
+			if !r.opts.Brackets {
+				continue
+			}
+			rep = "&#91;"
+		case '\n':
+			switch nl {
+			case brNL:
+				rep = "<br>"
+			case spaceNL:
+				rep = " "
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(rep)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// clean makes s valid UTF-8 in normal form C, with "\n" line breaks
+// and no control character but tab and newline: what an HTML page can
+// show and what Anki keeps in a field. Clean text comes back unchanged.
+func clean(s string) string {
+	if isClean(s) {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\r':
+			return '\n'
+		case r == '\n' || r == '\t':
+			return r
+		case r < 0x20 || r == 0x7f:
+			return -1
+		}
+		return r
+	}, s)
+	return norm.NFC.String(s)
+}
+
+func isClean(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+			return false
+		}
+	}
+	return norm.NFC.IsNormalString(s)
+}

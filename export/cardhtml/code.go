@@ -1,0 +1,190 @@
+package cardhtml
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// maxHighlight is the longest code that is highlighted; longer code is
+// left plain rather than risk a slow lexer.
+const maxHighlight = 64 << 10
+
+// names returns what a language name and a file name must look like to
+// be looked up: chroma matches file names against every lexer's
+// patterns, which is slow for long or odd names. They are compiled on
+// first use, so a program that never renders code never pays for them.
+var names = sync.OnceValues(func() (lang, file *regexp.Regexp) {
+	return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_+#.-]{0,31}$`),
+		regexp.MustCompile(`^[A-Za-z0-9_.+-]{1,64}$`)
+})
+
+// Pre returns text, kept exactly, in a monospace <pre> of the given
+// extra class ("bg-art" for diagrams, "bg-code" for code). It never
+// wraps.
+func (r *Renderer) Pre(class, text string) string {
+	var b strings.Builder
+	r.pre(&b, class, text)
+	return b.String()
+}
+
+// pre writes a plain <pre>. The newline after <pre> is there because
+// HTML drops the first newline of a <pre>: this way text that starts
+// with one keeps it.
+func (r *Renderer) pre(b *strings.Builder, class, text string) {
+	b.WriteString(`<pre class="bg-pre ` + class + `">` + "\n")
+	r.escape(b, text, keepNL)
+	b.WriteString("</pre>")
+}
+
+// Code returns code in a <pre>, highlighted when chroma knows a lexer
+// for lang or, failing that, for the file name; otherwise plain.
+func (r *Renderer) Code(lang, file, code string) string {
+	var b strings.Builder
+	r.writeCode(&b, lang, file, code)
+	return b.String()
+}
+
+func (r *Renderer) writeCode(b *strings.Builder, lang, file, code string) {
+	lx := r.lexer(lang, file)
+	if lx == nil || len(code) > maxHighlight {
+		r.pre(b, "bg-code", code)
+		return
+	}
+	key := codeKey{lx.Config().Name, code}
+	html, ok := r.code[key]
+	if !ok {
+		html = r.highlight(lx, code)
+		if r.code == nil {
+			r.code = map[codeKey]string{}
+		}
+		r.code[key] = html
+	}
+	b.WriteString(html)
+}
+
+// lexer returns the chroma lexer for a language name or, failing that,
+// a file name, or nil to leave the code plain.
+func (r *Renderer) lexer(lang, file string) chroma.Lexer {
+	lang = strings.TrimSpace(lang)
+	key := lang + "\x00" + file
+	if lx, ok := r.lexers[key]; ok {
+		return lx
+	}
+	langRE, fileRE := names()
+	var lx chroma.Lexer
+	if langRE.MatchString(lang) {
+		lx = lexers.Get(lang)
+	}
+	if lx == nil && fileRE.MatchString(file) {
+		lx = lexers.Match(file)
+	}
+	if lx == nil || lx == lexers.Fallback || lx.Config().Name == "plaintext" {
+		lx = nil
+	}
+	if r.lexers == nil {
+		r.lexers = map[string]chroma.Lexer{}
+	}
+	r.lexers[key] = lx
+	return lx
+}
+
+// setStyle looks up the style on first use.
+func (r *Renderer) setStyle() {
+	if r.style != nil {
+		return
+	}
+	st := styles.Get(r.opts.Style)
+	if st == nil {
+		st = styles.Fallback
+	}
+	bg := st.Get(chroma.Background)
+	var ps strings.Builder
+	if bg.Colour.IsSet() {
+		ps.WriteString("color:" + bg.Colour.String() + ";")
+	}
+	if bg.Background.IsSet() {
+		ps.WriteString("background-color:" + bg.Background.String() + ";")
+	}
+	r.style, r.preStyle = st, ps.String()
+}
+
+// highlight returns code as a highlighted <pre> with inline styles, so
+// the fragment needs neither a style sheet per theme nor a script. A
+// lexer that fails (or panics) leaves the code plain.
+func (r *Renderer) highlight(lx chroma.Lexer, code string) (out string) {
+	r.setStyle()
+	code = clean(code)
+	plain := func() string {
+		var b strings.Builder
+		r.pre(&b, "bg-code", code)
+		return b.String()
+	}
+	defer func() {
+		if recover() != nil {
+			out = plain()
+		}
+	}()
+	it, err := chroma.Coalesce(lx).Tokenise(nil, code)
+	if err != nil {
+		return plain()
+	}
+	tokens := it.Tokens()
+	// Lexers may add a final newline; the <pre> needs none.
+	for len(tokens) > 0 {
+		last := &tokens[len(tokens)-1]
+		last.Value = strings.TrimRight(last.Value, "\n")
+		if last.Value != "" {
+			break
+		}
+		tokens = tokens[:len(tokens)-1]
+	}
+	var b strings.Builder
+	b.WriteString(`<pre class="bg-pre bg-code" style="` + r.preStyle + `">` + "\n")
+	styles := map[chroma.TokenType]string{}
+	for _, t := range tokens {
+		st, ok := styles[t.Type]
+		if !ok {
+			st = r.tokenStyle(t.Type)
+			styles[t.Type] = st
+		}
+		if st == "" || strings.TrimSpace(t.Value) == "" && !strings.Contains(st, "background") {
+			// Colour on white space shows nothing.
+			r.escape(&b, t.Value, keepNL)
+			continue
+		}
+		b.WriteString(`<span style="` + st + `">`)
+		r.escape(&b, t.Value, keepNL)
+		b.WriteString("</span>")
+	}
+	b.WriteString("</pre>")
+	return b.String()
+}
+
+// tokenStyle returns the inline CSS of a token type: only what differs
+// from the <pre> itself.
+func (r *Renderer) tokenStyle(tt chroma.TokenType) string {
+	e := r.style.Get(tt)
+	bg := r.style.Get(chroma.Background)
+	var parts []string
+	if e.Colour.IsSet() && e.Colour != bg.Colour {
+		parts = append(parts, "color:"+e.Colour.String())
+	}
+	if e.Background.IsSet() && e.Background != bg.Background {
+		parts = append(parts, "background-color:"+e.Background.String())
+	}
+	if e.Bold == chroma.Yes {
+		parts = append(parts, "font-weight:bold")
+	}
+	if e.Italic == chroma.Yes {
+		parts = append(parts, "font-style:italic")
+	}
+	if e.Underline == chroma.Yes {
+		parts = append(parts, "text-decoration:underline")
+	}
+	return strings.Join(parts, ";")
+}

@@ -55,7 +55,7 @@ func BenchmarkGuide1000(b *testing.B) {
 		d := layoutGuide(big, g, opts)
 		pages = len(d.pages)
 		size = 0
-		if err := render(&size, d, opts.meta("Study guide", big)); err != nil {
+		if err := draw(&size, d, opts.meta("Study guide", big)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,8 +1,11 @@
 package pdf
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -518,4 +521,45 @@ func truncate(s string, n int) string {
 		}
 	}
 	return strings.TrimRight(string(rs[:cut]), " ,;:—–-") + "…"
+}
+
+func maxWorkers() int { return runtime.GOMAXPROCS(0) }
+
+// parallelWorkers calls f(worker, i) for every i in [0, n) on at most
+// workers goroutines, worker being the goroutine's number. A panic in f
+// is re-raised in the caller.
+func parallelWorkers(n, workers int, f func(worker, i int)) {
+	workers = max(1, min(workers, n))
+	var (
+		wg     sync.WaitGroup
+		next   atomic.Int64
+		mu     sync.Mutex
+		panicV any
+	)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					mu.Lock()
+					if panicV == nil {
+						panicV = r
+					}
+					mu.Unlock()
+				}
+			}()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(w, i)
+			}
+		}()
+	}
+	wg.Wait()
+	if panicV != nil {
+		panic(panicV)
+	}
 }

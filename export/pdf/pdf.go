@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -127,8 +126,7 @@ func WriteGuide(w io.Writer, b *bank.Bank, opts Options) error {
 	if err := loadFaces(); err != nil {
 		return err
 	}
-	d := layoutGuide(b, g, opts)
-	return writeBuffered(w, d, opts.meta("Study guide", b))
+	return draw(w, layoutGuide(b, g, opts), opts.meta("Study guide", b))
 }
 
 // WriteCheatSheet writes the cheat sheet of b to w as a PDF: per topic,
@@ -144,17 +142,5 @@ func WriteCheatSheet(w io.Writer, b *bank.Bank, opts Options) error {
 	if err := loadFaces(); err != nil {
 		return err
 	}
-	d := layoutCheat(b, g, opts)
-	return writeBuffered(w, d, opts.meta("Cheat sheet", b))
-}
-
-// writeBuffered renders into memory first so that a failure leaves w
-// untouched.
-func writeBuffered(w io.Writer, d *doc, m meta) error {
-	var buf bytes.Buffer
-	if err := render(&buf, d, m); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return draw(w, layoutCheat(b, g, opts), opts.meta("Cheat sheet", b))
 }

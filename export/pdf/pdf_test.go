@@ -2,7 +2,7 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -497,70 +497,119 @@ func TestFonts(t *testing.T) {
 	}
 }
 
-// TestDrawnRunes decodes every content stream of the PDFs and checks
-// every string drawn: each rune exists in the font that draws it, and
-// none is above U+FFFF (a surrogate code unit).
+// drawnText is a run of text in one font as poppler's pdftohtml reads it
+// back from a PDF.
+type drawnText struct {
+	Page   int
+	Family string // the font's name in the PDF: utf8sans, utf8sansB, utf8sansI, utf8mono
+	Size   int    // pdftohtml's rounded font size
+	Top    int
+	Left   int
+	Text   string
+}
+
+// drawn returns every run of text in pdf, page by page, with its font.
+func drawn(t testing.TB, pdf []byte) []drawnText {
+	t.Helper()
+	type fontspec struct {
+		ID     string `xml:"id,attr"`
+		Size   int    `xml:"size,attr"`
+		Family string `xml:"family,attr"`
+	}
+	var out []drawnText
+	fonts := map[string]fontspec{}
+	dec := xml.NewDecoder(strings.NewReader(run(t, pdf, "pdftohtml", "-xml", "-i", "-stdout", "-q")))
+	dec.Strict = false
+	page := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		attr := func(name string) string {
+			for _, a := range el.Attr {
+				if a.Name.Local == name {
+					return a.Value
+				}
+			}
+			return ""
+		}
+		switch el.Name.Local {
+		case "page":
+			page, _ = strconv.Atoi(attr("number"))
+		case "fontspec":
+			var fs fontspec
+			if err := dec.DecodeElement(&fs, &el); err != nil {
+				t.Fatal(err)
+			}
+			fonts[fs.ID] = fs
+		case "text":
+			fs := fonts[attr("font")]
+			top, _ := strconv.Atoi(attr("top"))
+			left, _ := strconv.Atoi(attr("left"))
+			var text strings.Builder
+			for depth := 1; depth > 0; {
+				tok, err := dec.Token()
+				if err != nil {
+					t.Fatal(err)
+				}
+				switch tok := tok.(type) {
+				case xml.StartElement:
+					depth++
+				case xml.EndElement:
+					depth--
+				case xml.CharData:
+					text.Write(tok)
+				}
+			}
+			out = append(out, drawnText{Page: page, Family: fs.Family, Size: fs.Size, Top: top, Left: left, Text: text.String()})
+		}
+	}
+	return out
+}
+
+// familyCoverage maps the fonts' names in the PDF to the runes they draw.
+func familyCoverage(t testing.TB, family string) *coverage {
+	switch family {
+	case "utf8sans", "utf8sansB", "utf8sansI":
+		return covSans
+	case "utf8mono":
+		return covMono
+	}
+	t.Fatalf("text in unknown font %q", family)
+	return nil
+}
+
+// TestDrawnRunes reads the text of the PDFs back with its fonts: every
+// rune is one the font that draws it has, so none shows as a tofu box.
 func TestDrawnRunes(t *testing.T) {
 	mustFaces(t)
-	if err := loadFontIDs(); err != nil {
-		t.Fatal(err)
-	}
-	styleOf := map[string]style{}
-	for s, id := range fontIDs {
-		styleOf[id] = style(s)
-	}
-	streamRe := regexp.MustCompile(`(?s)<</Filter /FlateDecode /Length (\d+)>>\nstream\n`)
-	tfRe := regexp.MustCompile(`/(F[0-9a-zA-Z]+) [\d.]+ Tf`)
 	for name, b := range banks(t) {
 		guide, cheat := both(t, b, Options{Date: fixedDate})
 		for doc, pdf := range map[string][]byte{"guide": guide, "cheat": cheat} {
-			drawn := 0
-			for _, loc := range streamRe.FindAllSubmatchIndex(pdf, -1) {
-				n, _ := strconv.Atoi(string(pdf[loc[2]:loc[3]]))
-				zr, err := zlib.NewReader(bytes.NewReader(pdf[loc[1] : loc[1]+n]))
-				if err != nil {
-					t.Fatal(err)
-				}
-				content, err := io.ReadAll(zr)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !bytes.Contains(content, []byte(" Tj ET")) {
-					continue // not a page
-				}
-				st := numStyles
-				for _, l := range bytes.Split(content, []byte(" Tj ET\n")) {
-					if m := tfRe.FindSubmatch(l); m != nil {
-						s, ok := styleOf[string(m[1])]
-						if !ok {
-							t.Fatalf("%s %s: unknown font %s", name, doc, m[1])
-						}
-						st = s
-					}
-					i := bytes.Index(l, []byte(" Td ("))
-					if i < 0 {
-						continue
-					}
-					if st == numStyles {
-						t.Fatalf("%s %s: text before any font", name, doc)
-					}
-					raw := pdfString(t, append([]byte{0xFE, 0xFF}, l[i+len(" Td ("):len(l)-1]...))
-					for _, r := range raw {
-						drawn++
-						if r == utf8RuneError || r > 0xFFFF || !covOf(st).has(r) {
-							t.Errorf("%s %s: %U drawn in face %d, which lacks it", name, doc, r, st)
-						}
+			n := 0
+			for _, d := range drawn(t, pdf) {
+				cov := familyCoverage(t, d.Family)
+				for _, r := range d.Text {
+					n++
+					if r != ' ' && !cov.has(r) {
+						t.Errorf("%s %s, page %d: %U drawn in %s, which lacks it", name, doc, d.Page, r, d.Family)
 					}
 				}
 			}
-			if drawn < 1000 {
-				t.Errorf("%s %s: only %d runes drawn", name, doc, drawn)
+			if n < 1000 {
+				t.Errorf("%s %s: only %d runes drawn", name, doc, n)
 			}
 		}
 	}
 }
-
-const utf8RuneError = '\uFFFD'
 
 // TestCheckRunes makes sure the last guard works: text with a rune the
 // font lacks is refused rather than drawn.
@@ -569,13 +618,13 @@ func TestCheckRunes(t *testing.T) {
 	d := newDoc(geometry{w: 210, h: 297, left: 20, right: 20, top: 20, bottom: 20})
 	d.newPage()
 	d.text(sans, 10, black, 20, 30, "target 🎯")
-	if err := render(io.Discard, d, meta{}); err == nil {
+	if err := draw(io.Discard, d, meta{}); err == nil {
 		t.Error("drawing U+1F3AF did not fail")
 	}
 	d = newDoc(d.g)
 	d.newPage()
 	d.text(mono, 10, black, 20, 30, "⬤") // in sans, not in mono
-	if err := render(io.Discard, d, meta{}); err == nil {
+	if err := draw(io.Discard, d, meta{}); err == nil {
 		t.Error("drawing a rune the mono face lacks did not fail")
 	}
 }

@@ -41,8 +41,9 @@ func (b *Bank) WriteJSON(w io.Writer) error {
 
 // Load reads a bank written by WriteJSON. It accepts any schema of the
 // form "bankgen/v1" (fields added later within v1 are ignored) and
-// rejects others with an error wrapping ErrSchema. Load does not
-// validate the bank; call Validate for that.
+// rejects others with an error wrapping ErrSchema. It cleans every text
+// (see Normalize) but does not validate the bank; call Validate for
+// that.
 func Load(r io.Reader) (*Bank, error) {
 	var doc document
 	dec := json.NewDecoder(r)
@@ -57,6 +58,7 @@ func Load(r io.Reader) (*Bank, error) {
 	}
 	b := &Bank{Topics: doc.Topics, Plan: doc.Plan}
 	b.fillEmpty()
+	b.Normalize()
 	return b, nil
 }
 

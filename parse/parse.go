@@ -118,6 +118,7 @@ func Parse(srcs ...Source) (*bank.Bank, bank.Diagnostics) {
 		}
 		b.Plan = mergePlan(b.Plan, d.plan, &diags)
 	}
+	b.Normalize()
 	b.AssignIDs()
 	diags = append(diags, b.Check()...)
 	diags.Sort()

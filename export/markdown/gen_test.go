@@ -28,7 +28,7 @@ var tokens = []string{
 	"&", "&amp;", "&#42;", "&#x2A;", "&copy;", "&nbsp", "&;", "#", "##", "#tag",
 	"-", "--", "---", "+", "=", "===", "1.", "2)", "10.", ":", "::", ".", "..",
 	"—", "–", `"`, "“", "”", "'", "’", "{{Front}}", "$x$", "%", "^", "@user",
-	"\t", "\x01", "\x7f", "<script>alert(1)</script>", `=HYPERLINK("http://x","y")`, "../../etc/passwd",
+	"\t", "\u200b", "\u00ad", "<script>alert(1)</script>", `=HYPERLINK("http://x","y")`, "../../etc/passwd",
 }
 
 func (g *gen) pick(list []string) string { return list[g.r.IntN(len(list))] }

@@ -61,10 +61,10 @@ func ExampleBank_Lookup() {
 
 // Sample draws a repeatable practice set for a quiz: the same seed gives
 // the same questions.
-func ExampleBank_Sample() {
+func ExampleBank_Draw() {
 	b := bank.Default()
-	first := b.Sample(2, 7, bank.Query{})
-	again := b.Sample(2, 7, bank.Query{})
+	first := b.Draw(2, 7, bank.Query{})
+	again := b.Draw(2, 7, bank.Query{})
 	fmt.Println(len(first), first[0].ID == again[0].ID && first[1].ID == again[1].ID)
 	// Output:
 	// 2 true
@@ -103,4 +103,23 @@ func ExampleBank_WriteJSON() {
 	fmt.Println(len(back.Topics[0].Questions), "questions,", len(back.Plan), "plan rows")
 	// Output:
 	// 3 questions, 12 plan rows
+}
+
+// AnswerSections splits a model answer at its sub-headings; Lead gives
+// each section's key sentence, for an outline that fits one screen.
+func ExampleQuestion_AnswerSections() {
+	q := bank.Default().Topics[0].Questions[1]
+	for _, s := range q.AnswerSections()[1:3] {
+		fmt.Printf("%s → %s\n", s.Title, s.Lead())
+	}
+	// Output:
+	// Pod — The Atomic Unit → A pod is the smallest deployable unit in Kubernetes.
+	// Deployment — The Manager → A Deployment tells Kubernetes the desired state for a set of identical pods — how many replicas to run, which container image to use, and how to update them.
+}
+
+// Clean is what every text of a bank is made into by parsing and Load.
+func ExampleClean() {
+	fmt.Printf("%q\n", bank.Clean("Cafe\u0301\r\nbell\x07"))
+	// Output:
+	// "Café\nbell"
 }

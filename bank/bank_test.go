@@ -137,10 +137,10 @@ func TestCheckReportsEverythingAtOnce(t *testing.T) {
 
 	var got []string
 	for _, d := range b.Check().Errors() {
-		got = append(got, d.Error())
+		got = append(got, d.String())
 	}
 	want := []string{
-		"k.md:16:1: error: answer refers to sample 6 of 1",
+		"k.md:16:1: error: the model answer of question kubernetes/q1 places sample 6, but there are only 1",
 		"k.md:30:1: error: question kubernetes/q2 has no model answer",
 		"k.md:30:1: error: question kubernetes/q2 has no prompt",
 		`k.md:40:1: error: duplicate ID "kubernetes/q2" (first defined at k.md:30:1)`,
@@ -235,16 +235,16 @@ func TestQueries(t *testing.T) {
 	if _, _, ok := b.Lookup("Pods"); ok {
 		t.Error("Lookup matched a different term")
 	}
-	a, c := b.Sample(1, 42, Query{}), b.Sample(1, 42, Query{})
+	a, c := b.Draw(1, 42, Query{}), b.Draw(1, 42, Query{})
 	if len(a) != 1 || a[0] != c[0] {
 		t.Error("Sample with one seed is not repeatable")
 	}
-	if got := len(b.Sample(10, 1, Query{})); got != 2 {
+	if got := len(b.Draw(10, 1, Query{})); got != 2 {
 		t.Errorf("Sample(10) of 2 questions returned %d", got)
 	}
 	seen := map[string]bool{}
 	for seed := uint64(0); seed < 50; seed++ {
-		seen[b.Sample(1, seed, Query{})[0].ID] = true
+		seen[b.Draw(1, seed, Query{})[0].ID] = true
 	}
 	if len(seen) != 2 {
 		t.Error("Sample never picks one of the two questions over 50 seeds")
@@ -264,5 +264,70 @@ func TestLevelText(t *testing.T) {
 	}
 	if _, err := Level(9).MarshalText(); err == nil {
 		t.Error("invalid level marshalled")
+	}
+}
+
+// TestPinnedIDs: a pinned key replaces the number or title in the ID,
+// so renaming or renumbering a pinned item keeps its ID.
+func TestPinnedIDs(t *testing.T) {
+	b := small()
+	q := &b.Topics[0].Questions[0]
+	q.Pin = "Desired State"
+	q.Number = 7
+	q.Gaps[0].Pin = "pods"
+	q.Gaps[0].Title = "Renamed completely"
+	b.Topics[0].Guide[1].Pin = "worker"
+	b.AssignIDs()
+	got := []string{q.ID, q.Gaps[0].ID, q.Gaps[1].ID, b.Topics[0].Guide[1].ID, b.Topics[0].Questions[1].ID}
+	want := []string{"kubernetes/desired-state", "kubernetes/desired-state/gaps/pods", "kubernetes/desired-state/gaps/missing-eks",
+		"kubernetes/terms/worker", "kubernetes/q2"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("pinned IDs (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseLevelForms(t *testing.T) {
+	for in, want := range map[string]Level{
+		"warm-up": WarmUp, "Warm Up": WarmUp, "WARM_UP": WarmUp, "warmup": WarmUp, " Warm-up ": WarmUp,
+		"stepping-up": SteppingUp, "Stepping up": SteppingUp, "lead": Lead, "LEAD": Lead,
+	} {
+		if got, err := ParseLevel(in); err != nil || got != want {
+			t.Errorf("ParseLevel(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"easy", "senior", "warm", ""} {
+		if _, err := ParseLevel(in); err == nil {
+			t.Errorf("ParseLevel(%q) succeeded", in)
+		}
+	}
+	if s, err := ParseStatus("To Do"); err != nil || s != Todo {
+		t.Errorf("ParseStatus(To Do) = %v, %v", s, err)
+	}
+}
+
+// TestCheckNamesItemsWithoutPositions: a bank built by hand has no
+// positions; every message still says which item it is about.
+func TestCheckNamesItemsWithoutPositions(t *testing.T) {
+	b := &Bank{Topics: []Topic{
+		{Questions: []Question{{Number: 1, Gaps: []Gap{{}}}}},
+		{Name: "Go", Questions: []Question{{Number: 1, Prompt: "Why?", Answer: []Block{{Kind: KindSample, Sample: 3}}}}},
+	}}
+	b.AssignIDs()
+	var got []string
+	for _, d := range b.Check().Errors() {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"-: error: gap topic-1/q1/gaps/gap has no title",
+		"-: error: question topic-1/q1 has no model answer",
+		"-: error: question topic-1/q1 has no prompt",
+		"-: error: the model answer of question go/q1 places sample 4, but there are only 0",
+		"-: error: topic topic-1 has no name",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Check errors (-want +got):\n%s", diff)
+	}
+	if _, isErr := any(Diagnostics{}).(error); isErr {
+		t.Error("Diagnostics is an error: a list of warnings would read as a failure")
 	}
 }

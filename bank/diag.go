@@ -32,13 +32,15 @@ type Diagnostic struct {
 	Msg      string
 }
 
-// Error formats the diagnostic as "file:line:col: severity: msg".
-func (d Diagnostic) Error() string {
+// String formats the diagnostic as "file:line:col: severity: msg".
+func (d Diagnostic) String() string {
 	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Msg)
 }
 
 // Diagnostics is a list of problems. Like go/scanner's ErrorList, it is
-// collected in full rather than stopping at the first problem.
+// collected in full rather than stopping at the first problem. It is not
+// itself an error, since it may hold only warnings: Err returns the
+// error it amounts to.
 type Diagnostics []Diagnostic
 
 // Add appends a diagnostic at pos.
@@ -77,14 +79,14 @@ func (l Diagnostics) filter(s Severity) Diagnostics {
 	return out
 }
 
-// Error joins every diagnostic, one per line.
-func (l Diagnostics) Error() string {
+// String joins every diagnostic, one per line.
+func (l Diagnostics) String() string {
 	var b strings.Builder
 	for i, d := range l {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(d.Error())
+		b.WriteString(d.String())
 	}
 	return b.String()
 }
@@ -109,7 +111,7 @@ type InvalidError struct {
 }
 
 // Error prints one problem per line.
-func (e *InvalidError) Error() string { return e.List.Error() }
+func (e *InvalidError) Error() string { return e.List.String() }
 
 // Unwrap lets errors.Is(err, ErrInvalid) succeed.
 func (e *InvalidError) Unwrap() error { return ErrInvalid }

@@ -17,9 +17,10 @@
 //		}
 //	}
 //	pod, _, _ := b.Lookup("pod")                       // glossary, any case
-//	quiz := b.Sample(5, seed, bank.Query{Text: "yaml"}) // repeatable practice set
+//	quiz := b.Draw(5, seed, bank.Query{Text: "yaml"})   // repeatable practice set
 //
-// The package depends on nothing beyond the standard library. Parsing
+// The package depends on nothing beyond the standard library and
+// golang.org/x/text (for Unicode normalisation). Parsing
 // Markdown into a Bank is the job of bankgen's parse package and
 // exporting it that of the export packages; between programs a Bank
 // travels as JSON in the bankgen/v1 schema (WriteJSON, Load, JSONSchema).

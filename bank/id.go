@@ -1,7 +1,6 @@
 package bank
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -13,90 +12,42 @@ import (
 const maxSlug = 48
 
 // Slug turns a title into an ID segment: lower case, letters and digits
-// kept, every other run of characters turned into a single '-'. It
-// returns "" when s holds no letter or digit.
+// kept, every other run of characters turned into a single '-'.
+// Apostrophes vanish ("app's" → "apps"). A slug longer than 48 bytes is
+// cut at its last '-' within the limit, or at a rune boundary when it has
+// none. Slug returns "" when s holds no letter or digit.
 func Slug(s string) string {
-	var buf [maxSlug]byte // on the stack
-	out := appendSlug(buf[:0], s)
-	if string(out) == s {
-		return s // already a slug: "yaml", "pod"
-	}
-	return string(out)
-}
-
-// appendSlug appends the slug of s to dst. ASCII, most titles, takes a
-// table instead of the unicode tables; other runes take Slug's general
-// rules.
-func appendSlug(dst []byte, s string) []byte {
-	// Built in a local array, the slug needs no growth or capacity
-	// checks: the loop stops once it holds more than maxSlug bytes, as
-	// only those decide where it is cut.
-	var buf [maxSlug + 1 + utf8.UTFMax]byte
-	n := 0
+	var b strings.Builder
 	dash := false
-	for i := 0; i < len(s) && n <= maxSlug; {
-		c := s[i]
-		if l := slugASCII[c]; l != 0 {
-			i++
-			if dash && n > 0 {
-				buf[n] = '-'
-				n++
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
 			}
 			dash = false
-			buf[n] = l
-			n++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			i++
-			if c != '\'' { // "app's" reads better as "apps" than "app-s"
-				dash = true
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && n > 0 {
-				buf[n] = '-'
-				n++
-			}
-			dash = false
-			n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
-			continue
-		}
-		if r != '’' {
+			b.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’':
+		default:
 			dash = true
 		}
-	}
-	out := buf[:n]
-	if len(out) > maxSlug {
-		cut := bytes.LastIndexByte(out[:maxSlug+1], '-')
-		if cut <= 0 {
-			cut = maxSlug
-			for cut > 0 && !utf8Start(out[cut]) {
-				cut--
-			}
+		if b.Len() > maxSlug {
+			break
 		}
-		out = out[:cut]
 	}
-	return append(dst, out...)
+	out := b.String()
+	if len(out) <= maxSlug {
+		return out
+	}
+	if cut := strings.LastIndexByte(out[:maxSlug+1], '-'); cut > 0 {
+		return out[:cut]
+	}
+	cut := maxSlug
+	for cut > 0 && !utf8.RuneStart(out[cut]) {
+		cut--
+	}
+	return out[:cut]
 }
-
-// slugASCII maps an ASCII letter or digit to its lower case, and every
-// other byte to 0.
-var slugASCII = func() (t [256]byte) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = byte(c)
-	}
-	for c := 'a'; c <= 'z'; c++ {
-		t[c] = byte(c)
-		t[c-'a'+'A'] = byte(c)
-	}
-	return t
-}()
-
-func utf8Start(c byte) bool { return c&0xC0 != 0x80 }
 
 // QuestionID returns the ID of question number n of a topic: "kubernetes/q2".
 func QuestionID(topicID string, n int) string {
@@ -110,127 +61,102 @@ func QuestionID(topicID string, n int) string {
 // content, so editing one answer leaves every other ID alone: questions
 // are keyed by number, glossary terms, strengths, gaps and diagrams by a
 // slug of their title, samples by their file name, Kubernetes kind or
-// language. Items whose keys collide within one parent get "-2", "-3", …
-// in source order. Topics and questions are not renumbered: two topics
-// with one name, or two questions with one number, get the same ID, and
-// Check reports it. A topic with no name gets "topic-N".
+// language. An item whose source pins its key (Pin) is keyed by the slug
+// of the pin instead: a pinned question is "kubernetes/NAME". Items
+// whose keys collide within one parent get "-2", "-3", … in source
+// order. Topics and questions are not renumbered: two topics with one
+// name, or two questions with one number, get the same ID, and Check
+// reports it. A topic with no name gets "topic-N".
 func (b *Bank) AssignIDs() {
-	// Serial on purpose: running topics in parallel saved 0.2 ms on a
-	// 4 MB bank, but would turn a caller's topics that share slices (a
-	// copied topic) from "last one wins" into a data race.
-	var x idSet
 	for i := range b.Topics {
-		b.Topics[i].assignIDs(i, &x)
+		t := &b.Topics[i]
+		t.ID = key(t.Pin, t.Name, "topic-"+strconv.Itoa(i+1))
+		terms := newIDSet(t.ID + "/terms/")
+		for j := range t.Guide {
+			g := &t.Guide[j]
+			g.ID = terms.take(key(g.Pin, g.Term, "term"))
+		}
+		for j := range t.Questions {
+			t.Questions[j].assignIDs(t.ID)
+		}
 	}
 }
 
-// assignIDs sets the IDs of topic number i (from 0) and of its items.
-func (t *Topic) assignIDs(i int, x *idSet) {
-	t.ID = orDefault(Slug(t.Name), "topic-"+strconv.Itoa(i+1))
-	x.reset(t.ID, "/terms/")
-	for j := range t.Guide {
-		t.Guide[j].ID = x.slug(t.Guide[j].Term, "term")
+func (q *Question) assignIDs(topicID string) {
+	q.ID = QuestionID(topicID, q.Number)
+	if p := Slug(q.Pin); p != "" {
+		q.ID = topicID + "/" + p
 	}
-	for j := range t.Questions {
-		q := &t.Questions[j]
-		q.ID = QuestionID(t.ID, q.Number)
-		q.assignIDs(x)
-	}
-}
-
-func (q *Question) assignIDs(x *idSet) {
-	x.reset(q.ID, "/strengths/")
+	strengths := newIDSet(q.ID + "/strengths/")
 	for i := range q.Strengths {
-		q.Strengths[i].ID = x.slug(q.Strengths[i].Title, "strength")
+		s := &q.Strengths[i]
+		s.ID = strengths.take(key(s.Pin, s.Title, "strength"))
 	}
-	x.reset(q.ID, "/gaps/")
+	gaps := newIDSet(q.ID + "/gaps/")
 	for i := range q.Gaps {
-		q.Gaps[i].ID = x.slug(q.Gaps[i].Title, "gap")
+		g := &q.Gaps[i]
+		g.ID = gaps.take(key(g.Pin, g.Title, "gap"))
 	}
-	x.reset(q.ID, "/samples/")
+	samples := newIDSet(q.ID + "/samples/")
 	for i := range q.Samples {
-		q.Samples[i].ID = x.key(q.Samples[i].key())
+		s := &q.Samples[i]
+		s.ID = samples.take(key(s.Pin, s.keyText(), "text"))
 	}
-	x.reset(q.ID, "/diagrams/")
+	diagrams := newIDSet(q.ID + "/diagrams/")
 	for i := range q.Diagrams {
-		q.Diagrams[i].ID = x.slug(q.Diagrams[i].Title, "diagram")
+		d := &q.Diagrams[i]
+		d.ID = diagrams.take(key(d.Pin, d.Title, "diagram"))
 	}
 }
 
-// key is what names a sample: its file, else its manifest kind, else its
-// language.
-func (s *Sample) key() string {
-	if k := Slug(s.File); k != "" {
+// key returns the slug of pin, else the slug of title, else def.
+func key(pin, title, def string) string {
+	if k := Slug(pin); k != "" {
 		return k
 	}
-	if len(s.Kinds) > 0 {
-		if k := Slug(strings.Join(s.Kinds, " ")); k != "" {
-			return k
-		}
+	if k := Slug(title); k != "" {
+		return k
 	}
-	return orDefault(Slug(s.Lang), "text")
+	return def
 }
 
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
+// keyText is what names a sample: its file, else its manifest kinds,
+// else its language.
+func (s *Sample) keyText() string {
+	if Slug(s.File) != "" {
+		return s.File
 	}
-	return s
+	if k := strings.Join(s.Kinds, " "); Slug(k) != "" {
+		return k
+	}
+	return s.Lang
 }
 
-// idSet hands out the IDs of one parent's items, adding "-2", "-3", …
-// to repeated keys. IDs are built in one reused buffer and the set is
-// reused from parent to parent, so an ID costs one allocation: itself.
+// idSet hands out the IDs of one parent's items of one kind, adding
+// "-2", "-3", … to keys taken before.
 type idSet struct {
-	buf    []byte
-	prefix int            // length of the parent's ID and kind in buf
-	seen   map[string]int // full ID → times its key was taken
+	prefix string         // the parent's ID and the kind: "kubernetes/q2/gaps/"
+	taken  map[string]int // ID → how often its key was asked for
 }
 
-// reset starts the items of a new parent: "kubernetes/q2" + "/gaps/".
-func (x *idSet) reset(parent, kind string) {
-	x.buf = append(append(x.buf[:0], parent...), kind...)
-	x.prefix = len(x.buf)
-	if x.seen == nil {
-		x.seen = make(map[string]int)
-	}
-	clear(x.seen)
+func newIDSet(prefix string) *idSet {
+	return &idSet{prefix: prefix, taken: map[string]int{}}
 }
 
-// slug returns the ID keyed by the slug of title, or by def when the
-// title has none.
-func (x *idSet) slug(title, def string) string {
-	x.buf = appendSlug(x.buf[:x.prefix], title)
-	if len(x.buf) == x.prefix {
-		x.buf = append(x.buf, def...)
-	}
-	return x.take()
-}
-
-// key returns the ID keyed by key.
-func (x *idSet) key(key string) string {
-	x.buf = append(x.buf[:x.prefix], key...)
-	return x.take()
-}
-
-// take returns the ID in buf, or, when its key was taken before, the
-// first of "-N", "-N+1", … free, N being how often the key was taken.
-// Keys are compared with their prefix, which is the same within a parent.
-func (x *idSet) take() string {
-	if x.seen[string(x.buf)] == 0 { // no allocation: a lookup
-		id := string(x.buf)
-		x.seen[id] = 1
+// take returns the ID for key: prefix+key the first time, else the
+// first free of prefix+key+"-N", N counting from how often key was taken.
+func (x *idSet) take(key string) string {
+	id := x.prefix + key
+	x.taken[id]++
+	n := x.taken[id]
+	if n == 1 {
 		return id
 	}
-	key := string(x.buf)
-	x.seen[key]++
-	n := x.seen[key]
-	for {
-		k := key + "-" + strconv.Itoa(n)
-		if x.seen[k] == 0 {
-			x.seen[k] = 1
-			return k
+	for ; ; n++ {
+		alt := id + "-" + strconv.Itoa(n)
+		if x.taken[alt] == 0 {
+			x.taken[alt] = 1
+			return alt
 		}
-		n++
 	}
 }

@@ -1,6 +1,10 @@
 package bank
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
 
 // Level is how hard a question is, as the interviewer staged it.
 type Level uint8
@@ -43,14 +47,31 @@ func (l Level) Title() string {
 	return "Unknown"
 }
 
-// ParseLevel returns the level whose canonical name is s.
+// ParseLevel returns the level named s: its canonical name or its
+// Title, in any case, with spaces, hyphens or underscores between the
+// words or none ("warm-up", "Warm Up", "WARM_UP", "warmup"). Synonyms
+// that interviewers use ("easy", "senior") are the parser's business,
+// not this function's.
 func ParseLevel(s string) (Level, error) {
+	key := nameKey(s)
 	for i, n := range levelNames {
-		if n == s {
+		if nameKey(n) == key {
 			return Level(i), nil
 		}
 	}
-	return LevelUnknown, fmt.Errorf("bank: unknown level %q", s)
+	return LevelUnknown, fmt.Errorf("bank: unknown level %q (want warm-up, stepping-up or lead)", s)
+}
+
+// nameKey folds a name for comparison: lower case, without spaces,
+// hyphens and underscores.
+func nameKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '-', '_', '\t':
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, strings.TrimSpace(s))
 }
 
 // MarshalText encodes the level by its canonical name.
@@ -96,14 +117,16 @@ func (s Status) String() string {
 	return fmt.Sprintf("Status(%d)", uint8(s))
 }
 
-// ParseStatus returns the status whose name is s.
+// ParseStatus returns the status named s ("todo", "next" or "done"), in
+// any case, with spaces, hyphens or underscores anywhere ("To Do").
 func ParseStatus(s string) (Status, error) {
+	key := nameKey(s)
 	for i, n := range statusNames {
-		if n == s {
+		if n == key {
 			return Status(i), nil
 		}
 	}
-	return Todo, fmt.Errorf("bank: unknown status %q", s)
+	return Todo, fmt.Errorf("bank: unknown status %q (want todo, next or done)", s)
 }
 
 // MarshalText encodes the status by its name.

@@ -170,11 +170,11 @@ func (b *Bank) Topic(id string) (*Topic, bool) {
 	return nil, false
 }
 
-// Sample returns a practice set of n questions drawn at random without
+// Draw returns a practice set of n questions drawn at random without
 // repeats from those matching q (all of them when n exceeds the
 // matches). The same seed gives the same set from the same bank, so a
 // quiz app can replay a session.
-func (b *Bank) Sample(n int, seed uint64, q Query) []*Question {
+func (b *Bank) Draw(n int, seed uint64, q Query) []*Question {
 	pool := b.Questions(q)
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })

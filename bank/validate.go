@@ -1,12 +1,8 @@
 package bank
 
 import (
-	"runtime"
+	"fmt"
 	"strings"
-	"sync"
-	"sync/atomic"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Validate checks the bank and returns an *InvalidError listing every
@@ -19,333 +15,269 @@ func (b *Bank) Validate() error { return b.Check().Err() }
 // first.
 //
 // Errors: a topic or term with no name, a question with no prompt, no
-// model answer or a number below 1, an ID used twice, a sample reference
-// out of range, a diagram with no art, a plan row with no topic or a
-// repeated number. Warnings: a question with an unknown level, no
-// strengths, no gaps; a sample with no code; a plan with more than one
-// "next" topic.
+// model answer or a number below 1, a missing or repeated ID, a sample
+// reference out of range, a diagram with no art, a table row whose
+// cells do not match its header, a plan row with no topic or a repeated
+// number. Warnings: a question with an unknown level, no strengths, no
+// gaps; a sample with no code; an empty block; text that Normalize would
+// change; a plan with more than one "next" topic.
+//
+// An item with no position of its own is reported at its parent's, and
+// every message names the item (its ID, or its place in the bank), so
+// that a problem in a bank built by hand can be found too.
 func (b *Bank) Check() Diagnostics {
-	// Topics are checked apart, in parallel when the bank is large, each
-	// into its own list; the lists are joined in bank order. Each topic
-	// also checks that its IDs are distinct and lie under its own ID:
-	// with topic IDs distinct and free of '/', no ID can then repeat
-	// anywhere. Only when that fails does checkIDs walk every ID of the
-	// bank in order, to report exactly which are missing or repeated.
-	lists := make([]Diagnostics, len(b.Topics))
-	idsOK := make([]bool, len(b.Topics))
-	// Each topic's set of IDs seen is sized for the largest topic, and
-	// cleared from topic to topic.
-	total, most := 0, 0
+	c := checker{seen: map[string]Pos{}}
 	for i := range b.Topics {
-		n := b.Topics[i].countIDs()
-		total += n
-		most = max(most, n)
+		c.topic(&b.Topics[i], i)
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(b.Topics))
-	if workers < 2 || total < parallelIDs {
-		seen := make(map[string]struct{}, most)
-		for i := range b.Topics {
-			idsOK[i] = b.Topics[i].check(&lists[i], seen)
-		}
-	} else {
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range workers {
-			wg.Go(func() {
-				seen := make(map[string]struct{}, most)
-				for {
-					i := int(next.Add(1)) - 1
-					if i >= len(b.Topics) {
-						return
-					}
-					idsOK[i] = b.Topics[i].check(&lists[i], seen)
-				}
-			})
-		}
-		wg.Wait()
-	}
-	n := 0
-	for _, d := range lists {
-		n += len(d)
-	}
-	var l Diagnostics // nil when there is nothing to say, as before
-	if n > 0 {
-		l = make(Diagnostics, 0, n)
-	}
-	for _, d := range lists {
-		l = append(l, d...)
-	}
-	if !topicIDsDistinct(b.Topics, idsOK) {
-		b.checkIDs(&l)
-	}
-	checkPlan(&l, b.Plan)
-	l.Sort()
-	return l
+	c.plan(b.Plan)
+	c.list.Sort()
+	return c.list
 }
 
-// check appends the problems of t's content, all but those of its IDs,
-// to l. It reports whether t's IDs are fine as far as t can tell: its
-// own ID is set and free of '/', and its items' IDs are distinct and lie
-// under it. seen is scratch space.
-func (t *Topic) check(l *Diagnostics, seen map[string]struct{}) (idsOK bool) {
-	clear(seen)
-	idsOK = t.ID != "" && !strings.Contains(t.ID, "/")
-	id := func(id string) {
-		if !idsOK {
-			return
-		}
-		if len(id) <= len(t.ID) || id[len(t.ID)] != '/' || id[:len(t.ID)] != t.ID {
-			idsOK = false
-			return
-		}
-		if _, dup := seen[id]; dup {
-			idsOK = false
-			return
-		}
-		seen[id] = struct{}{}
+// checker collects the problems of one bank.
+type checker struct {
+	list Diagnostics
+	seen map[string]Pos // ID → where it was first defined
+	dups []string       // IDs reported as repeated
+}
+
+func (c *checker) add(pos Pos, sev Severity, format string, args ...any) {
+	c.list.Add(pos, sev, format, args...)
+}
+
+// id records an item's ID, reporting one that is missing or repeated. A
+// repeated question repeats its items' IDs too: one error for the
+// question says it all.
+func (c *checker) id(id string, pos Pos, what string) {
+	if id == "" {
+		c.add(pos, Error, "%s has no ID (call AssignIDs)", what)
+		return
 	}
+	first, dup := c.seen[id]
+	if !dup {
+		c.seen[id] = pos
+		return
+	}
+	for _, p := range c.dups {
+		if strings.HasPrefix(id, p+"/") {
+			return
+		}
+	}
+	c.dups = append(c.dups, id)
+	c.add(pos, Error, "duplicate ID %q (first defined at %s)", id, first)
+}
+
+// text warns about text that Normalize would change.
+func (c *checker) text(pos Pos, what string, texts ...string) {
+	for _, s := range texts {
+		if Clean(s) != s {
+			c.add(pos, Warning, "%s holds text that is not clean (invalid UTF-8, control characters or not in normal form C); Normalize fixes it", what)
+			return
+		}
+	}
+}
+
+func (c *checker) topic(t *Topic, i int) {
+	name := t.ID
+	if name == "" {
+		name = fmt.Sprintf("number %d", i+1)
+	}
+	c.id(t.ID, t.Pos, fmt.Sprintf("topic %s", name))
 	if blank(t.Name) {
-		l.Add(t.Pos, Error, "topic has no name")
+		c.add(t.Pos, Error, "topic %s has no name", name)
 	}
-	for i := range t.Guide {
-		g := &t.Guide[i]
+	c.text(t.Pos, "topic "+name, append([]string{t.Name}, t.Tags...)...)
+	for j := range t.Guide {
+		g := &t.Guide[j]
+		pos := or(g.Pos, t.Pos)
+		what := itemName(g.ID, "glossary entry", j, "topic "+name)
+		c.id(g.ID, pos, what)
 		if blank(g.Term) {
-			l.Add(g.Pos, Error, "glossary entry has no term")
+			c.add(pos, Error, "%s has no term", what)
 		}
 		if blank(g.Definition) {
-			l.Add(g.Pos, Error, "glossary term %q has no definition", g.Term)
+			c.add(pos, Error, "glossary term %q has no definition", g.Term)
 		}
-		id(g.ID)
+		c.text(pos, what, g.Term, g.Definition, g.Section)
 	}
 	for _, s := range t.Notes {
-		checkBlocks(l, s.Blocks, nil)
+		c.blocks(s.Blocks, nil, or(s.Pos, t.Pos), fmt.Sprintf("notes %q of topic %s", s.Title, name))
+	}
+	for _, s := range t.Extra {
+		c.blocks(s.Blocks, nil, or(s.Pos, t.Pos), fmt.Sprintf("extra section %q of topic %s", s.Title, name))
 	}
 	for j := range t.Questions {
-		checkQuestion(l, &t.Questions[j], id)
-	}
-	return idsOK
-}
-
-// topicIDsDistinct reports whether every topic's IDs were found fine
-// and no two topics share an ID.
-func topicIDsDistinct(topics []Topic, idsOK []bool) bool {
-	for _, ok := range idsOK {
-		if !ok {
-			return false
-		}
-	}
-	if len(topics) < 2 {
-		return true
-	}
-	seen := make(map[string]struct{}, len(topics))
-	for i := range topics {
-		if _, dup := seen[topics[i].ID]; dup {
-			return false
-		}
-		seen[topics[i].ID] = struct{}{}
-	}
-	return true
-}
-
-// checkIDs appends to l an error for every missing ID and for every
-// repeated one, naming its first definition in bank order.
-func (b *Bank) checkIDs(l *Diagnostics) {
-	seen := make(map[string]Pos, b.countIDs())
-	var dupParents []string // IDs already reported as duplicates
-	id := func(id string, pos Pos, what string) {
-		if id == "" {
-			l.Add(pos, Error, "%s has no ID", what)
-			return
-		}
-		prev, dup := seen[id]
-		if !dup {
-			seen[id] = pos
-			return
-		}
-		// A repeated question repeats its strengths and gaps too: one
-		// error for the question says it all.
-		for _, p := range dupParents {
-			if strings.HasPrefix(id, p+"/") {
-				return
-			}
-		}
-		dupParents = append(dupParents, id)
-		l.Add(pos, Error, "duplicate ID %q (first defined at %s)", id, prev)
-	}
-	for i := range b.Topics {
-		t := &b.Topics[i]
-		id(t.ID, t.Pos, "topic")
-		for _, g := range t.Guide {
-			id(g.ID, g.Pos, "glossary term")
-		}
-		for j := range t.Questions {
-			q := &t.Questions[j]
-			id(q.ID, q.Pos, "question")
-			for _, s := range q.Strengths {
-				id(s.ID, s.Pos, "strength")
-			}
-			for _, g := range q.Gaps {
-				id(g.ID, g.Pos, "gap")
-			}
-			for _, s := range q.Samples {
-				id(s.ID, s.Pos, "sample")
-			}
-			for _, d := range q.Diagrams {
-				id(d.ID, d.Pos, "diagram")
-			}
-		}
+		c.question(&t.Questions[j], j, name, t.Pos)
 	}
 }
 
-// countIDs returns how many items of b carry an ID, to size the map of
-// IDs seen: growing it item by item was most of Check's allocation.
-func (b *Bank) countIDs() int {
-	n := 0
-	for i := range b.Topics {
-		n += b.Topics[i].countIDs()
+func (c *checker) question(q *Question, j int, topic string, parent Pos) {
+	pos := or(q.Pos, parent)
+	name := q.ID
+	if name == "" {
+		name = fmt.Sprintf("number %d of topic %s", j+1, topic)
 	}
-	return n
-}
-
-// countIDs returns how many items of t, t included, carry an ID.
-func (t *Topic) countIDs() int {
-	n := 1 + len(t.Guide)
-	for j := range t.Questions {
-		q := &t.Questions[j]
-		n += 1 + len(q.Strengths) + len(q.Gaps) + len(q.Samples) + len(q.Diagrams)
-	}
-	return n
-}
-
-// checkQuestion appends the problems of q's content to l, and passes
-// each of its IDs to id.
-func checkQuestion(l *Diagnostics, q *Question, id func(string)) {
+	what := "question " + name
+	c.id(q.ID, pos, what)
 	if q.Number < 1 {
-		l.Add(q.Pos, Error, "question %s has no number", q.ID)
+		c.add(pos, Error, "%s has no number", what)
 	}
-	id(q.ID)
 	if blank(q.Prompt) {
-		l.Add(q.Pos, Error, "question %s has no prompt", q.ID)
+		c.add(pos, Error, "%s has no prompt", what)
 	}
 	if len(q.Answer) == 0 {
-		l.Add(q.Pos, Error, "question %s has no model answer", q.ID)
+		c.add(pos, Error, "%s has no model answer", what)
 	}
-	if q.Level == LevelUnknown {
-		l.Add(q.Pos, Warning, "question %s has no level (warm-up, stepping-up or lead)", q.ID)
-	} else if q.Level > Lead {
-		l.Add(q.Pos, Error, "question %s has an invalid level %d", q.ID, q.Level)
+	switch {
+	case q.Level == LevelUnknown:
+		c.add(pos, Warning, "%s has no level (warm-up, stepping-up or lead)", what)
+	case q.Level > Lead:
+		c.add(pos, Error, "%s has an invalid level %d", what, q.Level)
 	}
 	if len(q.Strengths) == 0 {
-		l.Add(q.Pos, Warning, "question %s has no strengths (What You Nailed)", q.ID)
+		c.add(pos, Warning, "%s has no strengths (What You Nailed)", what)
 	}
 	if len(q.Gaps) == 0 {
-		l.Add(q.Pos, Warning, "question %s has no gaps (What to Tighten Up)", q.ID)
+		c.add(pos, Warning, "%s has no gaps (What to Tighten Up)", what)
 	}
-	for _, s := range q.Strengths {
+	c.text(pos, what, q.Prompt, q.Label, q.Title, q.Score)
+	for i := range q.Strengths {
+		s := &q.Strengths[i]
+		p := or(s.Pos, pos)
+		w := itemName(s.ID, "strength", i, what)
+		c.id(s.ID, p, w)
 		if blank(s.Title) {
-			l.Add(s.Pos, Error, "strength has no title")
+			c.add(p, Error, "%s has no title", w)
 		}
-		id(s.ID)
+		c.text(p, w, s.Title, s.Detail)
 	}
-	for _, g := range q.Gaps {
+	for i := range q.Gaps {
+		g := &q.Gaps[i]
+		p := or(g.Pos, pos)
+		w := itemName(g.ID, "gap", i, what)
+		c.id(g.ID, p, w)
 		if blank(g.Title) {
-			l.Add(g.Pos, Error, "gap has no title")
+			c.add(p, Error, "%s has no title", w)
 		}
-		id(g.ID)
+		c.text(p, w, g.Title, g.Detail, g.Phrasing)
 	}
-	for _, s := range q.Samples {
+	for i := range q.Samples {
+		s := &q.Samples[i]
+		p := or(s.Pos, pos)
+		w := itemName(s.ID, "sample", i, what)
+		c.id(s.ID, p, w)
 		if blank(s.Code) {
-			l.Add(s.Pos, Warning, "sample has no code")
+			c.add(p, Warning, "%s has no code", w)
 		}
-		id(s.ID)
+		c.text(p, w, append([]string{s.Lang, s.File, s.Code}, s.Kinds...)...)
 	}
-	for _, d := range q.Diagrams {
+	for i := range q.Diagrams {
+		d := &q.Diagrams[i]
+		p := or(d.Pos, pos)
+		w := itemName(d.ID, "diagram", i, what)
+		c.id(d.ID, p, w)
 		if blank(d.Art) {
-			l.Add(d.Pos, Error, "diagram %q has no art", d.Title)
+			c.add(p, Error, "%s has no art", w)
 		}
-		id(d.ID)
+		c.text(p, w, d.Title, d.Lang, d.Art)
 	}
-	checkBlocks(l, q.Answer, q.Samples)
+	c.blocks(q.Answer, q.Samples, pos, "the model answer of "+what)
+	c.blocks(q.Response, nil, pos, "the response of "+what)
 	for _, s := range q.Extra {
-		checkBlocks(l, s.Blocks, nil)
+		c.blocks(s.Blocks, nil, or(s.Pos, pos), fmt.Sprintf("extra section %q of %s", s.Title, what))
 	}
 }
 
-func checkBlocks(l *Diagnostics, blocks []Block, samples []Sample) {
+// blocks checks structured text; samples are what KindSample blocks may
+// place, parent is the position of the blocks' owner and owner names it.
+func (c *checker) blocks(blocks []Block, samples []Sample, parent Pos, owner string) {
 	for _, b := range blocks {
+		pos := or(b.Pos, parent)
 		switch b.Kind {
 		case KindHeading, KindParagraph, KindQuote:
 			if blank(b.Text) {
-				l.Add(b.Pos, Warning, "empty %s", b.Kind)
+				c.add(pos, Warning, "empty %s in %s", b.Kind, owner)
 			}
 		case KindList:
 			if len(b.Items) == 0 {
-				l.Add(b.Pos, Warning, "empty list")
+				c.add(pos, Warning, "empty list in %s", owner)
 			}
 		case KindTable:
 			for _, r := range b.Rows {
 				if len(r) != len(b.Header) {
-					l.Add(b.Pos, Error, "table row has %d cells, header has %d", len(r), len(b.Header))
+					c.add(pos, Error, "a table row in %s has %d cells, its header %d", owner, len(r), len(b.Header))
 					break
 				}
 			}
 		case KindCode, KindRule:
 		case KindSample:
 			if b.Sample < 0 || b.Sample >= len(samples) {
-				l.Add(b.Pos, Error, "answer refers to sample %d of %d", b.Sample+1, len(samples))
+				c.add(pos, Error, "%s places sample %d, but there are only %d", owner, b.Sample+1, len(samples))
 			}
 		default:
-			l.Add(b.Pos, Error, "unknown block kind %q", b.Kind)
+			c.add(pos, Error, "unknown block kind %q in %s", b.Kind, owner)
 		}
+		texts := append([]string{b.Text, b.Lang, b.Code}, b.Items...)
+		texts = append(texts, b.Header...)
+		for _, r := range b.Rows {
+			texts = append(texts, r...)
+		}
+		c.text(pos, "a "+string(b.Kind)+" block in "+owner, texts...)
 	}
 }
 
-func checkPlan(l *Diagnostics, plan []PlanEntry) {
+func (c *checker) plan(plan []PlanEntry) {
 	numbers := map[int]bool{}
 	next := 0
-	for _, p := range plan {
+	for i, p := range plan {
 		if blank(p.Topic) {
-			l.Add(p.Pos, Error, "plan row %d has no topic", p.Number)
+			if p.Pos.IsValid() {
+				c.add(p.Pos, Error, "plan row %d has no topic", p.Number)
+			} else {
+				c.add(p.Pos, Error, "plan row %d (entry %d of the plan) has no topic", p.Number, i+1)
+			}
 		}
 		if numbers[p.Number] {
-			l.Add(p.Pos, Error, "plan row number %d is repeated", p.Number)
+			c.add(p.Pos, Error, "plan row number %d is repeated", p.Number)
 		}
 		numbers[p.Number] = true
 		if p.Status > Done {
-			l.Add(p.Pos, Error, "plan row %d has an invalid status", p.Number)
+			c.add(p.Pos, Error, "plan row %d has an invalid status", p.Number)
 		}
 		if p.Status == Next {
 			next++
 			if next == 2 {
-				l.Add(p.Pos, Warning, "more than one topic is marked next")
+				c.add(p.Pos, Warning, "more than one topic is marked next")
 			}
 		}
+		texts := []string{p.Topic, p.Label}
+		for _, f := range p.Fields {
+			if blank(f.Name) {
+				c.add(p.Pos, Error, "plan row %d has a field with no name", p.Number)
+			}
+			texts = append(texts, f.Name, f.Value)
+		}
+		c.text(p.Pos, fmt.Sprintf("plan row %d", p.Number), texts...)
 	}
 }
 
-// blank reports whether s holds only white space, as
-// strings.TrimSpace(s) == "" does, but stops at the first other
-// character instead of trimming both ends.
-func blank(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c != ' ' && (c < '\t' || c > '\r') {
-				return false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
-			return false
-		}
-		i += n
+// itemName names an item in messages: by its ID, or as "gap 2 of
+// question kubernetes/q1" when it has none.
+func itemName(id, kind string, i int, parent string) string {
+	if id != "" {
+		return kind + " " + id
 	}
-	return true
+	return fmt.Sprintf("%s %d of %s", kind, i+1, parent)
 }
 
-// parallelIDs is the number of IDs from which Check spreads topics over
-// goroutines: below it, starting them costs more than it saves (the
-// shipped topic holds about 90).
-const parallelIDs = 512
+// or returns p, or def when p is not valid.
+func or(p, def Pos) Pos {
+	if p.IsValid() {
+		return p
+	}
+	return def
+}
+
+// blank reports whether s holds only white space.
+func blank(s string) bool { return strings.TrimSpace(s) == "" }

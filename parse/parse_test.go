@@ -106,7 +106,7 @@ func summarize(b *bank.Bank, diags bank.Diagnostics) string {
 		p("plan %d %q %s", e.Number, e.Topic, e.Status)
 	}
 	for _, d := range diags {
-		p("%s", d.Error())
+		p("%s", d.String())
 	}
 	return s.String()
 }
@@ -127,7 +127,7 @@ func TestInvalidUTF8(t *testing.T) {
 	want := `go.md:3:22: warning: encoding: undecodable bytes "\xff\xfe" read as U+FFFD`
 	found := false
 	for _, d := range diags {
-		found = found || d.Error() == want
+		found = found || d.String() == want
 	}
 	if !found {
 		t.Errorf("no warning %q in\n%v", want, diags)
@@ -155,7 +155,7 @@ func TestUnclosedFenceInContainers(t *testing.T) {
 		_, diags := Parse(Source{Name: "go.md", Data: []byte(head + tc.body)})
 		var got []string
 		for _, d := range diags.Errors() {
-			got = append(got, d.Error())
+			got = append(got, d.String())
 		}
 		var want []string
 		if tc.line > 0 {

@@ -115,7 +115,7 @@ func humanSize(n int64) string {
 // printDiagnostics writes one "file:line:col: severity: msg" line each.
 func printDiagnostics(w io.Writer, diags bank.Diagnostics) {
 	for _, d := range diags {
-		fmt.Fprintln(w, d.Error())
+		fmt.Fprintln(w, d.String())
 	}
 }
 

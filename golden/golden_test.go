@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bankgen/bankgen/internal/goldentest"
+	"github.com/bankgen/bankgen/internal/shipped"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/parse"
@@ -17,19 +17,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestBankJSON compares the JSON of the shipped bank with bank.json.
-func TestBankJSON(t *testing.T) {
-	var buf bytes.Buffer
-	if err := goldentest.Shipped(t).WriteJSON(&buf); err != nil {
-		t.Fatal(err)
-	}
-	goldentest.Compare(t, "bank.json", buf.Bytes())
-}
-
 // TestBankJSONDeterministic parses twice, in both source orders, and
 // wants the same bytes.
 func TestBankJSONDeterministic(t *testing.T) {
-	srcs := goldentest.ShippedSources(t)
+	srcs := shipped.Sources(t)
 	var a, b bytes.Buffer
 	b1, _ := parse.Parse(srcs[0], srcs[1])
 	b2, _ := parse.Parse(srcs[1], srcs[0])
@@ -49,7 +40,7 @@ func TestBankJSONDeterministic(t *testing.T) {
 // the three levels; the strengths, gaps, samples and diagrams each
 // question really holds; the glossary; the 12-row plan.
 func TestShippedBank(t *testing.T) {
-	b := goldentest.Shipped(t)
+	b := shipped.Bank(t)
 	if len(b.Topics) != 1 || b.Topics[0].ID != "kubernetes" || b.Topics[0].Name != "Kubernetes" {
 		t.Fatalf("want the one topic kubernetes, got %+v", topicNames(b))
 	}
@@ -116,7 +107,7 @@ func TestShippedBank(t *testing.T) {
 // text only (no mojibake, no U+FFFD), and every boxed diagram closed, its
 // first line opening a box and its last line closing one.
 func TestDiagramsWhole(t *testing.T) {
-	for _, q := range goldentest.Shipped(t).Topics[0].Questions {
+	for _, q := range shipped.Bank(t).Topics[0].Questions {
 		for _, d := range q.Diagrams {
 			if strings.ContainsAny(d.Art, "\ufffdâÃð") || strings.Contains(d.Art, "ğŸ") {
 				t.Errorf("%s: damaged characters left:\n%s", d.ID, d.Art)
@@ -136,7 +127,7 @@ func TestDiagramsWhole(t *testing.T) {
 // TestCleanSourceUnchanged: the concept guide is clean UTF-8, so the
 // repair must hand it back byte for byte.
 func TestCleanSourceUnchanged(t *testing.T) {
-	for _, s := range goldentest.ShippedSources(t) {
+	for _, s := range shipped.Sources(t) {
 		if !strings.Contains(s.Name, "concept-guide") {
 			continue
 		}

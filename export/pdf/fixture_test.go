@@ -3,9 +3,6 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -152,23 +149,8 @@ func testBank() *bank.Bank {
 	return b
 }
 
-// shippedBank loads golden/bank.json, the bank of the shipped sources, or
-// returns nil if it is not there yet.
-func shippedBank(t testing.TB) *bank.Bank {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	path := filepath.Join(filepath.Dir(file), "..", "..", "golden", "bank.json")
-	f, err := os.Open(path)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	b, err := bank.Load(f)
-	if err != nil {
-		t.Fatalf("loading %s: %v", path, err)
-	}
-	return b
-}
+// shippedBank returns the bank of the shipped sources.
+func shippedBank(t testing.TB) *bank.Bank { return bank.Default() }
 
 // bigBank repeats b's topics under new names until it holds at least n
 // questions.

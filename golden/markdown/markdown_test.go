@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/bankgen/bankgen/internal/goldentest"
+	"github.com/bankgen/bankgen/internal/shipped"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -25,7 +26,7 @@ import (
 // export renders every file of the shipped bank's export.
 func export(t *testing.T) map[string][]byte {
 	t.Helper()
-	files, err := markdown.Files(goldentest.Shipped(t), markdown.Options{})
+	files, err := markdown.Files(shipped.Bank(t), markdown.Options{})
 	return goldentest.Render(t, files, err)
 }
 
@@ -67,7 +68,7 @@ func TestParseBack(t *testing.T) {
 		srcs = append(srcs, parse.Source{Name: n, Data: data})
 	}
 	got, diags := parse.Parse(srcs...)
-	want := goldentest.Shipped(t)
+	want := shipped.Bank(t)
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreTypes(bank.Pos{}), cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("parsing the golden files differs from ../bank.json (-want +got):\n%s", diff)
 	}

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/bankgen/bankgen/internal/goldentest"
+	"github.com/bankgen/bankgen/internal/shipped"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -107,7 +108,7 @@ func projection(t *testing.T, pdfBytes []byte) string {
 // TestShipped compares the projections of the study guide and the cheat
 // sheet of the shipped bank with the reviewed ones in testdata.
 func TestShipped(t *testing.T) {
-	b := goldentest.Shipped(t)
+	b := shipped.Bank(t)
 	files, err := pdf.Files(b, pdf.Options{Date: time.Date(2025, 11, 24, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)

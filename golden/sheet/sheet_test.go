@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/bankgen/bankgen/internal/goldentest"
+	"github.com/bankgen/bankgen/internal/shipped"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
@@ -32,13 +33,13 @@ func export(t *testing.T, b *bank.Bank, opts sheet.Options) map[string][]byte {
 }
 
 func TestCSVGolden(t *testing.T) {
-	for name, data := range export(t, goldentest.Shipped(t), sheet.Options{Format: sheet.FormatCSV}) {
+	for name, data := range export(t, shipped.Bank(t), sheet.Options{Format: sheet.FormatCSV}) {
 		goldentest.Compare(t, filepath.Join("testdata", name), data)
 	}
 }
 
 func TestXLSXGolden(t *testing.T) {
-	data := export(t, goldentest.Shipped(t), sheet.Options{})["bank.xlsx"]
+	data := export(t, shipped.Bank(t), sheet.Options{})["bank.xlsx"]
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +49,7 @@ func TestXLSXGolden(t *testing.T) {
 }
 
 func TestXLSXDeterministic(t *testing.T) {
-	b := goldentest.Shipped(t)
+	b := shipped.Bank(t)
 	first := export(t, b, sheet.Options{})["bank.xlsx"]
 	for i := 0; i < 3; i++ {
 		if again := export(t, b, sheet.Options{})["bank.xlsx"]; !bytes.Equal(first, again) {
@@ -61,7 +62,7 @@ func TestXLSXDeterministic(t *testing.T) {
 // question, gap, term, sample, diagram and plan row of the shipped bank
 // is in its sheet, and that code and diagrams come out exactly.
 func TestShippedRows(t *testing.T) {
-	b := goldentest.Shipped(t)
+	b := shipped.Bank(t)
 	data := export(t, b, sheet.Options{})["bank.xlsx"]
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
@@ -261,7 +262,7 @@ func TestLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatalf("LibreOffice is needed to open the workbook (apt-get install libreoffice-calc-nogui, as .ci/run does): %v", err)
 	}
-	b := goldentest.Shipped(t)
+	b := shipped.Bank(t)
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "bank.xlsx")
 	if err := os.WriteFile(xlsx, export(t, b, sheet.Options{})["bank.xlsx"], 0o644); err != nil {

@@ -1,7 +1,16 @@
-// Package goldentest holds what bankgen's golden tests share: the
-// -update flag, comparing an output with its golden file, the bank of the
-// shipped sources, and rendering an exporter's files. Only tests import
-// it.
+// Package goldentest holds what bankgen's golden tests share: the one
+// -update flag, comparing an output with its golden file, and rendering
+// an exporter's files into memory. Only tests import it.
+//
+// "go test ./... -update" passes -update to every test binary, and a
+// binary that does not define the flag fails; a package whose tests have
+// no golden file imports this one for its flag:
+//
+//	import _ "github.com/bankgen/bankgen/internal/goldentest" // accepts -update
+//
+// It imports nothing of bankgen but the export package, so that the
+// tests of any package, the exporters' and the parser's included, can
+// use it.
 package goldentest
 
 import (
@@ -10,10 +19,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/export"
-	"github.com/bankgen/bankgen/parse"
-	"github.com/bankgen/bankgen/source"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -40,27 +46,6 @@ func Compare(t testing.TB, path string, got []byte) {
 	if !bytes.Equal(want, got) {
 		t.Errorf("%s differs from the output (-want +got):\n%s", path, cmp.Diff(string(want), string(got)))
 	}
-}
-
-// ShippedSources returns the Markdown files embedded in bankgen.
-func ShippedSources(t testing.TB) []parse.Source {
-	t.Helper()
-	srcs, err := parse.ReadFS(source.FS, "source/")
-	if err != nil || len(srcs) == 0 {
-		t.Fatalf("no shipped sources (%v)", err)
-	}
-	return srcs
-}
-
-// Shipped returns the bank parsed from the shipped sources, failing the
-// test if they have errors.
-func Shipped(t testing.TB) *bank.Bank {
-	t.Helper()
-	b, diags := parse.Parse(ShippedSources(t)...)
-	if err := diags.Err(); err != nil {
-		t.Fatalf("the shipped sources have errors:\n%v", err)
-	}
-	return b
 }
 
 // Render writes each of an exporter's files into memory, by name.

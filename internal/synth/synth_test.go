@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/bankgen/bankgen/parse"
+
+	_ "github.com/bankgen/bankgen/internal/goldentest" // accepts -update
 )
 
 // TestGeneratedCollectionsParse checks that the parser finds exactly what
@@ -54,7 +56,7 @@ func TestParseIndependentOfScheduling(t *testing.T) {
 		if err := b.WriteJSON(&buf); err != nil {
 			t.Fatal(err)
 		}
-		return buf.String() + diags.Error()
+		return buf.String() + diags.String()
 	}
 	prev := runtime.GOMAXPROCS(1)
 	one := render()

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/bankgen/bankgen/bank"
-	"github.com/bankgen/bankgen/internal/goldentest"
+	"github.com/bankgen/bankgen/internal/shipped"
 	"github.com/bankgen/bankgen/internal/synth"
 	"github.com/bankgen/bankgen/parse"
 )
@@ -25,7 +25,7 @@ func BenchmarkFiles(b *testing.B) {
 		name string
 		b    *bank.Bank
 	}{
-		{"shipped", goldentest.Shipped(b)},
+		{"shipped", shipped.Bank(b)},
 		{"100-docs", hundred},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

@@ -1,11 +1,13 @@
 // Package export holds what every bankgen exporter shares: the File an
-// exporter hands to the command that writes it, and the date outputs
-// carry when no date is given.
+// exporter returns, the date outputs carry when no date is given, and
+// WriteAll, which writes Files into a folder the way the bankgen command
+// does.
 //
 // Each format lives in its own subpackage (export/anki, export/pdf, …)
 // and never imports another. Exporters render into an io.Writer and know
-// nothing of paths; the bankgen command chooses the directory and writes
-// every File atomically.
+// nothing of paths. WriteAll writes every File atomically, records what
+// it wrote in the folder's manifest (ManifestName), and never overwrites
+// a file that bankgen did not write unless told to.
 package export
 
 import (

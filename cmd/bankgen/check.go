@@ -15,7 +15,8 @@ func plural(n int, noun string) string {
 }
 
 func newCheckCmd() *cobra.Command {
-	return &cobra.Command{
+	var lo loadOptions
+	cmd := &cobra.Command{
 		Use:   "check [SOURCES...]",
 		Short: "Validate sources and print positioned diagnostics",
 		Long: `Check parses and validates the sources (Markdown files or directories; the
@@ -24,11 +25,19 @@ shipped sources when none are given) and prints every problem as
 are reported as warnings: their content is kept as extra content, never
 dropped.
 
+In a folder given as a source, check leaves out files bankgen wrote (a
+folder's .bankgen-manifest.json lists them) and whatever --exclude matches.
+
 The exit status is 1 when there are errors and 0 with warnings only.`,
 		Example: `  bankgen check                     # the shipped sources
-  bankgen check notes/docker.md     # one of your own files`,
+  bankgen check notes/docker.md     # one of your own files
+  bankgen check --exclude 'archive' notes/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			src, err := loadSources(args)
+			if err := checkSourceFlags(cmd, &lo); err != nil {
+				return err
+			}
+			lo.notes = cmd.ErrOrStderr()
+			src, err := loadSources(args, lo)
 			if err != nil {
 				return err
 			}
@@ -42,4 +51,6 @@ The exit status is 1 when there are errors and 0 with warnings only.`,
 			return nil
 		},
 	}
+	addSourceFlags(cmd.Flags(), &lo)
+	return cmd
 }

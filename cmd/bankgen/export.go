@@ -4,20 +4,25 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 
-	"github.com/bankgen/bankgen/bank"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/export"
 )
 
 func newExportCmd() *cobra.Command {
 	var (
 		dir      string
 		all      bool
+		force    bool
 		selected = map[string]*bool{}
+		owner    = map[string]string{} // flag → the format it belongs to
 		opts     exportOptions
+		lo       loadOptions
 	)
 	cmd := &cobra.Command{
 		Use:   "export [--FORMAT...] [-o DIR] [SOURCES...]",
@@ -26,18 +31,37 @@ func newExportCmd() *cobra.Command {
 when none are given), validates the bank, and writes the chosen formats into
 DIR. With no format flag, or with --all, it writes every format.
 
-Nothing is written when the sources have errors: run "bankgen check" to see
-them. Every file is written atomically, so a failure never leaves a
-half-written file behind. The command ends with one line per file written:
-its path, how many items it holds, and its size.`,
+Outputs are never sources: in a folder given as a source, export leaves out
+its own output folder, every file bankgen wrote (a folder's
+.bankgen-manifest.json lists them) and whatever --exclude matches, so
+"bankgen export ." works every time.
+
+Export never overwrites a file it did not write. It records the files it
+writes, with a hash of their content, in DIR/.bankgen-manifest.json, and
+overwrites a file only while that manifest lists it and it still holds what
+bankgen wrote. Any other file in the way (your own notes/kubernetes.md, or a
+bank.json you edited) stops the export before anything is written, naming the
+file; --force overwrites it.
+
+The whole command line is checked before any source is read, and nothing is
+written when the sources have errors: run "bankgen check" to see them. Every
+file is written atomically, so a failure never leaves a half-written file
+behind. The command ends with one line per file written: its path, how many
+items it holds, and its size.`,
 		Example: `  bankgen export                          # every format, shipped sources, into ./dist
   bankgen export --json -o out             # out/bank.json
   bankgen export --anki notes/             # an Anki deck from your own Markdown folder
+  bankgen export .                         # this folder's Markdown, leaving out ./dist
+  bankgen export --exclude 'drafts' .      # ... and any folder or file named drafts
   bankgen export --anki --text             # Anki's plain-text import files instead
   bankgen export --pdf --paper letter      # study guide and cheat sheet on US Letter
-  bankgen export --md -o notes             # the repaired sources as clean Markdown, to keep editing
+  bankgen export --md -o clean             # the repaired sources as clean Markdown, to keep editing
+  bankgen export --md -o notes --force     # ... over files of the same name in notes/
   SOURCE_DATE_EPOCH=1767225600 bankgen export   # pin the dates stamped into decks and PDFs`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkSourceFlags(cmd, &lo); err != nil {
+				return err
+			}
 			var chosen []format
 			for _, f := range formats {
 				if all || *selected[f.name] {
@@ -47,7 +71,11 @@ its path, how many items it holds, and its size.`,
 			if len(chosen) == 0 {
 				chosen = formats
 			}
-			src, err := loadSources(args)
+			if err := checkFormatFlags(cmd.Flags(), owner, chosen, &opts); err != nil {
+				return err
+			}
+			lo.out, lo.notes = dir, cmd.ErrOrStderr()
+			src, err := loadSources(args, lo)
 			if err != nil {
 				return err
 			}
@@ -57,49 +85,73 @@ its path, how many items it holds, and its size.`,
 				return err
 			}
 			opts.src = src
-			return writeFormats(cmd.OutOrStdout(), dir, b, chosen, &opts)
+			return writeFormats(cmd.OutOrStdout(), dir, b, chosen, &opts, force)
 		},
 	}
-	cmd.Flags().StringVarP(&dir, "output", "o", "dist", "directory to write into (created if missing)")
-	cmd.Flags().BoolVar(&all, "all", false, "write every format")
+	fs := cmd.Flags()
+	fs.StringVarP(&dir, "output", "o", "dist", "directory to write into (created if missing)")
+	fs.BoolVar(&force, "force", false, "overwrite existing files that bankgen did not write")
+	fs.BoolVar(&all, "all", false, "write every format")
 	for _, f := range formats {
-		selected[f.name] = cmd.Flags().Bool(f.name, false, f.usage)
+		selected[f.name] = fs.Bool(f.name, false, f.usage)
 	}
-	cmd.Flags().StringVar(&opts.paper, "paper", "a4", "PDF paper size: a4 or letter")
-	cmd.Flags().BoolVar(&opts.ankiText, "text", false, "with --anki, write Anki's plain-text import files instead of a package")
-	cmd.Flags().BoolVar(&opts.store, "anki-store", false, "with --anki, store the collection uncompressed: about twice as fast to write, several times larger")
-	cmd.Flags().BoolVar(&opts.reverse, "reverse", false, "with --anki, add a definition → term card to every concept")
-	cmd.Flags().BoolVar(&opts.numbered, "md-numbered", false, "with --md, prefix topic files with their position (01-kubernetes.md)")
-	cmd.Flags().StringVar(&opts.deck, "deck", "", `with --anki, the parent deck (default "Interview Prep")`)
+	for _, f := range formats {
+		if f.flags == nil {
+			continue
+		}
+		own := pflag.NewFlagSet(f.name, pflag.ContinueOnError)
+		f.flags(own, &opts)
+		own.VisitAll(func(fl *pflag.Flag) { owner[fl.Name] = f.name })
+		fs.AddFlagSet(own)
+	}
+	addSourceFlags(fs, &lo)
 	return cmd
 }
 
-// writeFormats renders every chosen format into dir and reports each file.
-func writeFormats(out io.Writer, dir string, b *bank.Bank, chosen []format, o *exportOptions) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	for _, f := range chosen {
-		files, err := f.files(b, o)
-		if err != nil {
-			return fmt.Errorf("%s: %w", f.name, err)
+// checkFormatFlags returns a usage error for a format's flag given
+// without its format, or for options the chosen formats reject.
+func checkFormatFlags(fs *pflag.FlagSet, owner map[string]string, chosen []format, o *exportOptions) error {
+	var stray []string
+	fs.Visit(func(fl *pflag.Flag) {
+		name, ok := owner[fl.Name]
+		if ok && !slices.ContainsFunc(chosen, func(f format) bool { return f.name == name }) {
+			stray = append(stray, fmt.Sprintf("--%s applies only to --%s, which was not chosen", fl.Name, name))
 		}
-		for _, file := range files {
-			if file.Name == "" || file.Name != filepath.Base(file.Name) || strings.HasPrefix(file.Name, ".") {
-				return fmt.Errorf("%s: refusing to write unsafe file name %q", f.name, file.Name)
-			}
-			path := filepath.Join(dir, file.Name)
-			if err := writeAtomic(path, 0o644, file.Write); err != nil {
-				return fmt.Errorf("%s: %w", f.name, err)
-			}
-			info, err := os.Stat(path)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(out, "%-40s %6d items %10s\n", path, file.Items, humanSize(info.Size()))
+	})
+	if len(stray) > 0 {
+		return usagef("%s", strings.Join(stray, "; "))
+	}
+	empty := *o
+	empty.src = &sources{}
+	for _, f := range chosen {
+		if _, err := f.files(&bank.Bank{}, &empty); err != nil {
+			return usageError{err}
 		}
 	}
 	return nil
+}
+
+// writeFormats renders every chosen format into dir and reports each
+// file. It writes nothing when any file is in the way (see
+// export.WriteAll) unless force is set.
+func writeFormats(out io.Writer, dir string, b *bank.Bank, chosen []format, o *exportOptions, force bool) error {
+	var files []export.File
+	for _, f := range chosen {
+		ff, err := f.files(b, o)
+		if err != nil {
+			return err
+		}
+		files = append(files, ff...)
+	}
+	written, err := export.WriteAll(dir, files, export.WriteOptions{Force: force})
+	for _, w := range written {
+		fmt.Fprintf(out, "%-40s %6d items %10s\n", w.Path, w.Items, humanSize(w.Size))
+	}
+	var exists *export.ExistsError
+	if errors.As(err, &exists) {
+		return fmt.Errorf("%w (use --force to overwrite, or -o to write elsewhere)", err)
+	}
+	return err
 }
 
 func humanSize(n int64) string {

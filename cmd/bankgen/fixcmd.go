@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/bankgen/bankgen/export"
 	"github.com/bankgen/bankgen/parse/fix"
 	"github.com/spf13/cobra"
 )
@@ -81,14 +82,14 @@ func fixFile(stdout, stderr io.Writer, name string, write, backup, verbose bool,
 		return err
 	}
 	if backup {
-		if err := writeAtomic(name+".orig", info.Mode().Perm(), func(w io.Writer) error {
+		if err := export.WriteFile(name+".orig", info.Mode().Perm(), func(w io.Writer) error {
 			_, err := w.Write(data)
 			return err
 		}); err != nil {
 			return err
 		}
 	}
-	return writeAtomic(name, info.Mode().Perm(), func(w io.Writer) error {
+	return export.WriteFile(name, info.Mode().Perm(), func(w io.Writer) error {
 		_, err := w.Write(out)
 		return err
 	})

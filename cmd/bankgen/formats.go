@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"time"
+
+	"github.com/spf13/pflag"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/export"
@@ -39,6 +42,12 @@ func (o *exportOptions) fileTimes() map[string]time.Time {
 type format struct {
 	name  string // the flag that selects it: --json
 	usage string
+	// flags, when set, adds the options that apply only to this format;
+	// giving one without choosing the format is a usage error.
+	flags func(fs *pflag.FlagSet, o *exportOptions)
+	// files returns the format's files. The command first calls it on an
+	// empty bank to check the options before reading any source: an
+	// error then is a usage error.
 	files func(b *bank.Bank, o *exportOptions) ([]export.File, error)
 }
 
@@ -46,7 +55,16 @@ var formats = []format{
 	{
 		name:  "anki",
 		usage: "write an Anki deck, interview-prep.apkg (with --text: Anki's plain-text import files)",
+		flags: func(fs *pflag.FlagSet, o *exportOptions) {
+			fs.BoolVar(&o.ankiText, "text", false, "with --anki, write Anki's plain-text import files instead of a package")
+			fs.BoolVar(&o.store, "anki-store", false, "with --anki, store the collection uncompressed: about twice as fast to write, several times larger")
+			fs.BoolVar(&o.reverse, "reverse", false, "with --anki, add a definition → term card to every concept")
+			fs.StringVar(&o.deck, "deck", anki.DefaultDeck, "with --anki, the parent deck")
+		},
 		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
+			if o.store && o.ankiText {
+				return nil, errors.New("--anki-store applies to the package, not to --text")
+			}
 			return anki.Files(b, anki.Options{
 				Deck:      o.deck,
 				Time:      o.src.latest,
@@ -74,6 +92,9 @@ var formats = []format{
 	{
 		name:  "md",
 		usage: "write the bank back as Markdown, one <topic>.md per topic and plan.md",
+		flags: func(fs *pflag.FlagSet, o *exportOptions) {
+			fs.BoolVar(&o.numbered, "md-numbered", false, "with --md, prefix topic files with their position (01-kubernetes.md)")
+		},
 		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
 			return markdown.Files(b, markdown.Options{Numbered: o.numbered})
 		},
@@ -81,6 +102,9 @@ var formats = []format{
 	{
 		name:  "pdf",
 		usage: "write study-guide.pdf and cheat-sheet.pdf",
+		flags: func(fs *pflag.FlagSet, o *exportOptions) {
+			fs.StringVar(&o.paper, "paper", pdf.PaperA4, "with --pdf, the paper size: a4 or letter")
+		},
 		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
 			return pdf.Files(b, pdf.Options{Paper: o.paper, Date: o.src.latest})
 		},

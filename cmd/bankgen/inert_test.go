@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/bankgen/bankgen/export"
 )
 
 // TestHostileTextIsInert exports testdata/bad/hostile.md — HTML and
@@ -39,7 +41,7 @@ func TestHostileTextIsInert(t *testing.T) {
 	sort.Strings(names)
 	// The path-like title "../../etc/passwd" names the topic file only
 	// as its slug.
-	want := []string{"bank.json", "bank.xlsx", "cheat-sheet.pdf", "concepts.csv", "diagrams.csv", "etc-passwd.md", "gaps.csv",
+	want := []string{export.ManifestName, "bank.json", "bank.xlsx", "cheat-sheet.pdf", "concepts.csv", "diagrams.csv", "etc-passwd.md", "gaps.csv",
 		"interview-prep-concepts.txt", "interview-prep-gaps.txt", "interview-prep-questions.txt", "interview-prep.apkg",
 		"plan.csv", "questions.csv", "samples.csv", "study-guide.pdf"}
 	for i := range want {

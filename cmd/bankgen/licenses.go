@@ -15,7 +15,7 @@ func newLicensesCmd() *cobra.Command {
 carries inside its binary and writes into its output: the DejaVu fonts
 (DejaVu Sans and DejaVu Sans Mono), embedded in the PDFs and in Anki decks.`,
 		Example: `  bankgen licenses`,
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			_, err := fmt.Fprintf(cmd.OutOrStdout(), "DejaVu fonts (github.com/go-fonts/dejavu)\n\n%s", pdf.FontLicense)
 			return err

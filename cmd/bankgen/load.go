@@ -2,22 +2,26 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/export"
 	"github.com/bankgen/bankgen/parse"
 	"github.com/bankgen/bankgen/source"
 )
 
-// maxFileSize bounds one source file. Real transcripts are well under
-// 1 MiB; a file far larger is almost surely not study notes, and taking
-// it whole into every format (a PDF of it, a deck of it) would take
-// minutes. The limit can be raised with --max-file-size.
-var maxFileSize int64 = 16 << 20
+// defaultMaxFileSize bounds one source file. Real transcripts are well
+// under 1 MiB; a file far larger is almost surely not study notes, and
+// taking it whole into every format (a PDF of it, a deck of it) would
+// take minutes. The limit can be raised with --max-file-size.
+const defaultMaxFileSize = 16 << 20
 
 // sources are the Markdown files a command works on, with the times
 // exporters stamp into their output.
@@ -27,12 +31,54 @@ type sources struct {
 	latest time.Time
 }
 
-// loadSources reads the files and directories named in args, or the
-// embedded sources when args is empty. Directories are searched for
-// *.md and *.markdown files. File times come from SOURCE_DATE_EPOCH when
-// it is set, else from the files; embedded files carry source.Modified.
-// Times are truncated to whole seconds, as the formats store them.
-func loadSources(args []string) (*sources, error) {
+// loadOptions say which files a command reads.
+type loadOptions struct {
+	maxFileSize int64
+	// exclude holds globs (path.Match syntax); a file or folder whose
+	// name, path inside the folder given, or path as given matches one
+	// is not read.
+	exclude []string
+	// out is the folder export writes into: never read as sources when
+	// met inside a folder given. "" for none.
+	out string
+	// notes receives a line for each folder where files that bankgen
+	// wrote were left out.
+	notes io.Writer
+}
+
+// checkGlobs returns a usage error for the first malformed pattern.
+func checkGlobs(globs []string) error {
+	for _, g := range globs {
+		if _, err := path.Match(g, ""); err != nil {
+			return usageError{fmt.Errorf("--exclude %q: %w", g, err)}
+		}
+	}
+	return nil
+}
+
+// excluded reports whether any glob matches one of names.
+func (o *loadOptions) excluded(names ...string) bool {
+	for _, g := range o.exclude {
+		for _, n := range names {
+			if ok, _ := path.Match(g, n); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// loadSources reads the files and folders named in args, or the
+// embedded sources when args is empty. Folders are searched for *.md
+// and *.markdown files, leaving out the export's own output folder,
+// files that bankgen wrote (see export.Manifest: outputs are never
+// sources) and whatever --exclude matches. A file named in args is read
+// whoever wrote it, unless --exclude matches it.
+//
+// File times come from SOURCE_DATE_EPOCH when it is set, else from the
+// files; embedded files carry source.Modified. Times are truncated to
+// whole seconds, as the formats store them.
+func loadSources(args []string, o loadOptions) (*sources, error) {
 	s := &sources{}
 	if len(args) == 0 {
 		files, err := parse.ReadFS(source.FS, "source/")
@@ -43,13 +89,15 @@ func loadSources(args []string) (*sources, error) {
 		if err != nil {
 			return nil, fmt.Errorf("embedded sources: %w", err)
 		}
-		for i := range files {
-			files[i].ModTime = modified
+		for _, f := range files {
+			if !o.excluded(f.Name, path.Base(f.Name)) {
+				f.ModTime = modified
+				s.files = append(s.files, f)
+			}
 		}
-		s.files = files
 	}
 	for _, arg := range args {
-		files, err := readPath(arg)
+		files, err := o.readPath(arg)
 		if err != nil {
 			return nil, err
 		}
@@ -75,14 +123,17 @@ func loadSources(args []string) (*sources, error) {
 }
 
 // readPath reads one command-line argument: a Markdown file, or a
-// directory searched for Markdown files.
-func readPath(arg string) ([]parse.Source, error) {
+// folder searched for Markdown files.
+func (o *loadOptions) readPath(arg string) ([]parse.Source, error) {
 	info, err := os.Stat(arg)
 	if err != nil {
 		return nil, err
 	}
 	if !info.IsDir() {
-		if err := checkSize(arg, info.Size()); err != nil {
+		if o.excluded(filepath.ToSlash(arg), filepath.Base(arg)) {
+			return nil, nil
+		}
+		if err := o.checkSize(arg, info.Size()); err != nil {
 			return nil, err
 		}
 		data, err := os.ReadFile(arg)
@@ -91,29 +142,100 @@ func readPath(arg string) ([]parse.Source, error) {
 		}
 		return []parse.Source{{Name: arg, Data: data, ModTime: info.ModTime()}}, nil
 	}
-	prefix := filepath.ToSlash(filepath.Clean(arg))
+	return o.readDir(arg)
+}
+
+// readDir reads the Markdown files under the folder dir, in lexical
+// order, naming each as dir joined with its path inside.
+func (o *loadOptions) readDir(dir string) ([]parse.Source, error) {
+	prefix := filepath.ToSlash(filepath.Clean(dir))
 	if !strings.HasSuffix(prefix, "/") {
 		prefix += "/"
 	}
-	files, err := parse.ReadFS(os.DirFS(arg), prefix)
+	var out os.FileInfo
+	if o.out != "" {
+		out, _ = os.Stat(o.out)
+	}
+	var (
+		files     []parse.Source
+		manifests = map[string]export.Manifest{}
+		skipped   = map[string]int{} // folder → files bankgen wrote there
+		folders   []string           // keys of skipped, in walk order
+	)
+	fsys := os.DirFS(dir)
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == "." {
+			return nil
+		}
+		if o.excluded(d.Name(), p, prefix+p) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if out != nil {
+				if info, err := d.Info(); err == nil && os.SameFile(info, out) {
+					return fs.SkipDir
+				}
+			}
+			return nil
+		}
+		if !parse.IsMarkdown(p) {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if !info.Mode().IsRegular() {
+			return nil
+		}
+		if err := o.checkSize(prefix+p, info.Size()); err != nil {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		folder := path.Dir(p)
+		m, ok := manifests[folder]
+		if !ok {
+			m = export.ReadManifest(filepath.Join(dir, filepath.FromSlash(folder)))
+			manifests[folder] = m
+		}
+		if m.Owns(path.Base(p), data) {
+			if skipped[folder] == 0 {
+				folders = append(folders, folder)
+			}
+			skipped[folder]++
+			return nil
+		}
+		files = append(files, parse.Source{Name: prefix + p, Data: data, ModTime: info.ModTime()})
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range files {
-		if err := checkSize(f.Name, int64(len(f.Data))); err != nil {
-			return nil, err
+	for _, f := range folders {
+		if o.notes != nil {
+			fmt.Fprintf(o.notes, "bankgen: note: left out %s that bankgen wrote in %s (outputs are not sources)\n",
+				plural(skipped[f], "file"), path.Clean(prefix+f))
 		}
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("%s: no Markdown files (*.md, *.markdown) in this directory", arg)
+		return nil, fmt.Errorf("%s: no Markdown sources (*.md, *.markdown) in this folder", dir)
 	}
 	return files, nil
 }
 
-func checkSize(name string, size int64) error {
-	if size > maxFileSize {
+func (o *loadOptions) checkSize(name string, size int64) error {
+	if size > o.maxFileSize {
 		return fmt.Errorf("%s: file is %s, over the %s limit for one source (raise it with --max-file-size)",
-			name, humanSize(size), humanSize(maxFileSize))
+			name, humanSize(size), humanSize(o.maxFileSize))
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/export"
 )
 
 // bankgen runs the command line and returns its exit status and output.
@@ -43,8 +44,8 @@ func TestExportJSONMatchesGolden(t *testing.T) {
 	}
 	// No temporary files are left behind.
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("output directory holds %d entries, want only bank.json", len(entries))
+	if len(entries) != 2 || entries[0].Name() != export.ManifestName || entries[1].Name() != "bank.json" {
+		t.Errorf("output directory holds %v, want only the manifest and bank.json", entries)
 	}
 }
 

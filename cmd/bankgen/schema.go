@@ -13,7 +13,7 @@ func newSchemaCmd() *cobra.Command {
 "bankgen export --json" conforms to. Within bankgen/v1, fields are only ever
 added: readers must ignore properties they do not know.`,
 		Example: `  bankgen schema > bankgen-v1.schema.json`,
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			_, err := cmd.OutOrStdout().Write(bank.JSONSchema)
 			return err

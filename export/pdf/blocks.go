@@ -246,8 +246,8 @@ func (d *doc) callout(label, text string, st style, col rgb) {
 			n++
 		}
 		d.y += pad
-		d.cur().ops[ri].h = float32(d.y - top)
-		d.cur().ops[ri+1].h = float32(d.y - top)
+		d.cur().ops[ri].h = d.y - top
+		d.cur().ops[ri+1].h = d.y - top
 		if i < len(lines) {
 			d.breakCol()
 		}
@@ -353,7 +353,7 @@ func (d *doc) codeBox(title, note, code string) {
 			i++
 		}
 		d.y += pad
-		d.cur().ops[ri].h = float32(d.y - top)
+		d.cur().ops[ri].h = d.y - top
 		if i < len(lines) {
 			d.breakCol()
 		}
@@ -421,7 +421,7 @@ func (d *doc) diagram(g diagramBox) {
 			i++
 		}
 		d.y += pad
-		d.cur().ops[ri].h = float32(d.y - top)
+		d.cur().ops[ri].h = d.y - top
 		if i < len(g.lines) {
 			d.breakCol()
 		}

@@ -25,13 +25,8 @@ func cheatGeometry(g geometry) geometry {
 func layoutCheat(b *bank.Bank, g geometry, opts Options) *doc {
 	g = cheatGeometry(g)
 	out := newDoc(g)
-	// Topics are independent: lay them out on every CPU.
-	docs := make([]*doc, len(b.Topics))
-	parallelWorkers(len(b.Topics), maxWorkers(), func(_, i int) {
-		docs[i] = cheatFit(&b.Topics[i], g, opts)
-	})
-	for _, d := range docs {
-		out.pages = append(out.pages, d.pages...)
+	for i := range b.Topics {
+		out.pages = append(out.pages, cheatFit(&b.Topics[i], g, opts).pages...)
 	}
 	if len(out.pages) == 0 {
 		// An empty bank still makes a valid one-page PDF.

@@ -122,21 +122,20 @@ func (p pen) page(pg *page, i, n int, anchors []anchor) error {
 		}
 	}
 	for _, o := range pg.ops {
-		x, y, w, h, size := float64(o.x), float64(o.y), float64(o.w), float64(o.h), float64(o.size)
 		switch o.kind {
 		case opText:
-			if err := p.text(o.st, size, o.col, x, y, o.s); err != nil {
+			if err := p.text(o.st, o.size, o.col, o.x, o.y, o.s); err != nil {
 				return err
 			}
 		case opPageRef:
 			s := strconv.Itoa(anchors[o.target].page + 1)
-			if err := p.text(o.st, size, o.col, x-textW(o.st, size, s), y, s); err != nil {
+			if err := p.text(o.st, o.size, o.col, o.x-textW(o.st, o.size, s), o.y, s); err != nil {
 				return err
 			}
 		case opRect:
-			p.rect(o.col, x, y, w, h)
+			p.rect(o.col, o.x, o.y, o.w, o.h)
 		case opLine:
-			p.line(o.col, float64(o.lw), x, y, x+w, y+h)
+			p.line(o.col, o.lw, o.x, o.y, o.x+o.w, o.y+o.h)
 		}
 	}
 	return nil

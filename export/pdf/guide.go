@@ -33,21 +33,20 @@ func questionLabel(q *bank.Question) string {
 	return s
 }
 
-// layoutGuide lays out the whole study guide. Every topic, question and
-// back-matter section starts on a fresh page, so they are laid out
-// independently, in parallel, and joined in order.
+// layoutGuide lays out the whole study guide: the title page, the
+// contents, each topic with its questions, the glossary and the plan.
+// The contents are laid out before the pages they point to: they link to
+// anchors, numbered here and placed as the pages are laid out, and their
+// page numbers are drawn last (opPageRef).
 func layoutGuide(b *bank.Bank, g geometry, opts Options) *doc {
-	nq, nt := 0, 0
-	for _, t := range b.Topics {
-		nq += len(t.Questions)
-		nt += len(t.Guide)
-	}
-	// Anchors first, so that the contents can point at pages not laid
-	// out yet; page numbers are filled in when painting.
 	nAnchors := 0
 	newAnchor := func() int { nAnchors++; return nAnchors - 1 }
 	var toc []tocEntry
 	var parts []func(d *doc)
+	nt := 0
+	for _, t := range b.Topics {
+		nt += len(t.Guide)
+	}
 	glossA := -1
 	if nt > 0 {
 		glossA = newAnchor()
@@ -84,14 +83,12 @@ func layoutGuide(b *bank.Bank, g geometry, opts Options) *doc {
 		toc = append(toc, tocEntry{0, []span{{sansBold, navy, "Study plan"}}, a})
 		parts = append(parts, func(d *doc) { d.plan(b.Plan, a) })
 	}
-	front := func(d *doc) {
-		d.titlePage(b, opts, nq, nt)
-		d.contents(toc)
-	}
 	d := newDoc(g)
 	d.nAnchors = nAnchors
-	for _, c := range layoutParallel(g, append([]func(*doc){front}, parts...)) {
-		d.appendDoc(c)
+	d.titlePage(b, opts)
+	d.contents(toc)
+	for _, part := range parts {
+		part(d)
 	}
 	return d
 }
@@ -163,7 +160,12 @@ func plural(n int, what string) string {
 }
 
 // titlePage lays out the first page: no header, no page number.
-func (d *doc) titlePage(b *bank.Bank, opts Options, nq, nt int) {
+func (d *doc) titlePage(b *bank.Bank, opts Options) {
+	nq, nt := 0, 0
+	for _, t := range b.Topics {
+		nq += len(t.Questions)
+		nt += len(t.Guide)
+	}
 	d.header = ""
 	d.newPage()
 	d.cur().footer = false
@@ -239,7 +241,7 @@ func (d *doc) contents(toc []tocEntry) {
 				if e.level == 0 {
 					st = sansBold
 				}
-				d.add(op{kind: opPageRef, st: st, size: bodySize, col: black, x: float32(d.x() + d.width()), y: float32(by), target: int32(e.anchor)})
+				d.add(op{kind: opPageRef, st: st, size: bodySize, col: black, x: d.x() + d.width(), y: by, target: e.anchor})
 			}
 			d.y += lh
 		}

@@ -1,11 +1,7 @@
 package pdf
 
 import (
-	"runtime"
-	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -43,17 +39,16 @@ const (
 	opPageRef               // page number of anchor target, right-aligned at x
 )
 
-// op is one drawing operation of the display list. A guide of a
-// thousand questions holds half a million of them until they are drawn,
-// so they are kept small: float32 is ample for millimetres on a page.
+// op is one drawing operation of the display list.
 type op struct {
-	s          string
-	x, y, w, h float32
-	lw, size   float32
-	target     int32
-	col        rgb
 	kind       opKind
-	st         style
+	s          string // opText
+	st         style  // opText, opPageRef
+	size       float64
+	col        rgb
+	x, y, w, h float64
+	lw         float64 // opLine
+	target     int     // opPageRef: an anchor
 }
 
 // mark is a bookmark (outline entry) on a page.
@@ -183,16 +178,6 @@ func (d *doc) anchor(id int) {
 	d.placed = append(d.placed, placed{id, anchor{page: len(d.pages) - 1, y: d.y}})
 }
 
-// appendDoc appends the pages of c, which was laid out on its own, to d.
-func (d *doc) appendDoc(c *doc) {
-	base := len(d.pages)
-	d.pages = append(d.pages, c.pages...)
-	for _, p := range c.placed {
-		p.page += base
-		d.placed = append(d.placed, p)
-	}
-}
-
 // anchors returns the position of every anchor id below n; an anchor
 // never placed has page -1.
 func (d *doc) anchors(n int) []anchor {
@@ -204,24 +189,6 @@ func (d *doc) anchors(n int) []anchor {
 		out[p.id] = p.anchor
 	}
 	return out
-}
-
-// layoutParallel lays out each part on fresh pages of its own doc, on
-// every CPU, and returns the docs in order. Parts must only share
-// read-only data; each starts with newPage.
-func layoutParallel(g geometry, parts []func(d *doc)) []*doc {
-	docs := make([]*doc, len(parts))
-	parallelWorkers(len(parts), maxWorkers(), func(_, i int) {
-		d := newDoc(g)
-		parts[i](d)
-		for _, p := range d.pages {
-			if cap(p.ops) > len(p.ops)+len(p.ops)/4 {
-				p.ops = slices.Clone(p.ops) // drop append's spare room
-			}
-		}
-		docs[i] = d
-	})
-	return docs
 }
 
 // bookmark adds an outline entry at the current position.
@@ -236,15 +203,15 @@ func (d *doc) text(st style, size float64, col rgb, x, y float64, s string) {
 	if s == "" {
 		return
 	}
-	d.add(op{kind: opText, st: st, size: float32(size), col: col, x: float32(x), y: float32(y), s: s})
+	d.add(op{kind: opText, st: st, size: size, col: col, x: x, y: y, s: s})
 }
 
 func (d *doc) rect(col rgb, x, y, w, h float64) {
-	d.add(op{kind: opRect, col: col, x: float32(x), y: float32(y), w: float32(w), h: float32(h)})
+	d.add(op{kind: opRect, col: col, x: x, y: y, w: w, h: h})
 }
 
 func (d *doc) line(col rgb, lw, x, y, w, h float64) {
-	d.add(op{kind: opLine, col: col, lw: float32(lw), x: float32(x), y: float32(y), w: float32(w), h: float32(h)})
+	d.add(op{kind: opLine, col: col, lw: lw, x: x, y: y, w: w, h: h})
 }
 
 func (d *doc) link(target int, x, y, w, h float64) {
@@ -521,45 +488,4 @@ func truncate(s string, n int) string {
 		}
 	}
 	return strings.TrimRight(string(rs[:cut]), " ,;:—–-") + "…"
-}
-
-func maxWorkers() int { return runtime.GOMAXPROCS(0) }
-
-// parallelWorkers calls f(worker, i) for every i in [0, n) on at most
-// workers goroutines, worker being the goroutine's number. A panic in f
-// is re-raised in the caller.
-func parallelWorkers(n, workers int, f func(worker, i int)) {
-	workers = max(1, min(workers, n))
-	var (
-		wg     sync.WaitGroup
-		next   atomic.Int64
-		mu     sync.Mutex
-		panicV any
-	)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() {
-				if r := recover(); r != nil {
-					mu.Lock()
-					if panicV == nil {
-						panicV = r
-					}
-					mu.Unlock()
-				}
-			}()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(w, i)
-			}
-		}()
-	}
-	wg.Wait()
-	if panicV != nil {
-		panic(panicV)
-	}
 }

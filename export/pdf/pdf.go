@@ -28,7 +28,8 @@ const (
 var ErrPaper = errors.New("pdf: unknown paper size")
 
 // Options controls both PDFs. The zero value is valid: A4 paper, the
-// default title and file names, and 1970-01-01 as the document date.
+// default title and file names, and export.DefaultDate as the document
+// date.
 type Options struct {
 	// Paper is the page size: "a4" (the default when empty) or "letter"
 	// (US Letter). Case does not matter.
@@ -39,10 +40,11 @@ type Options struct {
 	// Author, if not empty, is written into the metadata.
 	Author string
 	// Date is written as the creation and modification date of both
-	// files and printed on the title page. Pass a date derived from the
-	// sources (such as their modification time), never time.Now, so that
-	// the same bank gives the same bytes. The zero Date writes the Unix
-	// epoch and prints no date.
+	// files and printed on the study guide's title page. Pass a date
+	// derived from the sources (such as their modification time), never
+	// time.Now, so that the same bank gives the same bytes. The zero Date
+	// writes export.DefaultDate into the metadata and prints no date: a
+	// reader would take a printed 1 January 1980 for the sources' date.
 	Date time.Time
 	// GuideName and CheatName are the file names Files gives the study
 	// guide and the cheat sheet. Empty means DefaultGuideName and
@@ -74,7 +76,7 @@ func (o Options) meta(subject string, b *bank.Bank) meta {
 	}
 	date := o.Date.UTC()
 	if o.Date.IsZero() {
-		date = time.Unix(0, 0).UTC()
+		date = export.DefaultDate
 	}
 	return meta{
 		title:    clean(o.title()),

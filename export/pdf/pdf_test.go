@@ -647,7 +647,7 @@ func TestEmptyBank(t *testing.T) {
 // diagramOps returns the ops of d that draw monospace text at the size of
 // the first, and the pages they are on.
 func diagramOps(d *doc, first string) (ops []op, pageNums []int) {
-	var size float32
+	var size float64
 	for i, p := range d.pages {
 		for _, o := range p.ops {
 			if o.kind != opText || o.st != mono {

@@ -56,14 +56,14 @@ func (d *doc) sectionHeading(s string, next float64) {
 	d.y += 2.5
 }
 
-// minHeight is how much of block b must follow a heading on its page:
-// two lines of text, a table's first row, the head of a long code box,
-// or all of a short code box or a diagram.
-func (d *doc) minHeight(bs []bank.Block, samples []bank.Sample) float64 {
-	if len(bs) == 0 {
+// minHeight is how much of parts must follow a heading on its page: two
+// lines of text, a table's first row, the head of a long code box, or
+// all of a short code box or a diagram.
+func (d *doc) minHeight(parts []bank.Part) float64 {
+	if len(parts) == 0 {
 		return 2 * bodyLH()
 	}
-	b := bs[0]
+	b := parts[0].Block
 	lines := func(s string, indent float64) float64 {
 		// One line if it fits on one, else two: an estimate is enough.
 		if !strings.Contains(s, "\n") && textW(sans, bodySize, sanitize(s, covSans, false, false)) <= d.width()-indent {
@@ -73,7 +73,7 @@ func (d *doc) minHeight(bs []bank.Block, samples []bank.Sample) float64 {
 	}
 	switch b.Kind {
 	case bank.KindHeading:
-		return d.paraHeight([]span{{sansBold, black, b.Text}}, 11, 1.25, 0) + 3.5 + d.minHeight(bs[1:], samples)
+		return d.paraHeight([]span{{sansBold, black, b.Text}}, 11, 1.25, 0) + 3.5 + d.minHeight(parts[1:])
 	case bank.KindParagraph:
 		return lines(b.Text, 0)
 	case bank.KindQuote:
@@ -87,8 +87,8 @@ func (d *doc) minHeight(bs []bank.Block, samples []bank.Sample) float64 {
 	case bank.KindCode:
 		return d.codeMin(b.Lang, b.Code)
 	case bank.KindSample:
-		if b.Sample >= 0 && b.Sample < len(samples) {
-			return d.codeMin(samples[b.Sample].File, samples[b.Sample].Code)
+		if s := parts[0].Sample; s != nil {
+			return d.codeMin(s.Caption(), s.Code)
 		}
 	}
 	return 2 * bodyLH()
@@ -101,9 +101,9 @@ func (d *doc) body(spans ...span) {
 }
 
 // blocks lays out structured text: a model answer, a note section.
-func (d *doc) blocks(bs []bank.Block, samples []bank.Sample) {
-	for i, b := range bs {
-		switch b.Kind {
+func (d *doc) blocks(parts []bank.Part) {
+	for i, p := range parts {
+		switch b := p.Block; b.Kind {
 		case bank.KindHeading:
 			size := 10.5
 			switch {
@@ -112,7 +112,7 @@ func (d *doc) blocks(bs []bank.Block, samples []bank.Sample) {
 			case b.Level <= 3:
 				size = 11
 			}
-			d.heading(b.Text, sansBold, size, black, 2.5, 1, d.minHeight(bs[i+1:], samples))
+			d.heading(b.Text, sansBold, size, black, 2.5, 1, d.minHeight(parts[i+1:]))
 		case bank.KindParagraph:
 			d.body(span{sans, black, b.Text})
 		case bank.KindList:
@@ -122,9 +122,8 @@ func (d *doc) blocks(bs []bank.Block, samples []bank.Sample) {
 		case bank.KindCode:
 			d.codeBox(b.Lang, "", b.Code)
 		case bank.KindSample:
-			if b.Sample >= 0 && b.Sample < len(samples) {
-				s := samples[b.Sample]
-				d.codeBox(s.File, sampleNote(s), s.Code)
+			if s := p.Sample; s != nil {
+				d.codeBox(s.Caption(), sampleNote(s), s.Code)
 			}
 		case bank.KindQuote:
 			d.callout("", b.Text, sansOblique, grey)
@@ -137,15 +136,26 @@ func (d *doc) blocks(bs []bank.Block, samples []bank.Sample) {
 	}
 }
 
-// sampleNote is the grey note beside a sample's file name: its language
-// and Kubernetes kinds.
-func sampleNote(s bank.Sample) string {
+// blockParts returns blocks that place no samples (notes, extra
+// sections) as parts.
+func blockParts(bs []bank.Block) []bank.Part {
+	parts := make([]bank.Part, len(bs))
+	for i := range bs {
+		parts[i].Block = &bs[i]
+	}
+	return parts
+}
+
+// sampleNote is the grey note at the right of a sample's title bar: its
+// language and Kubernetes kinds, those the caption does not show already.
+func sampleNote(s *bank.Sample) string {
+	caption := s.Caption()
 	var parts []string
-	if s.Lang != "" {
+	if s.Lang != "" && s.Lang != caption {
 		parts = append(parts, s.Lang)
 	}
-	if len(s.Kinds) > 0 {
-		parts = append(parts, strings.Join(s.Kinds, ", "))
+	if kinds := strings.Join(s.Kinds, ", "); kinds != "" && kinds != caption {
+		parts = append(parts, kinds)
 	}
 	return strings.Join(parts, " · ")
 }
@@ -314,9 +324,6 @@ func (d *doc) codeMin(title, code string) float64 {
 func (d *doc) codeBox(title, note, code string) {
 	lh := codeLH()
 	lines := d.codeLines(code)
-	if title == "" {
-		title, note = note, ""
-	}
 	barH := codeBarH(title)
 	d.space(1)
 	d.keep(d.codeMin(title, code))

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/bankgen/bankgen/bank"
 )
@@ -167,55 +166,21 @@ func (c *cheatText) topic(t *bank.Topic, g geometry, opts Options, size, limit f
 	return d
 }
 
-// oneLine is the core of a question's answer: the first sentence of its
-// first paragraph (or list item), without the quotation marks the
-// sources put around model answers.
+// oneLine is the core of a question's answer: the key sentence of its
+// first section that has one (bank.AnswerSection.Lead), at most 200 runes.
 func oneLine(q *bank.Question) string {
-	for _, b := range q.Answer {
-		switch b.Kind {
-		case bank.KindParagraph, bank.KindQuote:
-			if s := firstSentence(b.Text, 200); s != "" {
-				return s
-			}
-		case bank.KindList:
-			if len(b.Items) > 0 {
-				return firstSentence(b.Items[0], 200)
-			}
+	for _, s := range q.AnswerSections() {
+		if l := s.Lead(); l != "" {
+			return firstSentence(l, 200)
 		}
 	}
 	return ""
 }
 
-// firstSentence returns the first sentence of s, at most n runes long.
+// firstSentence returns the first sentence of s, at most n runes long,
+// without the quotation marks and emphasis the sources put around it.
 func firstSentence(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.TrimLeft(s, "\"“”'*_ ")
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		if rs[i] != '.' && rs[i] != '!' && rs[i] != '?' || abbrev(rs[:i]) {
-			continue
-		}
-		j := i + 1 // past closing quotes
-		for j < len(rs) && strings.ContainsRune("\"”’'*_)", rs[j]) {
-			j++
-		}
-		if j+1 < len(rs) && rs[j] == ' ' && (unicode.IsUpper(rs[j+1]) || strings.ContainsRune("\"“", rs[j+1])) {
-			s = string(rs[:j])
-			break
-		}
-	}
-	s = strings.TrimRight(s, "\"“”’*_ ")
+	s = strings.TrimLeft(strings.Join(strings.Fields(s), " "), "\"“”'*_ ")
+	s = strings.TrimRight(bank.FirstSentence(s), "\"“”’*_ ")
 	return truncate(s, n)
-}
-
-// abbrev reports whether the text before a full stop ends with a common
-// abbreviation, which does not end the sentence.
-func abbrev(before []rune) bool {
-	s := strings.ToLower(string(before[max(0, len(before)-5):]))
-	for _, a := range []string{"e.g", "i.e", "etc", "vs", "approx", "mr", "dr"} {
-		if strings.HasSuffix(s, a) {
-			return true
-		}
-	}
-	return false
 }

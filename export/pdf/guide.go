@@ -43,10 +43,7 @@ func layoutGuide(b *bank.Bank, g geometry, opts Options) *doc {
 	newAnchor := func() int { nAnchors++; return nAnchors - 1 }
 	var toc []tocEntry
 	var parts []func(d *doc)
-	nt := 0
-	for _, t := range b.Topics {
-		nt += len(t.Guide)
-	}
+	nt := b.Count().Terms
 	glossA := -1
 	if nt > 0 {
 		glossA = newAnchor()
@@ -115,7 +112,7 @@ func (d *doc) topic(t *bank.Topic, ta, na, ga int) {
 					terms = append(terms, term.Term)
 				}
 			}
-			next := d.minHeight(s.Blocks, nil)
+			next := d.minHeight(blockParts(s.Blocks))
 			if len(terms) > 0 {
 				next = 2 * bodyLH()
 			}
@@ -129,7 +126,7 @@ func (d *doc) topic(t *bank.Topic, ta, na, ga int) {
 				}
 				d.y += 1.8
 			}
-			d.blocks(s.Blocks, nil)
+			d.blocks(blockParts(s.Blocks))
 		}
 	}
 }
@@ -143,13 +140,14 @@ func (d *doc) topicExtra(t *bank.Topic) {
 	d.para([]span{{sansBold, navy, t.Name + ": other notes"}}, 16, 1.2, 0)
 	d.y += 2
 	for _, s := range t.Extra {
-		d.heading(s.Title, sansBold, 11, black, 3, 1, d.minHeight(s.Blocks, nil))
-		d.blocks(s.Blocks, nil)
+		d.heading(s.Title, sansBold, 11, black, 3, 1, d.minHeight(blockParts(s.Blocks)))
+		d.blocks(blockParts(s.Blocks))
 	}
 }
 
 func topicSummary(t *bank.Topic) string {
-	return plural(len(t.Questions), "question") + " · " + plural(len(t.Guide), "glossary term")
+	c := t.Count()
+	return plural(c.Questions, "question") + " · " + plural(c.Terms, "glossary term")
 }
 
 func plural(n int, what string) string {
@@ -161,11 +159,7 @@ func plural(n int, what string) string {
 
 // titlePage lays out the first page: no header, no page number.
 func (d *doc) titlePage(b *bank.Bank, opts Options) {
-	nq, nt := 0, 0
-	for _, t := range b.Topics {
-		nq += len(t.Questions)
-		nt += len(t.Guide)
-	}
+	c := b.Count()
 	d.header = ""
 	d.newPage()
 	d.cur().footer = false
@@ -182,7 +176,7 @@ func (d *doc) titlePage(b *bank.Bank, opts Options) {
 		d.y += 3
 	}
 	d.para([]span{{sans, grey, fmt.Sprintf("%s · %s · %s",
-		plural(len(b.Topics), "topic"), plural(nq, "question"), plural(nt, "glossary term"))}}, bodySize, leading, 0)
+		plural(c.Topics, "topic"), plural(c.Questions, "question"), plural(c.Terms, "glossary term"))}}, bodySize, leading, 0)
 	if !opts.Date.IsZero() {
 		d.para([]span{{sans, grey, opts.Date.UTC().Format("2 January 2006")}}, bodySize, leading, 0)
 	}
@@ -287,29 +281,10 @@ func (d *doc) question(t *bank.Topic, q *bank.Question, a int) {
 			}
 		}
 	}
-	if len(q.Answer) > 0 {
-		d.sectionHeading("Model answer", d.minHeight(q.Answer, q.Samples))
+	if answer := slices.Collect(q.ModelAnswer()); len(answer) > 0 {
+		d.sectionHeading("Model answer", d.minHeight(answer))
 		d.bookmark("Model answer", levelSection)
-		d.blocks(q.Answer, q.Samples)
-	}
-	// Samples the answer does not place are shown after it.
-	placed := make([]bool, len(q.Samples))
-	for _, b := range q.Answer {
-		if b.Kind == bank.KindSample && b.Sample >= 0 && b.Sample < len(placed) {
-			placed[b.Sample] = true
-		}
-	}
-	heading := false
-	for i, s := range q.Samples {
-		if placed[i] {
-			continue
-		}
-		if !heading {
-			d.sectionHeading("Samples", d.codeMin(s.File, s.Code))
-			d.bookmark("Samples", levelSection)
-			heading = true
-		}
-		d.codeBox(s.File, sampleNote(s), s.Code)
+		d.blocks(answer)
 	}
 	if len(q.Diagrams) > 0 {
 		boxes := make([]diagramBox, len(q.Diagrams))
@@ -325,11 +300,11 @@ func (d *doc) question(t *bank.Topic, q *bank.Question, a int) {
 	// Sections the parser did not recognise, so that nothing is lost.
 	for i, s := range q.Extra {
 		if i == 0 {
-			d.sectionHeading("Other notes", d.minHeight(s.Blocks, nil)+bodyLH())
+			d.sectionHeading("Other notes", d.minHeight(blockParts(s.Blocks))+bodyLH())
 			d.bookmark("Other notes", levelSection)
 		}
-		d.heading(s.Title, sansBold, 10.5, grey, 1, 1, d.minHeight(s.Blocks, nil))
-		d.blocks(s.Blocks, nil)
+		d.heading(s.Title, sansBold, 10.5, grey, 1, 1, d.minHeight(blockParts(s.Blocks)))
+		d.blocks(blockParts(s.Blocks))
 	}
 }
 

@@ -98,10 +98,7 @@ func Files(b *bank.Bank, opts Options) ([]export.File, error) {
 	if err := loadFaces(); err != nil {
 		return nil, err
 	}
-	n := 0
-	for _, t := range b.Topics {
-		n += len(t.Questions)
-	}
+	n := b.Count().Questions
 	guide, cheat := opts.GuideName, opts.CheatName
 	if guide == "" {
 		guide = DefaultGuideName

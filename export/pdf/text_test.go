@@ -45,7 +45,8 @@ func TestSanitize(t *testing.T) {
 		{name: "replacement char", in: "bad \uFFFD byte", want: "bad ◆ byte"},
 		{name: "compatibility decomposition", in: "step ⑪", want: "step 11"},
 		{name: "no wider decomposition in mono", in: "│⑪│", mono: true, want: "│◆│"},
-		{name: "combining accent composes", in: "cafe\u0301", want: "café"},
+		{name: "cleaned text keeps its accents", in: bank.Clean("cafe\u0301"), want: "café"},
+		{name: "combining mark with no composed form", in: "q\u0307", want: "q"},
 		{name: "fullwidth", in: "ＡＢ", want: "AB"},
 		{name: "fullwidth mono keeps width", in: "ＡＢ", mono: true, want: "A B ", wantMonoCells: 4},
 		{name: "cjk", in: "漢字", want: "◆◆"},
@@ -224,12 +225,16 @@ func termWidth(s string) int {
 	return w
 }
 
+// TestFirstSentence checks what the cheat sheet adds to the bank's
+// first-sentence rule: the quotation marks and emphasis the sources put
+// around answers are dropped, and a long sentence is cut after a word.
 func TestFirstSentence(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{`"Kubernetes is a platform. It manages containers."`, "Kubernetes is a platform."},
+		{`*"Declare, don't instruct."*`, "Declare, don't instruct."},
 		{"Use requests, e.g. 500m CPU. Then probes.", "Use requests, e.g. 500m CPU."},
 		{"No full stop at all", "No full stop at all"},
-		{"“Quoted.” Then more.", "Quoted."},
+		{"Spread   over\nlines. Next.", "Spread over lines."},
 	}
 	for _, tt := range tests {
 		if got := firstSentence(tt.in, 150); got != tt.want {

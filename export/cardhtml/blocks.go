@@ -13,88 +13,101 @@ import (
 // a reference out of range places nothing.
 func (r *Renderer) Blocks(blocks []bank.Block, samples []bank.Sample) string {
 	var b strings.Builder
-	r.blocks(&b, blocks, samples, nil)
+	for i := range blocks {
+		p := bank.Part{Block: &blocks[i]}
+		if bl := p.Block; bl.Kind == bank.KindSample {
+			if bl.Sample < 0 || bl.Sample >= len(samples) {
+				continue
+			}
+			p.Sample = &samples[bl.Sample]
+		}
+		r.part(&b, p)
+	}
 	return b.String()
 }
 
-// blocks writes structured text; placed, when not nil, records which
-// samples were placed.
-func (r *Renderer) blocks(b *strings.Builder, blocks []bank.Block, samples []bank.Sample, placed []bool) {
-	for _, bl := range blocks {
-		switch bl.Kind {
-		case bank.KindHeading:
-			tag := "h4"
-			switch {
-			case bl.Level == 4:
-				tag = "h5"
-			case bl.Level > 4:
-				tag = "h6"
-			}
-			b.WriteString("<" + tag + ">")
-			r.escape(b, bl.Text, brNL)
-			b.WriteString("</" + tag + ">")
-		case bank.KindList:
-			tag := "ul"
-			if bl.Ordered {
-				tag = "ol"
-			}
-			b.WriteString("<" + tag + ">")
-			for _, it := range bl.Items {
-				b.WriteString("<li>")
-				r.escape(b, it, brNL)
-				b.WriteString("</li>")
-			}
-			b.WriteString("</" + tag + ">")
-		case bank.KindTable:
-			b.WriteString(`<div class="bg-table"><table>`)
-			if len(bl.Header) > 0 {
-				b.WriteString("<thead><tr>")
-				for _, h := range bl.Header {
-					b.WriteString("<th>")
-					r.escape(b, h, brNL)
-					b.WriteString("</th>")
-				}
-				b.WriteString("</tr></thead>")
-			}
-			b.WriteString("<tbody>")
-			for _, row := range bl.Rows {
-				b.WriteString("<tr>")
-				for _, c := range row {
-					b.WriteString("<td>")
-					r.escape(b, c, brNL)
-					b.WriteString("</td>")
-				}
-				b.WriteString("</tr>")
-			}
-			b.WriteString("</tbody></table></div>")
-		case bank.KindCode:
-			r.writeCode(b, bl.Lang, "", bl.Code)
-		case bank.KindSample:
-			if bl.Sample >= 0 && bl.Sample < len(samples) {
-				r.sample(b, &samples[bl.Sample])
-				if placed != nil {
-					placed[bl.Sample] = true
-				}
-			}
-		case bank.KindQuote:
-			b.WriteString("<blockquote>")
-			r.escape(b, bl.Text, brNL)
-			b.WriteString("</blockquote>")
-		case bank.KindRule:
-			b.WriteString("<hr>")
-		default: // KindParagraph, and any kind this version does not know
-			if bl.Text != "" {
-				b.WriteString("<p>")
-				r.escape(b, bl.Text, brNL)
-				b.WriteString("</p>")
-			}
-		}
-		b.WriteByte('\n')
+// Parts returns the parts of a model answer (see bank.Question.ModelAnswer)
+// as Blocks does, each sample under its caption.
+func (r *Renderer) Parts(parts []bank.Part) string {
+	var b strings.Builder
+	for _, p := range parts {
+		r.part(&b, p)
 	}
+	return b.String()
 }
 
-// Sample returns a code sample, highlighted, under a caption naming its
-// file, its Kubernetes kinds or its language.
+// part writes one block, and a newline.
+func (r *Renderer) part(b *strings.Builder, p bank.Part) {
+	switch bl := p.Block; bl.Kind {
+	case bank.KindHeading:
+		tag := "h4"
+		switch {
+		case bl.Level == 4:
+			tag = "h5"
+		case bl.Level > 4:
+			tag = "h6"
+		}
+		b.WriteString("<" + tag + ">")
+		r.escape(b, bl.Text, brNL)
+		b.WriteString("</" + tag + ">")
+	case bank.KindList:
+		tag := "ul"
+		if bl.Ordered {
+			tag = "ol"
+		}
+		b.WriteString("<" + tag + ">")
+		for _, it := range bl.Items {
+			b.WriteString("<li>")
+			r.escape(b, it, brNL)
+			b.WriteString("</li>")
+		}
+		b.WriteString("</" + tag + ">")
+	case bank.KindTable:
+		b.WriteString(`<div class="bg-table"><table>`)
+		if len(bl.Header) > 0 {
+			b.WriteString("<thead><tr>")
+			for _, h := range bl.Header {
+				b.WriteString("<th>")
+				r.escape(b, h, brNL)
+				b.WriteString("</th>")
+			}
+			b.WriteString("</tr></thead>")
+		}
+		b.WriteString("<tbody>")
+		for _, row := range bl.Rows {
+			b.WriteString("<tr>")
+			for _, c := range row {
+				b.WriteString("<td>")
+				r.escape(b, c, brNL)
+				b.WriteString("</td>")
+			}
+			b.WriteString("</tr>")
+		}
+		b.WriteString("</tbody></table></div>")
+	case bank.KindCode:
+		r.writeCode(b, bl.Lang, "", bl.Code)
+	case bank.KindSample:
+		if p.Sample != nil {
+			r.sample(b, p.Sample)
+		}
+	case bank.KindQuote:
+		b.WriteString("<blockquote>")
+		r.escape(b, bl.Text, brNL)
+		b.WriteString("</blockquote>")
+	case bank.KindRule:
+		b.WriteString("<hr>")
+	default: // KindParagraph, and any kind this version does not know
+		if bl.Text != "" {
+			b.WriteString("<p>")
+			r.escape(b, bl.Text, brNL)
+			b.WriteString("</p>")
+		}
+	}
+	b.WriteByte('\n')
+}
+
+// Sample returns a code sample, highlighted, under its caption (see
+// bank.Sample.Caption).
 func (r *Renderer) Sample(s *bank.Sample) string {
 	var b strings.Builder
 	r.sample(&b, s)
@@ -102,40 +115,91 @@ func (r *Renderer) Sample(s *bank.Sample) string {
 }
 
 func (r *Renderer) sample(b *strings.Builder, s *bank.Sample) {
-	caption := s.File
-	if caption == "" && len(s.Kinds) > 0 {
-		caption = strings.Join(s.Kinds, ", ")
-	}
-	if caption == "" {
-		caption = s.Lang
-	}
-	if caption != "" {
+	if c := s.Caption(); c != "" {
 		b.WriteString(`<div class="bg-cap">`)
-		r.escape(b, caption, spaceNL)
+		r.escape(b, c, spaceNL)
 		b.WriteString("</div>")
 	}
 	r.writeCode(b, s.Lang, s.File, s.Code)
 }
 
-// Answer returns a question's model answer: its blocks with the samples
-// in place, then every sample the answer does not place, then the
-// question's unrecognised sections under their titles, so that nothing
-// is lost.
+// Answer returns a question's model answer: its parts (see
+// bank.Question.ModelAnswer), then the question's unrecognised sections
+// under their titles, so that nothing is lost.
 func (r *Renderer) Answer(q *bank.Question) string {
 	var b strings.Builder
-	placed := make([]bool, len(q.Samples))
-	r.blocks(&b, q.Answer, q.Samples, placed)
-	for i := range q.Samples {
-		if !placed[i] {
-			r.sample(&b, &q.Samples[i])
-			b.WriteByte('\n')
-		}
+	for p := range q.ModelAnswer() {
+		r.part(&b, p)
 	}
 	for _, s := range q.Extra {
 		b.WriteString("<h4>")
 		r.escape(&b, s.Title, spaceNL)
 		b.WriteString("</h4>\n")
-		r.blocks(&b, s.Blocks, nil, nil)
+		b.WriteString(r.Blocks(s.Blocks, nil))
+	}
+	return b.String()
+}
+
+// Outline returns a short outline of a question's model answer, to
+// recall it by: each section's title with its key sentence (see
+// bank.AnswerSection.Lead), in a list; the key sentence of what comes
+// before the first title, above it. It returns "" for an empty answer.
+func (r *Renderer) Outline(q *bank.Question) string {
+	var b strings.Builder
+	list := false
+	for _, s := range q.AnswerSections() {
+		lead := s.Lead()
+		if s.Title == "" {
+			if lead != "" {
+				b.WriteString(`<p class="bg-lead">`)
+				r.escape(&b, lead, spaceNL)
+				b.WriteString("</p>")
+			}
+			continue
+		}
+		if !list {
+			b.WriteString(`<ul class="bg-outline">`)
+			list = true
+		}
+		b.WriteString("<li><b>")
+		r.escape(&b, strings.TrimRight(s.Title, ": "), spaceNL)
+		b.WriteString("</b>")
+		if lead != "" {
+			b.WriteString(" — ")
+			r.escape(&b, lead, spaceNL)
+		}
+		b.WriteString("</li>")
+	}
+	if list {
+		b.WriteString("</ul>")
+	}
+	return b.String()
+}
+
+// Phrasings returns the gaps as a short list to recall: each gap's
+// title with the phrasing to use, or "" when no gap has a title or a
+// phrasing.
+func (r *Renderer) Phrasings(gaps []bank.Gap) string {
+	var b strings.Builder
+	for _, g := range gaps {
+		if g.Title == "" && g.Phrasing == "" {
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString(`<ul class="bg-say">`)
+		}
+		b.WriteString("<li><b>")
+		r.escape(&b, g.Title, spaceNL)
+		b.WriteString("</b>")
+		if g.Phrasing != "" {
+			b.WriteString(`<div class="bg-phrasing">`)
+			r.escape(&b, g.Phrasing, brNL)
+			b.WriteString("</div>")
+		}
+		b.WriteString("</li>")
+	}
+	if b.Len() > 0 {
+		b.WriteString("</ul>")
 	}
 	return b.String()
 }
@@ -185,8 +249,17 @@ func (r *Renderer) Strengths(ss []bank.Strength) string {
 	return b.String()
 }
 
+// Diagram returns one diagram, its art kept exactly, scaled to fit
+// when it is wider than FitColumns, with its natural size a tap away.
+func (r *Renderer) Diagram(d *bank.Diagram) string {
+	var b strings.Builder
+	fit(&b, r.Pre("bg-art", d.Art), Columns(d.Art))
+	return b.String()
+}
+
 // Diagrams returns each diagram, its art kept exactly, under its title
-// ("Diagram N" when it has none).
+// ("Diagram N" when it has none). A diagram wider than FitColumns is
+// scaled to fit, with its natural size a tap away.
 func (r *Renderer) Diagrams(ds []bank.Diagram) string {
 	var b strings.Builder
 	for i, d := range ds {
@@ -197,7 +270,7 @@ func (r *Renderer) Diagrams(ds []bank.Diagram) string {
 		b.WriteString(`<div class="bg-cap">`)
 		r.escape(&b, title, spaceNL)
 		b.WriteString("</div>")
-		r.pre(&b, "bg-art", d.Art)
+		fit(&b, r.Pre("bg-art", d.Art), Columns(d.Art))
 		b.WriteByte('\n')
 	}
 	return b.String()

@@ -21,10 +21,10 @@ package cardhtml
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/bankgen/bankgen/bank"
 )
 
 // DefaultStyle is the chroma style of highlighted code when
@@ -89,11 +89,11 @@ func (r *Renderer) Line(s string) string {
 	return b.String()
 }
 
-// escape writes s, cleaned, as HTML text: the five HTML specials are
+// escape writes s, cleaned (see bank.Clean), as HTML text: the five HTML specials are
 // escaped, and "[" too with Options.Brackets. nl says what newlines
 // become.
 func (r *Renderer) escape(b *strings.Builder, s string, nl int) {
-	s = clean(s)
+	s = bank.Clean(s)
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var rep string
@@ -130,39 +130,4 @@ func (r *Renderer) escape(b *strings.Builder, s string, nl int) {
 		last = i + 1
 	}
 	b.WriteString(s[last:])
-}
-
-// clean makes s valid UTF-8 in normal form C, with "\n" line breaks
-// and no control character but tab and newline: what an HTML page can
-// show and what Anki keeps in a field. Clean text comes back unchanged.
-func clean(s string) string {
-	if isClean(s) {
-		return s
-	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\r':
-			return '\n'
-		case r == '\n' || r == '\t':
-			return r
-		case r < 0x20 || r == 0x7f:
-			return -1
-		}
-		return r
-	}, s)
-	return norm.NFC.String(s)
-}
-
-func isClean(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
-			return false
-		}
-	}
-	return norm.NFC.IsNormalString(s)
 }

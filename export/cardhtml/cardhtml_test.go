@@ -70,7 +70,7 @@ func hostileQuestion() *bank.Question {
 var allowedTags = map[string]bool{
 	"p": true, "br": true, "h4": true, "h5": true, "h6": true, "ul": true, "ol": true, "li": true,
 	"div": true, "table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true,
-	"blockquote": true, "hr": true, "pre": true, "span": true, "b": true,
+	"blockquote": true, "hr": true, "pre": true, "span": true, "b": true, "details": true, "summary": true,
 }
 
 // checkInert parses a fragment as a browser would and fails if it holds
@@ -89,7 +89,7 @@ func checkInert(t *testing.T, name, frag string) {
 		switch tt {
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			if !allowedTags[tok.Data] {
-				t.Errorf("%s: element <%s> in %q", name, tok.Data, frag)
+				t.Errorf("%s: element <%s>", name, tok.Data)
 			}
 			for _, a := range tok.Attr {
 				if a.Key != "class" && a.Key != "style" {
@@ -122,6 +122,10 @@ func TestEveryFieldEscaped(t *testing.T) {
 			"Gaps":      r.Gaps(q.Gaps),
 			"Strengths": r.Strengths(q.Strengths),
 			"Diagrams":  r.Diagrams(q.Diagrams),
+			"Diagram":   r.Diagram(&q.Diagrams[0]),
+			"Outline":   r.Outline(q),
+			"Phrasings": r.Phrasings(q.Gaps),
+			"Parts":     r.Parts(q.AnswerSections()[0].Parts),
 		} {
 			checkInert(t, name, frag)
 			if brackets && strings.Contains(frag, "[") {
@@ -149,7 +153,6 @@ func TestAnswer(t *testing.T) {
 	want := "<h4>Pod — the atomic unit</h4>\n" +
 		"<p>A pod wraps<br>containers.</p>\n" +
 		`<div class="bg-cap">Pod, Service</div><pre class="bg-pre bg-code">` + "\nkind: Pod</pre>\n" +
-		"\n" +
 		`<div class="bg-cap">notes.txt</div><pre class="bg-pre bg-code">` + "\nunplaced</pre>\n" +
 		"<h4>Follow-up questions</h4>\n<hr>\n"
 	if got != want {
@@ -216,5 +219,53 @@ func TestClean(t *testing.T) {
 		if got := New(Options{}).Line(in); got != strings.ReplaceAll(want, "\n", " ") {
 			t.Errorf("Line(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestOutline(t *testing.T) {
+	q := &bank.Question{Answer: []bank.Block{
+		{Kind: bank.KindParagraph, Text: "Kubernetes keeps the desired state. It reconciles."},
+		{Kind: bank.KindHeading, Level: 2, Text: "Pod — the atomic unit:"},
+		{Kind: bank.KindParagraph, Text: "A pod wraps containers, e.g. a sidecar. More detail."},
+		{Kind: bank.KindHeading, Level: 3, Text: "Deeper"},
+		{Kind: bank.KindHeading, Level: 2, Text: "Service"},
+		{Kind: bank.KindList, Items: []string{"Selects pods <by label>! Then more.", "Second"}},
+		{Kind: bank.KindHeading, Level: 2, Text: "Code only"},
+		{Kind: bank.KindCode, Code: "x"},
+	}}
+	got := New(Options{}).Outline(q)
+	want := `<p class="bg-lead">Kubernetes keeps the desired state.</p>` +
+		`<ul class="bg-outline"><li><b>Pod — the atomic unit</b> — A pod wraps containers, e.g. a sidecar.</li>` +
+		`<li><b>Service</b> — Selects pods &lt;by label&gt;!</li><li><b>Code only</b></li></ul>`
+	if got != want {
+		t.Errorf("Outline =\n%s\nwant\n%s", got, want)
+	}
+	if got := New(Options{}).Outline(&bank.Question{}); got != "" {
+		t.Errorf("Outline of no answer = %q", got)
+	}
+}
+
+func TestColumnsAndFit(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		cols int
+	}{
+		{"", 0}, {"abc\nde", 3}, {"╔══╗", 4}, {"a\tb", 6}, {"✅ ok", 5}, {"🎯x", 3}, {"漢字", 4},
+	} {
+		if got := Columns(tt.text); got != tt.cols {
+			t.Errorf("Columns(%q) = %d, want %d", tt.text, got, tt.cols)
+		}
+	}
+	r := New(Options{})
+	narrow, wide := strings.Repeat("═", FitColumns), strings.Repeat("═", FitColumns+1)
+	if got := r.Diagram(&bank.Diagram{Art: narrow}); strings.Contains(got, "bg-zoom") {
+		t.Errorf("a diagram of %d columns is scaled: %s", FitColumns, got)
+	}
+	got := r.Diagram(&bank.Diagram{Art: wide})
+	want := `<details class="bg-zoom"><summary><div class="bg-fit" style="--cols:41">` +
+		`<pre class="bg-pre bg-art">` + "\n" + wide + `</pre></div></summary>` +
+		`<pre class="bg-pre bg-art">` + "\n" + wide + `</pre></details>`
+	if got != want {
+		t.Errorf("wide diagram =\n%s\nwant\n%s", got, want)
 	}
 }

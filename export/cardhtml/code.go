@@ -8,6 +8,8 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+
+	"github.com/bankgen/bankgen/bank"
 )
 
 // maxHighlight is the longest code that is highlighted; longer code is
@@ -24,8 +26,8 @@ var names = sync.OnceValues(func() (lang, file *regexp.Regexp) {
 })
 
 // Pre returns text, kept exactly, in a monospace <pre> of the given
-// extra class ("bg-art" for diagrams, "bg-code" for code). It never
-// wraps.
+// extra class ("bg-art" for diagrams, "bg-code" for code), at its
+// natural size. It never wraps.
 func (r *Renderer) Pre(class, text string) string {
 	var b strings.Builder
 	r.pre(&b, class, text)
@@ -42,18 +44,25 @@ func (r *Renderer) pre(b *strings.Builder, class, text string) {
 }
 
 // Code returns code in a <pre>, highlighted when chroma knows a lexer
-// for lang or, failing that, for the file name; otherwise plain.
+// for lang or, failing that, for the file name; otherwise plain. Code
+// wider than FitColumns is scaled to fit, with its natural size a tap
+// away.
 func (r *Renderer) Code(lang, file, code string) string {
 	var b strings.Builder
 	r.writeCode(&b, lang, file, code)
 	return b.String()
 }
 
+// writeCode writes code as Code does, scaled to fit when it is wide.
 func (r *Renderer) writeCode(b *strings.Builder, lang, file, code string) {
+	fit(b, r.codePre(lang, file, code), Columns(code))
+}
+
+// codePre returns code in a <pre>, highlighted when a lexer is known.
+func (r *Renderer) codePre(lang, file, code string) string {
 	lx := r.lexer(lang, file)
 	if lx == nil || len(code) > maxHighlight {
-		r.pre(b, "bg-code", code)
-		return
+		return r.Pre("bg-code", code)
 	}
 	key := codeKey{lx.Config().Name, code}
 	html, ok := r.code[key]
@@ -64,7 +73,7 @@ func (r *Renderer) writeCode(b *strings.Builder, lang, file, code string) {
 		}
 		r.code[key] = html
 	}
-	b.WriteString(html)
+	return html
 }
 
 // lexer returns the chroma lexer for a language name or, failing that,
@@ -118,7 +127,7 @@ func (r *Renderer) setStyle() {
 // lexer that fails (or panics) leaves the code plain.
 func (r *Renderer) highlight(lx chroma.Lexer, code string) (out string) {
 	r.setStyle()
-	code = clean(code)
+	code = bank.Clean(code)
 	plain := func() string {
 		var b strings.Builder
 		r.pre(&b, "bg-code", code)

@@ -6,7 +6,10 @@ package cardhtml
 // either. Cards are laid out in a .bg container at most 46em wide.
 // Preformatted text never wraps and uses a monospace stack that starts
 // with "Bankgen Mono" (see the package comment); diagrams are set solid,
-// so vertical box lines join up. Highlighted code carries its own
+// so vertical box lines join up. Diagrams and code wider than
+// FitColumns are scaled to their container's width (with container
+// query units; where those are missing they keep 13 px and scroll) and
+// shown at full size when tapped. Highlighted code carries its own
 // colours and background inline.
 const CSS = `.bg { max-width: 46em; margin: 0 auto; padding: 0 4px; }
 .bg-meta { font-size: 13px; margin-bottom: .5em; }
@@ -78,6 +81,27 @@ const CSS = `.bg { max-width: 46em; margin: 0 auto; padding: 0 4px; }
 .bg-table { overflow-x: auto; margin: .5em 0; }
 .bg-table table { border-collapse: collapse; font-size: .9em; }
 .bg-table th, .bg-table td { border: 1px solid rgba(127, 127, 127, .45); padding: 2px 6px; vertical-align: top; }
+.bg-fit { container-type: inline-size; }
+.bg-fit > .bg-pre {
+  font-size: 13px;
+  font-size: min(13px, calc((100cqw - 3px) / (var(--cols) * 0.61 + 1.6)));
+  overflow-x: hidden;
+  margin: 0;
+}
+.bg-zoom { margin: .5em 0; }
+.bg-zoom > summary { display: block; list-style: none; cursor: zoom-in; }
+.bg-zoom > summary::-webkit-details-marker { display: none; }
+.bg-zoom > summary::after { content: "\2922  tap for full size"; display: block; font-size: 11px; opacity: .6; }
+.bg-zoom[open] > summary { cursor: zoom-out; }
+.bg-zoom[open] > summary > .bg-fit { display: none; }
+.bg-zoom[open] > summary::after { content: "\2921  fit to width"; }
+.bg-outline, .bg-say { padding-left: 1.2em; margin: .4em 0; }
+.bg-outline li, .bg-say li { margin: .25em 0; }
+.bg-say .bg-phrasing { margin: .2em 0 .4em; }
+.bg-lead { margin: .4em 0; }
+.bg-mask { letter-spacing: .1em; opacity: .7; }
+.bg-full { margin-top: 1em; }
+.bg-full > summary { cursor: pointer; font-size: 13px; text-transform: uppercase; letter-spacing: .05em; opacity: .75; }
 .bg-strengths { margin-top: 1.2em; }
 .bg-strengths summary { cursor: pointer; opacity: .8; }
 .bg-source { margin-top: 1.5em; font-size: 11px; opacity: .5; }

@@ -136,6 +136,7 @@ func checkFormatFlags(fs *pflag.FlagSet, owner map[string]string, chosen []forma
 // export.WriteAll) unless force is set.
 func writeFormats(out io.Writer, dir string, b *bank.Bank, chosen []format, o *exportOptions, force bool) error {
 	var files []export.File
+	o.dir = dir
 	for _, f := range chosen {
 		ff, err := f.files(b, o)
 		if err != nil {
@@ -146,6 +147,11 @@ func writeFormats(out io.Writer, dir string, b *bank.Bank, chosen []format, o *e
 	written, err := export.WriteAll(dir, files, export.WriteOptions{Force: force})
 	for _, w := range written {
 		fmt.Fprintf(out, "%-40s %6d items %10s\n", w.Path, w.Items, humanSize(w.Size))
+	}
+	if err == nil {
+		for _, r := range o.reports {
+			fmt.Fprint(out, r)
+		}
 	}
 	var exists *export.ExistsError
 	if errors.As(err, &exists) {

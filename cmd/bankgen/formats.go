@@ -2,6 +2,9 @@ package main
 
 import (
 	"errors"
+	iofs "io/fs"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -25,6 +28,9 @@ type exportOptions struct {
 	store    bool   // anki: store the collection uncompressed (faster, larger)
 	deck     string // anki: the parent deck
 	numbered bool   // md: number the topic files so they sort in bank order
+
+	dir     string   // the output directory
+	reports []string // printed after the files: what an export changes (anki)
 }
 
 // fileTimes maps each source file to its time, for formats that date
@@ -65,14 +71,25 @@ var formats = []format{
 			if o.store && o.ankiText {
 				return nil, errors.New("--anki-store applies to the package, not to --text")
 			}
-			return anki.Files(b, anki.Options{
+			// The previous export's state keeps review history across edits.
+			prev, err := os.ReadFile(filepath.Join(o.dir, anki.StateName("")))
+			if err != nil && !errors.Is(err, iofs.ErrNotExist) {
+				return nil, err
+			}
+			e, err := anki.Build(b, anki.Options{
 				Deck:      o.deck,
-				Time:      o.src.latest,
+				Date:      o.src.latest,
 				FileTimes: o.fileTimes(),
+				Previous:  prev,
 				Reverse:   o.reverse,
 				Text:      o.ankiText,
 				Store:     o.store,
 			})
+			if err != nil {
+				return nil, err
+			}
+			o.reports = append(o.reports, e.Report.String())
+			return e.Files, nil
 		},
 	},
 	{

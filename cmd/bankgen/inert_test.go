@@ -42,7 +42,8 @@ func TestHostileTextIsInert(t *testing.T) {
 	// The path-like title "../../etc/passwd" names the topic file only
 	// as its slug.
 	want := []string{export.ManifestName, "bank.json", "bank.xlsx", "cheat-sheet.pdf", "concepts.csv", "diagrams.csv", "etc-passwd.md", "gaps.csv",
-		"interview-prep-concepts.txt", "interview-prep-gaps.txt", "interview-prep-questions.txt", "interview-prep.apkg",
+		"interview-prep-cards.txt", "interview-prep-concepts.txt", "interview-prep-gaps.txt", "interview-prep-questions.txt",
+		"interview-prep.anki-state.json", "interview-prep.apkg",
 		"plan.csv", "questions.csv", "samples.csv", "study-guide.pdf"}
 	for i := range want {
 		want[i] = filepath.Join("out", want[i])

@@ -1,27 +1,34 @@
 // Package anki exports a question bank as an Anki deck.
 //
-// Write produces an Anki package (.apkg): a zip holding collection.anki2,
+// Build produces an Anki package (.apkg): a zip holding collection.anki2,
 // an SQLite database in Anki's schema 11 that every current Anki imports,
-// and the media map. The package has one parent deck ("Interview Prep")
-// with a subdeck per topic ("Interview Prep::Kubernetes") and three note
-// types:
+// and the media map; and a small state file for the next export. The
+// package has one parent deck ("Interview Prep") with a subdeck per topic
+// ("Interview Prep::Kubernetes"). Cards are sized for recall, one idea
+// each where the source gives them:
 //
 //   - bankgen Interview Question: the front shows the topic, the level
-//     and the question; the back the model answer with its code samples,
-//     the gaps with their suggested phrasing, the diagrams and what the
-//     learner nailed.
-//   - bankgen Gap Drill: one note per "What to Tighten Up" item, the
-//     learner's weak spots. The front names the missing concept, the back
-//     explains it and gives the phrasing to use.
-//   - bankgen Concept: one note per glossary term, term → definition, and
-//     with Options.Reverse a definition → term card too.
+//     and the question; the back an outline to grade recall against (the
+//     answer's sub-headings with their key sentence, the gaps with the
+//     phrasing to use), with the full model answer, the diagrams and what
+//     the learner nailed each a tap away.
+//   - bankgen Gap Drill: one note per "What to Tighten Up" item. The
+//     front names the missing concept, the back explains it and gives the
+//     phrasing to use.
+//   - bankgen Concept: one note per glossary term, term → definition.
+//   - bankgen Card: single-idea cards. One per titled section of a model
+//     answer with two or more ("Q2 · Pod — the atomic unit"), one per
+//     gap phrasing ("say it like this"), one per diagram (sketch it from
+//     its title), and with Options.Reverse one per term, definition →
+//     term, the term and its forms masked in the definition.
 //
-// Notes are tagged kind::question|gap|concept, level::warm-up|… and
-// topic::<topic ID>. Fields are rendered by export/cardhtml: all source
-// text is HTML-escaped, and "[" too, so it never forms an Anki tag.
-// Diagrams and code are set in a monospace <pre> that never wraps and
-// scrolls sideways, in a font with every box-drawing glyph that ships in
-// the package; code is highlighted with chroma using inline styles.
+// Notes are tagged under one root: bankgen::kind::…, bankgen::level::…,
+// bankgen::topic::… and bankgen::question::<topic>::<q> for every card of
+// one question. Fields are rendered by export/cardhtml: all source text
+// is HTML-escaped, and "[" too, so it never forms an Anki tag. Diagrams
+// and code never wrap: wide ones are scaled to the card's width, with
+// their natural size a tap away, in a font with every box-drawing glyph
+// that ships in the package; code is highlighted with chroma.
 //
 // # Updating a deck
 //
@@ -29,17 +36,23 @@
 // learner's review history, because Anki (rslib
 // import_export/package/apkg/import/notes.rs) matches:
 //
-//   - notes by GUID, derived here from the bank's stable IDs; an existing
-//     note is updated only when the incoming note's mod is newer;
+//   - notes by GUID; an existing note is updated only when the incoming
+//     note's mod is newer;
 //   - note types by ID, fixed forever here with their field and template
 //     names (changing those makes Anki add a second note type); template
 //     and CSS changes apply only when the note type's mod increases;
 //   - decks by name.
 //
-// A note's mod is the time of the source file it came from
-// (Options.FileTimes, else Options.Time), so the same sources give the
-// same bytes and an edited source gives newer notes. Editing one answer
-// changes only that note's fields.
+// The state file (Options.Previous, StateName) keeps each note's GUID,
+// IDs, mod and content hash. A note keeps its GUID when it is the same
+// item (same key and content, same content under a new key, a key the
+// source pins, or the same key with edited content) and its mod when its
+// content is unchanged; an edited note gets a mod newer than both its
+// old one and its source file. A GUID is never given to other content,
+// even after its note is gone. The Report lists what was added,
+// updated, unchanged and orphaned. A new note's ID is its source file's
+// time in milliseconds, less its distance from the end of the deck, so
+// Anki shows real creation dates in source order.
 //
 // WriteText writes the same notes in Anki's plain-text import format
 // (File → Import), one file per note type, since a text file names one
@@ -56,48 +69,50 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/export"
+	"github.com/bankgen/bankgen/export/cardhtml"
 )
 
 // Defaults of Options.
 const (
 	DefaultName  = "interview-prep"
 	DefaultDeck  = "Interview Prep"
-	DefaultStyle = "github-dark"
+	DefaultStyle = cardhtml.DefaultStyle
 )
-
-// DefaultTime is the source time used when Options.Time is zero. Notes
-// only update on re-import when their time grows, so callers should pass
-// the real time of the sources.
-var DefaultTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Options configures the export. The zero value is ready to use.
 type Options struct {
 	// Name is the base name of the output files, without extension:
-	// Name.apkg, or Name-questions.txt, Name-gaps.txt and
-	// Name-concepts.txt with Text. It must not contain a path
-	// separator. Default DefaultName.
+	// Name.apkg, or Name-questions.txt, Name-gaps.txt, Name-concepts.txt
+	// and Name-cards.txt with Text; and the state file
+	// Name.anki-state.json. It must not contain a path separator.
+	// Default DefaultName.
 	Name string
 	// Deck is the parent deck; each topic becomes a subdeck
 	// "Deck::Topic". It may itself be nested ("Study::Interview Prep").
 	// Default DefaultDeck.
 	Deck string
-	// Time is when the sources were last changed; it becomes the mod
-	// time of notes whose file is not in FileTimes. The command passes
+	// Date is when the sources were last changed; it dates the notes
+	// whose file is not in FileTimes. The command passes
 	// SOURCE_DATE_EPOCH when set, else the newest modification time of
 	// the source files, or a recorded date for the embedded sources.
-	// Zero means DefaultTime.
-	Time time.Time
+	// Zero means export.DefaultDate.
+	Date time.Time
 	// FileTimes maps a source file, as named in bank.Pos.File, to its
-	// modification time, so that only notes from an edited file become
-	// newer. Files not in the map use Time. When SOURCE_DATE_EPOCH is
-	// set, leave it empty so that every note gets that time.
+	// modification time. A new note gets its IDs from its file's time, and
+	// an edited note a mod of at least that time. Files not in the map use
+	// Date.
 	FileTimes map[string]time.Time
-	// Reverse adds a definition → term card to every concept note.
+	// Previous is the state file the previous export wrote
+	// (Name.anki-state.json in the output folder), or nil for a first
+	// export. With it notes keep their GUIDs and IDs across edits and
+	// renames, and only notes whose content changed get a newer mod.
+	Previous []byte
+	// Reverse adds, for every glossary term, a card that shows the
+	// definition with the term masked and asks for the term.
 	Reverse bool
 	// Text makes Files return the plain-text import files instead of
 	// the package.
@@ -130,6 +145,15 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// StateName returns the name of the state file of an export named name
+// (Options.Name; "" for the default).
+func StateName(name string) string {
+	if name == "" {
+		name = DefaultName
+	}
+	return name + ".anki-state.json"
+}
+
 // ErrName is wrapped by the error for an Options.Name that is not a
 // plain file name.
 var ErrName = errors.New("anki: invalid file name")
@@ -142,74 +166,91 @@ func checkName(name string) error {
 	return nil
 }
 
-// Files returns the files of the export: Name.apkg, or with Text one
-// text file per note type (questions, gaps, concepts, in that order).
-// Nothing is rendered until a file's Write is called; the files of one
-// call share the rendering. Items counts the notes in each file.
-func Files(b *bank.Bank, opts Options) ([]export.File, error) {
+// Export is a deck built from a bank: its files and what importing them
+// changes in a collection that has the previous export.
+type Export struct {
+	// Files are Name.apkg (or, with Text, one text file per note type),
+	// then the state file for the next export.
+	Files []export.File
+	// Report lists the notes added, updated, unchanged and orphaned
+	// since Options.Previous.
+	Report Report
+}
+
+// Build renders the deck of a bank. It fails if Options.Name or
+// Options.Deck is not valid, if Options.Previous is not a state file, or
+// if two notes would share an identity (a bank that passes
+// bank.Validate never does).
+func Build(b *bank.Bank, opts Options) (*Export, error) {
 	o := opts.withDefaults()
 	if err := checkName(o.Name); err != nil {
 		return nil, err
 	}
-	if _, err := parentDeck(o.Deck); err != nil {
+	d, err := build(b, &o)
+	if err != nil {
 		return nil, err
 	}
-	counts := countNotes(b)
+	state, err := stateJSON(d.state)
+	if err != nil {
+		return nil, err
+	}
+	e := &Export{Report: d.report}
 	if !o.Text {
-		return []export.File{{
+		e.Files = append(e.Files, export.File{
 			Name:  o.Name + ".apkg",
-			Items: counts[KindQuestion] + counts[KindGap] + counts[KindConcept],
-			Write: func(w io.Writer) error { return Write(w, b, opts) },
-		}}, nil
-	}
-	var once sync.Once
-	var d *deck
-	var err error
-	shared := func() (*deck, error) {
-		once.Do(func() { d, err = build(b, &o) })
-		return d, err
-	}
-	var files []export.File
-	for _, k := range Kinds() {
-		files = append(files, export.File{
-			Name:  o.Name + "-" + textSuffix[k] + ".txt",
-			Items: counts[k],
-			Write: func(w io.Writer) error {
-				d, err := shared()
-				if err != nil {
-					return err
-				}
-				return writeText(w, d, k)
-			},
+			Items: len(d.notes),
+			Write: func(w io.Writer) error { return writeDeck(w, d, &o) },
 		})
-	}
-	return files, nil
-}
-
-var textSuffix = map[Kind]string{KindQuestion: "questions", KindGap: "gaps", KindConcept: "concepts"}
-
-func countNotes(b *bank.Bank) map[Kind]int {
-	c := map[Kind]int{}
-	for _, t := range b.Topics {
-		c[KindConcept] += len(t.Guide)
-		for _, q := range t.Questions {
-			c[KindQuestion]++
-			c[KindGap] += len(q.Gaps)
+	} else {
+		for _, nt := range noteTypes {
+			e.Files = append(e.Files, export.File{
+				Name:  o.Name + "-" + nt.TextName + ".txt",
+				Items: d.count(nt),
+				Write: func(w io.Writer) error { return writeText(w, d, nt) },
+			})
 		}
 	}
-	return c
+	e.Files = append(e.Files, export.File{
+		Name:  StateName(o.Name),
+		Items: len(d.notes),
+		Write: func(w io.Writer) error { _, err := w.Write(state); return err },
+	})
+	return e, nil
+}
+
+// count returns how many notes of a note type the deck holds.
+func (d *deck) count(nt *noteType) int {
+	n := 0
+	for i := range d.notes {
+		if d.notes[i].kind.noteType() == nt {
+			n++
+		}
+	}
+	return n
+}
+
+// Files returns the files of Build.
+func Files(b *bank.Bank, opts Options) ([]export.File, error) {
+	e, err := Build(b, opts)
+	if err != nil {
+		return nil, err
+	}
+	return e.Files, nil
 }
 
 // Write writes the bank as an Anki package to w. The same bank and
-// options give the same bytes. Write does not close w. It fails if two
-// notes would share an identity (a bank that passes bank.Validate never
-// does) or if Options.Deck is not a valid deck name.
+// options give the same bytes. Write does not close w. It fails as
+// Build does.
 func Write(w io.Writer, b *bank.Bank, opts Options) error {
 	o := opts.withDefaults()
 	d, err := build(b, &o)
 	if err != nil {
 		return err
 	}
+	return writeDeck(w, d, &o)
+}
+
+func writeDeck(w io.Writer, d *deck, o *Options) error {
 	col, err := collection(d)
 	if err != nil {
 		return err
@@ -217,18 +258,19 @@ func Write(w io.Writer, b *bank.Bank, opts Options) error {
 	return writePackage(w, col, !o.NoFont, o.Store, time.Unix(d.mod, 0))
 }
 
-// WriteText writes the notes of kind k in Anki's plain-text import
-// format: "#separator:tab", "#html:true", "#notetype:<note type>",
-// "#deck column", "#tags column", "#guid column" and "#columns" headers,
-// then one row per note. A text file can only name one note type, and
-// text import can only use note types the collection already has; the
-// fields are the same as in the package, and so are the GUIDs, so a text
-// import updates notes a package import added.
+// WriteText writes the notes of note type of kind k in Anki's
+// plain-text import format: "#separator:tab", "#html:true",
+// "#notetype:<note type>", "#deck column", "#tags column", "#guid
+// column" and "#columns" headers, then one row per note. A text file
+// can only name one note type, and text import can only use note types
+// the collection already has; the fields are the same as in the
+// package, and so are the GUIDs, so a text import updates notes a
+// package import added.
 func WriteText(w io.Writer, b *bank.Bank, opts Options, k Kind) error {
 	o := opts.withDefaults()
 	d, err := build(b, &o)
 	if err != nil {
 		return err
 	}
-	return writeText(w, d, k)
+	return writeText(w, d, k.noteType())
 }

@@ -154,26 +154,18 @@ func fillCollection(ctx context.Context, conn *sql.Conn, d *deck) error {
 	defer insCard.Close()
 
 	// Rows go in by key, which SQLite appends fastest, packing pages
-	// full.
-	type cardRow struct {
-		c *card
-		n *note
-	}
-	var cards []cardRow
+	// full. Every note has one card, with the note's ID.
+	byID := make([]*note, len(d.notes))
 	for i := range d.notes {
-		for j := range d.notes[i].cards {
-			cards = append(cards, cardRow{&d.notes[i].cards[j], &d.notes[i]})
-		}
+		byID[i] = &d.notes[i]
 	}
-	slices.SortFunc(cards, func(a, b cardRow) int { return cmp.Compare(a.c.id, b.c.id) })
-	for _, r := range cards {
-		c, n := r.c, r.n
-		if _, err := insCard.ExecContext(ctx, c.id, n.id, d.decks[n.deck].id, c.ord, n.mod, c.due); err != nil {
+	slices.SortFunc(byID, func(a, b *note) int { return cmp.Compare(a.id, b.id) })
+	for _, n := range byID {
+		if _, err := insCard.ExecContext(ctx, n.id, n.id, d.decks[n.deck].id, 0, n.mod, n.due); err != nil {
 			return err
 		}
 	}
-	for _, i := range d.byID {
-		n := &d.notes[i]
+	for _, n := range byID {
 		if _, err := insNote.ExecContext(ctx, n.id, n.guid, n.kind.noteType().ID, n.mod, n.tags,
 			n.flds, n.sfld, n.csum); err != nil {
 			return err
@@ -196,7 +188,7 @@ func colRow(d *deck) (colJSON, error) {
 	parentID := d.decks[d.parent].id
 	nextPos := 1
 	if len(d.notes) > 0 {
-		nextPos = d.notes[len(d.notes)-1].cards[0].due + 1
+		nextPos = d.notes[len(d.notes)-1].due + 1
 	}
 	c.conf, err = marshal(map[string]any{
 		"activeDecks":   []int64{1},
@@ -307,12 +299,13 @@ const (
 
 func modelJSON(nt *noteType, did int64) jsonModel {
 	m := jsonModel{
-		ID: nt.ID, Name: nt.Name, Type: 0, Mod: nt.Mod, Usn: -1, Sortf: 0, Did: did,
+		ID: nt.ID, Name: nt.Name, Type: 0, Mod: nt.Mod, Usn: -1, Sortf: nt.Sort, Did: did,
 		CSS: nt.CSS, LatexPre: latexPre, LatexPost: latexPost,
 		Tags: []string{}, Vers: []any{},
 	}
 	for i, t := range nt.Templates {
-		m.Tmpls = append(m.Tmpls, jsonTemplate{Name: t.Name, Ord: i, Qfmt: t.Front, Afmt: t.Back})
+		m.Tmpls = append(m.Tmpls, jsonTemplate{Name: t.Name, Ord: i, Qfmt: t.Front, Afmt: t.Back,
+			Bqfmt: t.BrowserFront, Bafmt: t.BrowserBack})
 	}
 	for i, f := range nt.Fields {
 		m.Flds = append(m.Flds, jsonField{Name: f, Ord: i, Font: "Arial", Size: 20, Media: []string{}})

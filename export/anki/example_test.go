@@ -28,7 +28,7 @@ func exampleBank() *bank.Bank {
 }
 
 func ExampleFiles() {
-	files, err := anki.Files(exampleBank(), anki.Options{Time: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)})
+	files, err := anki.Files(exampleBank(), anki.Options{Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -47,7 +47,8 @@ func ExampleFiles() {
 		fmt.Println(" ", f.Name)
 	}
 	// Output:
-	// interview-prep.apkg 3
+	// interview-prep.apkg 4
+	// interview-prep.anki-state.json 4
 	//   collection.anki2
 	//   0
 	//   media
@@ -66,5 +67,5 @@ func ExampleWriteText() {
 	// #tags column:9
 	// #guid column:10
 	// #columns:Gap	Question	Topic	Level	Explanation	Phrasing	ID	Deck	Tags	GUID
-	// "Shared network"	"What is a Pod?"	"Kubernetes"	"Warm-up"	""	"Containers in a pod share localhost."	"kubernetes/q1/gaps/shared-network"	"Interview Prep::Kubernetes"	"kind::gap level::warm-up topic::kubernetes"	"xjPX!:K>cg"
+	// "Shared network"	"What is a Pod?"	"Kubernetes"	"Warm-up"	""	"Containers in a pod share localhost."	"kubernetes/q1/gaps/shared-network"	"Interview Prep::Kubernetes"	"bankgen::kind::gap bankgen::level::warm-up bankgen::question::kubernetes::q1 bankgen::topic::kubernetes"	"xjPX!:K>cg"
 }

@@ -5,48 +5,29 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/bankgen/bankgen/internal/goldentest"
 )
-
-// fixtureGolden is the text projection of the fixture bank's package.
-const fixtureGolden = "../../golden/anki/fixture.txt"
 
 // TestGolden compares a text projection of the fixture bank's package
 // (zip entries, collection, decks, note types, then every note with its
-// cards, tags and fields) with the golden file. Run go test -update to
-// rewrite it, and review the diff.
+// card, tags and fields) and its state file with the golden file. Run
+// go test -update to rewrite it, and review the diff.
 func TestGolden(t *testing.T) {
-	p := readPackage(t, write(t, testBank(t), Options{FileTimes: fileTimes(t0), Reverse: true}))
-	got := project(p)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(fixtureGolden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(fixtureGolden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(fixtureGolden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("package differs from %s (-want +got):\n%s", fixtureGolden, diff)
-	}
+	e, err := Build(testBank(t), Options{FileTimes: fileTimes(t0), Reverse: true})
+	files := goldentest.Render(t, e.Files, err)
+	got := project(readPackage(t, files["interview-prep.apkg"])) + "\n# interview-prep.anki-state.json\n" + string(files["interview-prep.anki-state.json"])
+	goldentest.Compare(t, "testdata/fixture.txt", []byte(got))
 }
 
 // project describes a package as reviewable text, in a fixed order.
 func project(p *apkg) string {
 	var b strings.Builder
 	b.WriteString("# Text projection of the Anki package of the export/anki test fixture bank.\n")
-	b.WriteString("# Written by TestGolden in export/anki; rewrite with go test ./export/anki -update.\n\n")
+	b.WriteString("# Written by TestGolden in export/anki; rewrite with go test ./export/anki -update, then review.\n\n")
 	for _, e := range p.entries {
 		sum := sha256.Sum256(e.data)
 		fmt.Fprintf(&b, "zip %-16s method=%d modified=%s", e.name, e.method, e.modified.UTC().Format("2006-01-02T15:04:05Z"))
@@ -81,6 +62,10 @@ func project(p *apkg) string {
 		modelName[id] = m["name"].(string)
 		css := sha256.Sum256([]byte(m["css"].(string)))
 		fmt.Fprintf(&b, "\nmodel %q id=%s mod=%v sortf=%v css-sha256=%s\n", m["name"], id, m["mod"], m["sortf"], hex.EncodeToString(css[:8]))
+		for _, tm := range m["tmpls"].([]any) {
+			tm := tm.(map[string]any)
+			fmt.Fprintf(&b, "  browser %v %q %q\n", tm["ord"], tm["bqfmt"], tm["bafmt"])
+		}
 		for _, f := range m["flds"].([]any) {
 			fmt.Fprintf(&b, "  field %v %q\n", f.(map[string]any)["ord"], f.(map[string]any)["name"])
 		}
@@ -94,6 +79,7 @@ func project(p *apkg) string {
 
 	// Notes in the order a learner meets them: by their first card's due.
 	cards := map[int64][]dbCard{}
+	fmt.Fprintf(&b, "\n%d notes, %d cards\n", len(p.notes), len(p.cards))
 	for _, c := range p.cards {
 		cards[c.nid] = append(cards[c.nid], c)
 	}

@@ -9,14 +9,16 @@ import (
 	"strings"
 )
 
-// Stable identity. Everything Anki uses to recognise an item across
-// imports is derived from the bank's stable IDs or from names, never from
-// a clock or a counter:
+// Identity. What Anki recognises an item by across imports comes from
+// the bank's stable IDs, the source times and the previous state (see
+// state.go), never from the clock:
 //
-//   - a note's GUID from the ID of the question, gap or term it holds;
-//   - note and card IDs from the GUID (Anki matches notes by GUID, and
-//     only uses the IDs to pick free ones, but stable IDs keep the file
-//     the same bytes from run to run);
+//   - a new note's GUID from the stable ID of the item it holds, and
+//     after that from the state file;
+//   - a new note's ID (and its card's, the same number) from its source
+//     file's time and its place in the deck, in milliseconds, like the
+//     IDs Anki gives, so that Anki shows real creation dates in source
+//     order; after that from the state file;
 //   - deck IDs from the deck name (Anki matches decks by name);
 //   - note-type IDs are constants (see model.go).
 
@@ -35,29 +37,10 @@ func hash64(parts ...string) uint64 {
 	return binary.BigEndian.Uint64(h.Sum(sum[:0]))
 }
 
-// noteIdentity is everything a note's identity derives from: the
-// SHA-256 of its stable ID, whose four 64-bit words give its GUID, its
-// note ID and the IDs of its two possible cards.
-type noteIdentity [4]uint64
-
-func identityOf(stableID string) noteIdentity {
-	h := sha256.New()
-	h.Write([]byte("bankgen note\x00"))
-	h.Write([]byte(stableID))
-	h.Write([]byte{0})
-	var sum [sha256.Size]byte
-	h.Sum(sum[:0])
-	var id noteIdentity
-	for i := range id {
-		id[i] = binary.BigEndian.Uint64(sum[8*i:])
-	}
-	return id
-}
-
-// guid returns the note's GUID, written in Anki's base-91 alphabet like
-// the GUIDs Anki makes itself.
-func (id noteIdentity) guid() string {
-	n := id[0]
+// guidFor returns the GUID derived from a stable ID, written in Anki's
+// base-91 alphabet like the GUIDs Anki makes itself.
+func guidFor(stableID string) string {
+	n := hash64("bankgen note", stableID)
 	if n == 0 {
 		return "a"
 	}
@@ -71,18 +54,7 @@ func (id noteIdentity) guid() string {
 	return string(buf[i:])
 }
 
-// noteID returns the note's ID, before collisions are resolved.
-func (id noteIdentity) noteID() int64 { return idBase + int64(id[1]%idSpan) }
-
-// cardID returns the ID of the note's card of template ord (0 or 1),
-// before collisions are resolved.
-func (id noteIdentity) cardID(ord int) int64 { return idBase + int64(id[2+ord%2]%idSpan) }
-
-// guidFor returns the GUID of the note that holds the bank item with the
-// given stable ID.
-func guidFor(stableID string) string { return identityOf(stableID).guid() }
-
-// idBase and idSpan bound the IDs this package derives: like the
+// idBase and idSpan bound the deck IDs this package derives: like the
 // millisecond timestamps Anki uses, they lie between 2001 and 2036, and
 // they stay below 2^53 so that JavaScript reads them exactly.
 const (

@@ -24,6 +24,10 @@ type noteType struct {
 	Fields    []string
 	Templates []template
 	CSS       string
+	// Sort is the index of the field the Browser sorts by.
+	Sort int
+	// TextName names the note type's plain-text file: Name-TextName.txt.
+	TextName string
 	// Req is the schema-11 card requirement of each template: the fields
 	// of which any (or all) must be non-empty for the card to exist.
 	Req []requirement
@@ -33,6 +37,9 @@ type template struct {
 	Name  string
 	Front string
 	Back  string
+	// BrowserFront and BrowserBack are what the Browser's Question and
+	// Answer columns show.
+	BrowserFront, BrowserBack string
 }
 
 type requirement struct {
@@ -65,6 +72,19 @@ const (
 )
 
 const (
+	kTitle = iota
+	kFront
+	kContext
+	kTopic
+	kLevel
+	kKind
+	kBack
+	kMore
+	kID
+	kFields
+)
+
+const (
 	cTerm = iota
 	cDefinition
 	cTopic
@@ -80,9 +100,10 @@ const (
 const fontFile = "_bankgen-DejaVuSansMono.ttf"
 
 var questionType = noteType{
-	ID:   1795478400101,
-	Name: "bankgen Interview Question",
-	Mod:  1795485000,
+	ID:       1795478400101,
+	Name:     "bankgen Interview Question",
+	TextName: "questions",
+	Mod:      1796100000,
 	Fields: []string{
 		qQuestion:  "Question",
 		qTopic:     "Topic",
@@ -102,24 +123,27 @@ var questionType = noteType{
 		Back: `{{FrontSide}}
 <hr id="answer">
 <div class="bg">
-<h3 class="bg-h">Model answer</h3>
-<div class="bg-answer">{{Answer}}</div>
-{{#Gaps}}<h3 class="bg-h">What to tighten up</h3>
+{{#Answer}}<h3 class="bg-h">Key points</h3>
+<div class="bg-answer">{{Answer}}</div>{{/Answer}}
+{{#Gaps}}<h3 class="bg-h">Say it like this</h3>
 <div class="bg-gaps">{{Gaps}}</div>{{/Gaps}}
-{{#Diagrams}}<h3 class="bg-h">Diagrams</h3>
-<div class="bg-diagrams">{{Diagrams}}</div>{{/Diagrams}}
+{{#Diagrams}}<details class="bg-full"><summary>Diagrams</summary>
+<div class="bg-diagrams">{{Diagrams}}</div></details>{{/Diagrams}}
 {{#Strengths}}<details class="bg-strengths"><summary>What you nailed</summary>{{Strengths}}</details>{{/Strengths}}
 <div class="bg-source">{{ID}}</div>
 </div>`,
+		BrowserFront: `{{Question}}`,
+		BrowserBack:  `{{Topic}} · {{Level}}`,
 	}},
 	CSS: css,
 	Req: []requirement{{"any", []int{qQuestion}}},
 }
 
 var gapType = noteType{
-	ID:   1795478400102,
-	Name: "bankgen Gap Drill",
-	Mod:  1795485000,
+	ID:       1795478400102,
+	Name:     "bankgen Gap Drill",
+	TextName: "gaps",
+	Mod:      1796100000,
 	Fields: []string{
 		gGap:         "Gap",
 		gQuestion:    "Question",
@@ -145,15 +169,18 @@ var gapType = noteType{
 <blockquote class="bg-phrasing">{{Phrasing}}</blockquote>{{/Phrasing}}
 <div class="bg-source">{{ID}}</div>
 </div>`,
+		BrowserFront: `{{Gap}}`,
+		BrowserBack:  `{{Question}}`,
 	}},
 	CSS: css,
 	Req: []requirement{{"any", []int{gGap}}},
 }
 
 var conceptType = noteType{
-	ID:   1795478400103,
-	Name: "bankgen Concept",
-	Mod:  1795485000,
+	ID:       1795478400103,
+	Name:     "bankgen Concept",
+	TextName: "concepts",
+	Mod:      1796100000,
 	Fields: []string{
 		cTerm:       "Term",
 		cDefinition: "Definition",
@@ -174,7 +201,13 @@ var conceptType = noteType{
 <div class="bg-definition">{{Definition}}</div>
 <div class="bg-source">{{ID}}</div>
 </div>`,
+		BrowserFront: `{{Term}}`,
+		BrowserBack:  `{{Definition}}`,
 	}, {
+		// Kept so that the note type stays the one learners have; bankgen
+		// leaves Reverse empty, so it makes no card. Reverse cards are
+		// Card notes, which never leave a blank card behind when
+		// Options.Reverse is turned off.
 		Name: "Definition to Term",
 		Front: `{{#Reverse}}<div class="bg">
 <div class="bg-meta"><span class="bg-chip">{{Topic}}</span>{{#Section}}<span class="bg-chip">{{Section}}</span>{{/Section}}<span class="bg-chip bg-kind">Which term?</span></div>
@@ -191,8 +224,48 @@ var conceptType = noteType{
 	Req: []requirement{{"any", []int{cTerm}}, {"all", []int{cReverse}}},
 }
 
+// cardType holds the cards of one idea each: a section of a model
+// answer, the phrasing of a gap, a diagram, a term asked for from its
+// definition. Its first field is a plain title, for the Browser.
+var cardType = noteType{
+	ID:       1795478400104,
+	Name:     "bankgen Card",
+	TextName: "cards",
+	Mod:      1796100000,
+	Fields: []string{
+		kTitle:   "Title",
+		kFront:   "Front",
+		kContext: "Context",
+		kTopic:   "Topic",
+		kLevel:   "Level",
+		kKind:    "Kind",
+		kBack:    "Back",
+		kMore:    "More",
+		kID:      "ID",
+	},
+	Templates: []template{{
+		Name: "Card",
+		Front: `<div class="bg">
+<div class="bg-meta"><span class="bg-chip">{{Topic}}</span>{{#Level}}<span class="bg-chip">{{Level}}</span>{{/Level}}<span class="bg-chip bg-kind">{{Kind}}</span></div>
+{{#Context}}<div class="bg-context">{{Context}}</div>{{/Context}}
+<div class="bg-prompt">{{Front}}</div>
+</div>`,
+		Back: `{{FrontSide}}
+<hr id="answer">
+<div class="bg">
+<div class="bg-back">{{Back}}</div>
+{{#More}}<details class="bg-full"><summary>More</summary>{{More}}</details>{{/More}}
+<div class="bg-source">{{ID}}</div>
+</div>`,
+		BrowserFront: `{{Title}}`,
+		BrowserBack:  `{{Kind}}`,
+	}},
+	CSS: css,
+	Req: []requirement{{"any", []int{kFront}}},
+}
+
 // noteTypes lists every note type in the order they are written.
-var noteTypes = []*noteType{&questionType, &gapType, &conceptType}
+var noteTypes = []*noteType{&questionType, &gapType, &conceptType, &cardType}
 
 // css is shared by every note type. Light and night mode are both set
 // explicitly (Anki marks night mode with the nightMode or night_mode

@@ -1,84 +1,93 @@
 package anki
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/export"
 	"github.com/bankgen/bankgen/export/cardhtml"
 )
 
-// Kind says which note type a note has.
+// Kind says what a note holds.
 type Kind int
 
 // The kinds of note a deck holds.
 const (
-	// KindQuestion is one interview question with its model answer.
+	// KindQuestion is one interview question: its outline, with the full
+	// model answer a tap away.
 	KindQuestion Kind = iota
-	// KindGap is one "What to Tighten Up" item of a question.
+	// KindGap is one "What to Tighten Up" item of a question, to
+	// explain.
 	KindGap
-	// KindConcept is one glossary term.
+	// KindConcept is one glossary term, term → definition.
 	KindConcept
+	// KindSection is one titled section of a model answer.
+	KindSection
+	// KindPhrasing is the "say it like this" of one gap.
+	KindPhrasing
+	// KindDiagram is one diagram of a question, to sketch from its title.
+	KindDiagram
+	// KindReverse is one glossary term the other way round: the
+	// definition, with the term masked, → the term (Options.Reverse).
+	KindReverse
 )
 
 // Kinds lists every kind in the order a deck holds them.
-func Kinds() []Kind { return []Kind{KindQuestion, KindGap, KindConcept} }
+func Kinds() []Kind {
+	return []Kind{KindQuestion, KindGap, KindConcept, KindSection, KindPhrasing, KindDiagram, KindReverse}
+}
 
-// String returns "question", "gap" or "concept": the kind tag of a note.
+var kindNames = []string{"question", "gap", "concept", "section", "phrasing", "diagram", "reverse"}
+
+// String returns the kind's tag: "question", "gap", "concept",
+// "section", "phrasing", "diagram" or "reverse".
 func (k Kind) String() string {
-	switch k {
-	case KindQuestion:
-		return "question"
-	case KindGap:
-		return "gap"
-	case KindConcept:
-		return "concept"
+	if k >= 0 && int(k) < len(kindNames) {
+		return kindNames[k]
 	}
 	return fmt.Sprintf("Kind(%d)", int(k))
 }
 
+// noteType returns the note type of a kind: the three original ones,
+// and one for the single-idea cards.
 func (k Kind) noteType() *noteType {
 	switch k {
+	case KindQuestion:
+		return &questionType
 	case KindGap:
 		return &gapType
 	case KindConcept:
 		return &conceptType
 	}
-	return &questionType
+	return &cardType
 }
 
-// A note is one Anki note with its cards, ready to be written.
+// A note is one Anki note with its card, ready to be written.
 type note struct {
 	kind   Kind
+	key    string // the stable ID of what it holds
+	match  string // what identifies its content across renames
+	title  string // for the report
+	source int64  // its source file's time, in Unix seconds
+	pinned bool   // its key was pinned in the source
+
 	guid   string
-	id     int64
+	id     int64 // note ID, and the ID of its one card
 	mod    int64 // Unix seconds
 	tags   string
 	fields []string
 	flds   string // the fields joined by fieldSep, as notes.flds holds them
 	sfld   string // the sort field, stripped of HTML
 	csum   int64  // Anki's checksum of the first field
+	hash   string // of everything the note holds
 	deck   int    // index into deck.decks
-	cards  []card
-	// The bank items the fields are rendered from.
-	topic *bank.Topic
-	q     *bank.Question
-	gap   *bank.Gap
-	term  *bank.Term
-}
-
-type card struct {
-	id  int64
-	ord int
-	due int // position among new cards
+	due    int    // position among new cards
 }
 
 type deckInfo struct {
@@ -95,22 +104,23 @@ type deck struct {
 	// mod is the newest note time, in Unix seconds.
 	mod int64
 	// desc is the parent deck's description.
-	desc string
-	// byID lists the indexes of notes in order of note ID: the order
-	// in which they are inserted, since SQLite appends rows in key order
-	// fastest and packs their pages full.
-	byID []int
+	desc   string
+	state  *State
+	report Report
 }
 
 // ErrDuplicateID is wrapped by the error for a bank in which two notes
 // would get the same identity.
 var ErrDuplicateID = errors.New("anki: duplicate note identity")
 
-// layout lays out the notes, cards and decks of a bank, without their
-// fields. Notes come topic by topic: each question followed by its gaps,
-// then the topic's glossary; new cards are shown in that order.
-func layout(b *bank.Bank, o *Options) (*deck, error) {
+// build lays out and renders the notes and decks of a bank, then gives
+// each note its identity from the previous state.
+func build(b *bank.Bank, o *Options) (*deck, error) {
 	parent, err := parentDeck(o.Deck)
+	if err != nil {
+		return nil, err
+	}
+	prev, err := ReadState(o.Previous)
 	if err != nil {
 		return nil, err
 	}
@@ -134,156 +144,202 @@ func layout(b *bank.Bank, o *Options) (*deck, error) {
 	}
 
 	times := newSourceTimes(o)
-	counts := countNotes(b)
-	d.notes = make([]note, 0, counts[KindQuestion]+counts[KindGap]+counts[KindConcept])
-	levelTags := map[bank.Level]string{}
-	for _, l := range bank.Levels() {
-		levelTags[l] = tag("level", l.String())
-	}
+	r := cardhtml.New(cardhtml.Options{Style: o.Style, Brackets: true})
 	for ti := range b.Topics {
 		t := &b.Topics[ti]
-		di := addDeck(parent + "::" + topicDeckName(t, ti))
-		topicTag := tag("topic", t.ID)
-		tags := map[[2]string]string{}
-		tagsOf := func(k Kind, level string) string {
-			key := [2]string{k.String(), level}
-			s, ok := tags[key]
-			if !ok {
-				s = tagList(k, level, topicTag)
-				tags[key] = s
-			}
-			return s
-		}
+		nb := noteBuilder{r: r, d: d, o: o, times: times, t: t,
+			deck:  addDeck(parent + "::" + topicDeckName(t, ti)),
+			topic: r.Line(t.Name)}
 		for qi := range t.Questions {
-			q := &t.Questions[qi]
-			levelTag := levelTags[q.Level]
-			d.notes = append(d.notes, note{
-				kind: KindQuestion, guid: q.ID, mod: times.of(q.Pos), deck: di,
-				tags:  tagsOf(KindQuestion, levelTag),
-				topic: t, q: q,
-			})
-			for gi := range q.Gaps {
-				g := &q.Gaps[gi]
-				d.notes = append(d.notes, note{
-					kind: KindGap, guid: g.ID, mod: times.of(g.Pos), deck: di,
-					tags:  tagsOf(KindGap, levelTag),
-					topic: t, q: q, gap: g,
-				})
-			}
+			nb.question(&t.Questions[qi])
 		}
 		for gi := range t.Guide {
-			g := &t.Guide[gi]
-			d.notes = append(d.notes, note{
-				kind: KindConcept, guid: g.ID, mod: times.of(g.Pos), deck: di,
-				tags:  tagsOf(KindConcept, ""),
-				topic: t, term: g,
-			})
+			nb.term(&t.Guide[gi])
 		}
 	}
-
-	// Identity: the guid field holds the stable ID until here.
-	guids := make(map[string]string, len(d.notes))
-	noteIDs, cardIDs := make(idSet, len(d.notes)), make(idSet, len(d.notes)*2)
-	d.mod = times.fallback
-	due := 0
+	keys := map[string]bool{}
 	for i := range d.notes {
 		n := &d.notes[i]
-		stable := n.guid
-		if stable == "" {
-			return nil, fmt.Errorf("anki: a %s in topic %q has no ID", n.kind, n.topic.Name)
+		if n.key == "" {
+			return nil, fmt.Errorf("anki: a %s (%q) has no ID", n.kind, n.title)
 		}
-		ident := identityOf(stable)
-		n.guid = ident.guid()
-		if prev, dup := guids[n.guid]; dup {
-			return nil, fmt.Errorf("%w: %q and %q", ErrDuplicateID, prev, stable)
+		if k := n.kind.String() + " " + n.key; keys[k] {
+			return nil, fmt.Errorf("%w: two of %s", ErrDuplicateID, k)
+		} else {
+			keys[k] = true
 		}
-		guids[n.guid] = stable
-		n.id = noteIDs.take(ident.noteID())
-		due++
-		ords := []int{0}
-		if n.kind == KindConcept && o.Reverse {
-			ords = append(ords, 1)
-		}
-		for _, ord := range ords {
-			n.cards = append(n.cards, card{
-				id:  cardIDs.take(ident.cardID(ord)),
-				ord: ord,
-				due: due,
-			})
-		}
-		if i == 0 || n.mod > d.mod {
-			d.mod = n.mod
-		}
+		n.due = i + 1
+		n.flds = strings.Join(n.fields, fieldSep)
+		n.sfld = stripHTML(n.fields[n.kind.noteType().Sort])
+		n.csum = fieldChecksum(n.fields[0])
+		n.hash = contentHash(n, d.decks[n.deck].name)
 	}
-
-	d.byID = make([]int, len(d.notes))
-	for i := range d.byID {
-		d.byID[i] = i
-	}
-	slices.SortFunc(d.byID, func(a, b int) int { return cmp.Compare(d.notes[a].id, d.notes[b].id) })
-	return d, nil
-}
-
-// build lays out the deck and renders every note's fields.
-func build(b *bank.Bank, o *Options) (*deck, error) {
-	d, err := layout(b, o)
-	if err != nil {
+	if err := d.identify(prev, times.fallback); err != nil {
 		return nil, err
 	}
-	r := cardhtml.New(cardhtml.Options{Style: o.Style, Brackets: true})
-	for i := range d.notes {
-		render(r, &d.notes[i], o)
-	}
 	return d, nil
 }
 
-// render fills in the fields of one note, and what Anki derives from
-// them. Every piece of source text is escaped, "[" included, so that it
-// never forms one of Anki's own tags ([sound:…], [latex]); first fields
-// are kept on one line, free of tags, so that Anki's sort field and
-// checksum are the text itself.
-func render(r *cardhtml.Renderer, n *note, o *Options) {
-	topic := r.Line(n.topic.Name)
-	switch n.kind {
-	case KindQuestion:
-		q := n.q
-		n.fields = []string{
-			qQuestion:  r.Line(q.Prompt),
-			qTopic:     topic,
-			qLevel:     r.Line(levelTitle(q.Level)),
-			qAnswer:    r.Answer(q),
-			qGaps:      r.Gaps(q.Gaps),
+// A noteBuilder adds the notes of one topic.
+type noteBuilder struct {
+	r     *cardhtml.Renderer
+	d     *deck
+	o     *Options
+	times *sourceTimes
+	t     *bank.Topic
+	deck  int
+	topic string // the topic's name as HTML
+}
+
+func (nb *noteBuilder) add(n note, p bank.Pos, tags ...string) {
+	n.source = nb.times.of(p)
+	n.deck = nb.deck
+	n.tags = tagList(append(tags, tag("kind", n.kind.String()), tag("topic", nb.t.ID))...)
+	nb.d.notes = append(nb.d.notes, n)
+}
+
+// question adds a question's note, then one note per titled section of
+// its answer (when it has two or more), per gap, per phrasing and per
+// diagram.
+func (nb *noteBuilder) question(q *bank.Question) {
+	r := nb.r
+	level := r.Line(levelTitle(q.Level))
+	qTags := []string{tag("level", q.Level.String()), questionTag(q.ID)}
+	label := questionLabel(q)
+	prompt := r.Line(q.Prompt)
+
+	answer := r.Outline(q)
+	if full := r.Answer(q); full != "" {
+		answer += `<details class="bg-full"><summary>Full model answer</summary>` + "\n" + full + "</details>"
+	}
+	nb.add(note{kind: KindQuestion, key: q.ID, match: q.Prompt, title: label + " " + q.Prompt, pinned: q.Pin != "",
+		fields: []string{
+			qQuestion:  prompt,
+			qTopic:     nb.topic,
+			qLevel:     level,
+			qAnswer:    answer,
+			qGaps:      r.Phrasings(q.Gaps),
 			qDiagrams:  r.Diagrams(q.Diagrams),
 			qStrengths: r.Strengths(q.Strengths),
 			qID:        r.Line(q.ID),
-		}
-	case KindGap:
-		n.fields = []string{
-			gGap:         r.Line(n.gap.Title),
-			gQuestion:    r.Line(n.q.Prompt),
-			gTopic:       topic,
-			gLevel:       r.Line(levelTitle(n.q.Level)),
-			gExplanation: r.Text(n.gap.Detail),
-			gPhrasing:    r.Text(n.gap.Phrasing),
-			gID:          r.Line(n.gap.ID),
-		}
-	default:
-		reverse := ""
-		if o.Reverse {
-			reverse = "y"
-		}
-		n.fields = []string{
-			cTerm:       r.Line(n.term.Term),
-			cDefinition: r.Text(n.term.Definition),
-			cTopic:      topic,
-			cSection:    r.Line(n.term.Section),
-			cReverse:    reverse,
-			cID:         r.Line(n.term.ID),
+		}}, q.Pos, qTags...)
+
+	card := func(kind Kind, key, match string, pinned bool, p bank.Pos, title, front, chip, back, more, id string) {
+		nb.add(note{kind: kind, key: key, match: match, title: title, pinned: pinned,
+			fields: []string{
+				kTitle:   r.Line(title),
+				kFront:   front,
+				kContext: prompt,
+				kTopic:   nb.topic,
+				kLevel:   level,
+				kKind:    chip,
+				kBack:    back,
+				kMore:    more,
+				kID:      r.Line(id),
+			}}, p, qTags...)
+	}
+
+	var titled []bank.AnswerSection
+	for _, s := range q.AnswerSections() {
+		if strings.TrimSpace(s.Title) != "" {
+			titled = append(titled, s)
 		}
 	}
-	n.flds = strings.Join(n.fields, fieldSep)
-	n.sfld = stripHTML(n.fields[0])
-	n.csum = fieldChecksum(n.fields[0])
+	if len(titled) >= 2 {
+		seen := map[string]int{}
+		for _, s := range titled {
+			title := strings.TrimRight(strings.TrimSpace(s.Title), ":")
+			slug := bank.Slug(title)
+			if seen[slug]++; seen[slug] > 1 {
+				slug += "-" + strconv.Itoa(seen[slug])
+			}
+			key := q.ID + "/sections/" + slug
+			body := r.Parts(s.Parts)
+			card(KindSection, key, body, false, s.Pos, label+" · "+title,
+				r.Line(title), "Answer section", body, "", key)
+		}
+	}
+	for gi := range q.Gaps {
+		g := &q.Gaps[gi]
+		match := g.Detail + "\x00" + g.Phrasing
+		if g.Detail == "" && g.Phrasing == "" {
+			match = g.Title
+		}
+		nb.add(note{kind: KindGap, key: g.ID, match: match, title: g.Title, pinned: g.Pin != "",
+			fields: []string{
+				gGap:         r.Line(g.Title),
+				gQuestion:    prompt,
+				gTopic:       nb.topic,
+				gLevel:       level,
+				gExplanation: r.Text(g.Detail),
+				gPhrasing:    r.Text(g.Phrasing),
+				gID:          r.Line(g.ID),
+			}}, g.Pos, qTags...)
+		if strings.TrimSpace(g.Phrasing) != "" {
+			key := g.ID + "/phrasing"
+			card(KindPhrasing, key, g.Phrasing, g.Pin != "", g.Pos, "Say it: "+g.Title,
+				r.Line(g.Title), "Say it like this",
+				`<div class="bg-phrasing">`+r.Text(g.Phrasing)+`</div>`, "", key)
+		}
+	}
+	for di := range q.Diagrams {
+		dg := &q.Diagrams[di]
+		title := strings.TrimSpace(dg.Title)
+		if title == "" {
+			title = "Diagram " + strconv.Itoa(di+1)
+		}
+		card(KindDiagram, dg.ID, dg.Art, dg.Pin != "", dg.Pos, label+" · "+title,
+			r.Line(title), "Sketch the diagram", r.Diagram(dg), "", dg.ID)
+	}
+}
+
+// term adds a glossary term's note and, with Options.Reverse, a note
+// that asks for the term from its definition, the term masked.
+func (nb *noteBuilder) term(g *bank.Term) {
+	r := nb.r
+	reverse := ""
+	nb.add(note{kind: KindConcept, key: g.ID, match: firstNonEmpty(g.Definition, g.Term), title: g.Term, pinned: g.Pin != "",
+		fields: []string{
+			cTerm:       r.Line(g.Term),
+			cDefinition: r.Text(g.Definition),
+			cTopic:      nb.topic,
+			cSection:    r.Line(g.Section),
+			cReverse:    reverse,
+			cID:         r.Line(g.ID),
+		}}, g.Pos)
+	if !nb.o.Reverse || strings.TrimSpace(g.Definition) == "" {
+		return
+	}
+	key := g.ID + "/reverse"
+	nb.add(note{kind: KindReverse, key: key, match: g.Definition, title: g.Term + " (reverse)", pinned: g.Pin != "",
+		fields: []string{
+			kTitle:   r.Line(g.Term + " (reverse)"),
+			kFront:   maskTerm(r, g.Definition, g.Term),
+			kContext: r.Line(g.Section),
+			kTopic:   nb.topic,
+			kLevel:   "",
+			kKind:    "Which term?",
+			kBack:    `<div class="bg-prompt">` + r.Line(g.Term) + `</div>`,
+			kMore:    "",
+			kID:      r.Line(key),
+		}}, g.Pos)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// questionLabel returns "Q2", or "Q" for a question with no number.
+func questionLabel(q *bank.Question) string {
+	if q.Number > 0 {
+		return "Q" + strconv.Itoa(q.Number)
+	}
+	return "Q"
 }
 
 func levelTitle(l bank.Level) string {
@@ -293,38 +349,67 @@ func levelTitle(l bank.Level) string {
 	return ""
 }
 
-// tag returns "prefix::value" with value made safe as an Anki tag (no
-// spaces, quotes or colons), or "" when value has nothing left.
+// tagRoot is the root of every tag bankgen writes, so its tags never
+// collide with a learner's own.
+const tagRoot = "bankgen::"
+
+// tag returns "bankgen::prefix::value" with value made safe as an Anki
+// tag (no spaces, quotes or colons), or "" when value has nothing left.
 func tag(prefix, value string) string {
+	v := tagValue(value)
+	if v == "" {
+		return ""
+	}
+	return tagRoot + prefix + "::" + v
+}
+
+func tagValue(value string) string {
 	v := strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.' {
 			return r
 		}
 		return '_'
-	}, clean(value))
+	}, bank.Clean(value))
 	if strings.Trim(v, "_") == "" {
 		return ""
 	}
-	return prefix + "::" + v
+	return v
 }
 
-// tagList returns the tags of a note as Anki stores them: sorted,
-// separated by spaces, with a space at each end.
-func tagList(k Kind, level, topic string) string {
-	// "kind::" < "level::" < "topic::", so this order is sorted.
-	s := " " + tag("kind", k.String()) + " "
-	for _, t := range []string{level, topic} {
-		if t != "" {
-			s += t + " "
+// questionTag returns the tag that groups the cards of one question:
+// "bankgen::question::kubernetes::q2" for kubernetes/q2.
+func questionTag(id string) string {
+	var parts []string
+	for p := range strings.SplitSeq(id, "/") {
+		if v := tagValue(p); v != "" {
+			parts = append(parts, v)
 		}
 	}
-	return s
+	if len(parts) == 0 {
+		return ""
+	}
+	return tagRoot + "question::" + strings.Join(parts, "::")
+}
+
+// tagList returns tags as Anki stores them: sorted, without
+// repetitions or empty ones, separated by spaces, with a space at each
+// end.
+func tagList(tags ...string) string {
+	var kept []string
+	for _, t := range tags {
+		if t != "" {
+			kept = append(kept, t)
+		}
+	}
+	slices.Sort(kept)
+	kept = slices.Compact(kept)
+	return " " + strings.Join(kept, " ") + " "
 }
 
 // parentDeck checks and tidies the parent deck name: components
 // separated by "::", none of them empty.
 func parentDeck(name string) (string, error) {
-	parts := strings.Split(clean(name), "::")
+	parts := strings.Split(bank.Clean(name), "::")
 	for i, p := range parts {
 		if parts[i] = deckComponent(p); parts[i] == "" {
 			return "", fmt.Errorf("anki: invalid deck name %q", name)
@@ -348,7 +433,7 @@ func topicDeckName(t *bank.Topic, i int) string {
 // deckComponent makes s one component of a deck name: on one line,
 // without "::" (which would nest decks) or a colon at either end.
 func deckComponent(s string) string {
-	s = strings.Join(strings.Fields(clean(s)), " ")
+	s = strings.Join(strings.Fields(bank.Clean(s)), " ")
 	for strings.Contains(s, "::") {
 		s = strings.ReplaceAll(s, "::", ":")
 	}
@@ -363,10 +448,11 @@ type sourceTimes struct {
 }
 
 func newSourceTimes(o *Options) *sourceTimes {
-	st := &sourceTimes{fallback: unixSeconds(o.Time), files: map[string]int64{}}
-	if o.Time.IsZero() {
-		st.fallback = unixSeconds(DefaultTime)
+	date := o.Date
+	if date.IsZero() {
+		date = export.DefaultDate
 	}
+	st := &sourceTimes{fallback: unixSeconds(date), files: map[string]int64{}}
 	for f, t := range o.FileTimes {
 		if !t.IsZero() {
 			st.files[f] = unixSeconds(t)
@@ -385,25 +471,4 @@ func (st *sourceTimes) of(p bank.Pos) int64 {
 // unixSeconds returns t in Unix seconds, at least 1.
 func unixSeconds(t time.Time) int64 {
 	return max(1, t.Unix())
-}
-
-// clean makes s valid UTF-8 in normal form C, with "\n" line breaks and
-// no control character but tab and newline, as Anki keeps text in deck
-// names and tags.
-func clean(s string) string {
-	if utf8.ValidString(s) && norm.NFC.IsNormalString(s) &&
-		strings.IndexFunc(s, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f }) < 0 {
-		return s
-	}
-	s = strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\r\n", "\n")
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\r':
-			return '\n'
-		case r < 0x20 && r != '\n' && r != '\t' || r == 0x7f:
-			return -1
-		}
-		return r
-	}, s)
-	return norm.NFC.String(s)
 }

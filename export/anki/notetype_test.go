@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"flag"
 	"fmt"
 	"os"
 	"strconv"
@@ -12,9 +11,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/bankgen/bankgen/internal/goldentest"
+)
 
 // TestNoteTypesFrozen pins what Anki matches note types by. Changing a
 // note type's ID, or the names or number of its fields or templates,
@@ -38,6 +37,9 @@ func TestNoteTypesFrozen(t *testing.T) {
 		{1795478400103, "bankgen Concept",
 			[]string{"Term", "Definition", "Topic", "Section", "Reverse", "ID"},
 			[]string{"Term to Definition", "Definition to Term"}},
+		{1795478400104, "bankgen Card",
+			[]string{"Title", "Front", "Context", "Topic", "Level", "Kind", "Back", "More", "ID"},
+			[]string{"Card"}},
 	}
 	var got []frozen
 	for _, nt := range noteTypes {
@@ -52,14 +54,15 @@ func TestNoteTypesFrozen(t *testing.T) {
 	}
 }
 
-// contentHash hashes everything of a note type that Anki applies only
+// noteTypeHash hashes everything of a note type that Anki applies only
 // when the note type's mod grows: templates, CSS, and the rest.
-func contentHash(nt *noteType) string {
+func noteTypeHash(nt *noteType) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%q\n%q\n%q\n", nt.Name, nt.Fields, nt.CSS)
 	for _, tm := range nt.Templates {
-		fmt.Fprintf(h, "%q\n%q\n%q\n", tm.Name, tm.Front, tm.Back)
+		fmt.Fprintf(h, "%q\n%q\n%q\n%q\n%q\n", tm.Name, tm.Front, tm.Back, tm.BrowserFront, tm.BrowserBack)
 	}
+	fmt.Fprintf(h, "%d\n", nt.Sort)
 	fmt.Fprintf(h, "%v\n", nt.Req)
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -92,7 +95,7 @@ func TestNoteTypeModRaised(t *testing.T) {
 			recorded[id] = record{mod, hash}
 		}
 		f.Close()
-	} else if !*update {
+	} else if !goldentest.Update() {
 		t.Fatalf("%v (run go test -update to record the note types)", err)
 	}
 
@@ -100,11 +103,11 @@ func TestNoteTypeModRaised(t *testing.T) {
 	out.WriteString("# note type id, mod, SHA-256 of its templates and CSS; see TestNoteTypeModRaised.\n")
 	ok := true
 	for _, nt := range noteTypes {
-		hash := contentHash(nt)
+		hash := noteTypeHash(nt)
 		rec, known := recorded[nt.ID]
 		switch {
 		case !known:
-			if !*update {
+			if !goldentest.Update() {
 				t.Errorf("note type %s (%d) is not recorded; run go test -update", nt.Name, nt.ID)
 			}
 		case nt.Mod < rec.mod:
@@ -113,12 +116,12 @@ func TestNoteTypeModRaised(t *testing.T) {
 		case nt.Mod == rec.mod && hash != rec.hash:
 			t.Errorf("note type %s: templates or CSS changed but Mod is still %d; raise Mod (Anki applies the change only to a newer note type), then run go test -update", nt.Name, nt.Mod)
 			ok = false
-		case nt.Mod > rec.mod && !*update:
+		case nt.Mod > rec.mod && !goldentest.Update():
 			t.Errorf("note type %s: Mod raised to %d; run go test -update to record it", nt.Name, nt.Mod)
 		}
 		out.WriteString(strconv.FormatInt(nt.ID, 10) + " " + strconv.FormatInt(nt.Mod, 10) + " " + hash + "\n")
 	}
-	if *update && ok {
+	if goldentest.Update() && ok {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -132,14 +135,14 @@ func TestNoteTypeModRaised(t *testing.T) {
 // change to a template or to the CSS.
 func TestNoteTypeHashCoversContent(t *testing.T) {
 	nt := questionType
-	base := contentHash(&nt)
+	base := noteTypeHash(&nt)
 	nt.CSS += " "
-	if contentHash(&nt) == base {
+	if noteTypeHash(&nt) == base {
 		t.Error("a CSS change leaves the hash alone")
 	}
 	nt = questionType
 	nt.Templates = []template{{Name: nt.Templates[0].Name, Front: nt.Templates[0].Front + "x", Back: nt.Templates[0].Back}}
-	if contentHash(&nt) == base {
+	if noteTypeHash(&nt) == base {
 		t.Error("a template change leaves the hash alone")
 	}
 }

@@ -110,9 +110,10 @@ func TestTemplates(t *testing.T) {
 		}
 		for _, n := range d.notes {
 			nt := n.kind.noteType()
+			// Every note ships one card, of its first template.
 			for ord := range nt.Templates {
 				front, back := cardSides(t, nt, n.fields, ord)
-				shipped := slicesContainsOrd(n.cards, ord)
+				shipped := ord == 0
 				if empty := strings.TrimSpace(front) == ""; empty == shipped {
 					t.Errorf("%s %s template %d: front empty %v, card shipped %v", n.kind, n.guid, ord, empty, shipped)
 				}
@@ -122,15 +123,6 @@ func TestTemplates(t *testing.T) {
 			}
 		}
 	}
-}
-
-func slicesContainsOrd(cs []card, ord int) bool {
-	for _, c := range cs {
-		if c.ord == ord {
-			return true
-		}
-	}
-	return false
 }
 
 // TestPreview writes every card of the shipped bank as HTML pages the
@@ -154,7 +146,7 @@ func TestPreview(t *testing.T) {
 	}
 	for i, n := range d.notes {
 		nt := n.kind.noteType()
-		for _, c := range n.cards {
+		for _, c := range []struct{ ord int }{{0}} {
 			front, back := cardSides(t, nt, n.fields, c.ord)
 			for side, html := range map[string]string{"front": front, "back": back} {
 				for _, night := range []bool{false, true} {

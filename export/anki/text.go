@@ -21,8 +21,7 @@ import (
 //
 // Every value is quoted: Anki reads rows with a CSV reader for which a
 // line starting with "#" is a comment, and a GUID may start with "#".
-func writeText(w io.Writer, d *deck, k Kind) error {
-	nt := k.noteType()
+func writeText(w io.Writer, d *deck, nt *noteType) error {
 	bw := bufio.NewWriter(w)
 	nf := len(nt.Fields)
 	cols := append(append([]string(nil), nt.Fields...), "Deck", "Tags", "GUID")
@@ -36,7 +35,7 @@ func writeText(w io.Writer, d *deck, k Kind) error {
 	row := make([]string, 0, len(cols))
 	for i := range d.notes {
 		n := &d.notes[i]
-		if n.kind != k {
+		if n.kind.noteType() != nt {
 			continue
 		}
 		row = append(row[:0], n.fields...)

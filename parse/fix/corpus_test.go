@@ -1,0 +1,363 @@
+package fix_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bankgen/bankgen/parse/fix"
+	"github.com/bankgen/bankgen/parse/fix/internal/damage"
+)
+
+// scoresFile is the golden score table TestCorpus writes.
+const scoresFile = "testdata/corpus/scores.md"
+
+// The -update flag is defined by the package's other tests; this file
+// defines it only when nothing else in the test binary does.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// TestCorpus runs the repair over the clean corpus and every damaged
+// variant of it, and compares the score table with testdata/corpus/scores.md.
+// A damaged file that is not repaired exactly does not fail the test: the
+// table is the record, and any change in quality shows in its diff.
+func TestCorpus(t *testing.T) {
+	docs := readCorpus(t)
+	kinds := damage.Kinds()
+	var clean []cleanResult
+	scores := make([][]score, len(docs)) // [doc][kind]
+	for i, d := range docs {
+		out, rep := fix.Bytes(d.text)
+		clean = append(clean, cleanResult{
+			unchanged: bytes.Equal(out, d.text),
+			repairs:   rep.Count(fix.Mojibake) + rep.Count(fix.Rebuilt),
+			suspects:  rep.Count(fix.Suspect),
+		})
+		for _, k := range kinds {
+			damaged := k.Apply(d.text)
+			if bytes.Equal(damaged, d.text) {
+				t.Errorf("%s: %s left the document as it was", d.name, k.Name)
+			}
+			out, rep := fix.Bytes(damaged)
+			scores[i] = append(scores[i], score{
+				exact:    bytes.Equal(out, d.text),
+				dist:     editDistance(string(d.text), string(out)),
+				runes:    len([]rune(string(d.text))),
+				suspects: rep.Count(fix.Suspect),
+				damaged:  rep.Count(fix.Undecodable),
+			})
+		}
+	}
+	got := scoreTable(docs, kinds, clean, scores)
+	if updating() {
+		if err := os.WriteFile(scoresFile, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(scoresFile)
+	if err != nil {
+		t.Fatalf("%v (run with -update to write it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the scores differ from %s (-want +got); if the change is intended, rerun with -update and review it:\n%s",
+			scoresFile, lineDiff(string(want), string(got)))
+	}
+}
+
+type document struct {
+	name string
+	text []byte
+}
+
+func readCorpus(t *testing.T) []document {
+	t.Helper()
+	paths, err := filepath.Glob("testdata/corpus/clean/*.md")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no clean documents: %v", err)
+	}
+	var docs []document
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, document{filepath.Base(p), b})
+	}
+	return docs
+}
+
+// cleanResult is what the repair did to a clean document.
+type cleanResult struct {
+	unchanged         bool
+	repairs, suspects int
+}
+
+// score is how well one damaged file was repaired.
+type score struct {
+	exact bool
+	// dist is the edit distance from the clean text to the repair, in
+	// runes; runes is the clean text's length in runes.
+	dist, runes int
+	// suspects and damaged count the places the report lists as Suspect
+	// and as Undecodable.
+	suspects, damaged int
+}
+
+// total sums scores.
+type total struct {
+	files, exact, dist, runes, suspects, silent int
+}
+
+func (s *total) add(sc score) {
+	s.files++
+	if sc.exact {
+		s.exact++
+	} else if sc.suspects+sc.damaged == 0 {
+		s.silent++
+	}
+	s.dist += min(sc.dist, sc.runes)
+	s.runes += sc.runes
+	s.suspects += sc.suspects
+}
+
+// right is the share of characters right, 1 − distance/length, in percent,
+// rounded down so that 100.00 means exactly right.
+func right(dist, runes int) string {
+	p := 100 * (1 - float64(min(dist, runes))/float64(runes))
+	return fmt.Sprintf("%.2f", math.Floor(p*100)/100)
+}
+
+func scoreTable(docs []document, kinds []damage.Kind, clean []cleanResult, scores [][]score) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `# Encoding repair: scores on the multilingual corpus
+
+Written by `+"`go test ./parse/fix -run TestCorpus -update`"+`; README.md beside this
+file says how to read it. %d clean documents, %d kinds of damage, %d damaged files.
+
+## Clean documents
+
+A clean document must come back unchanged. "repairs" counts the places the
+report says it repaired, "suspects" those it lists as suspect.
+
+| document | unchanged | repairs | suspects |
+|---|---|---:|---:|
+`, len(docs), len(kinds), len(docs)*len(kinds))
+	unchanged := 0
+	for i, d := range docs {
+		c := clean[i]
+		if c.unchanged {
+			unchanged++
+		}
+		fmt.Fprintf(&b, "| %s | %s | %d | %d |\n", d.name, yesNo(c.unchanged), c.repairs, c.suspects)
+	}
+	fmt.Fprintf(&b, "| **all** | **%d/%d** | | |\n", unchanged, len(docs))
+
+	b.WriteString(`
+## By kind of damage
+
+"exact": files repaired byte for byte. "characters right": 1 − edit
+distance / length, over all the kind's files. "suspects": places listed as
+suspect. "silent": files not repaired exactly whose report lists no suspect
+and nothing undecodable.
+
+`)
+	var all total
+	byKind := make([]total, len(kinds))
+	byDoc := make([]total, len(docs))
+	for i := range docs {
+		for j := range kinds {
+			byKind[j].add(scores[i][j])
+			byDoc[i].add(scores[i][j])
+			all.add(scores[i][j])
+		}
+	}
+	writeTotals(&b, "kind", func(i int) string { return kinds[i].Name }, byKind, all)
+
+	b.WriteString("\n## By document\n\n")
+	writeTotals(&b, "document", func(i int) string { return docs[i].name }, byDoc, all)
+
+	b.WriteString(`
+## Every file
+
+Characters right in percent; ✓ marks a file repaired exactly, and the
+number of suspects listed follows in parentheses when there are any.
+
+| document |`)
+	for _, k := range kinds {
+		fmt.Fprintf(&b, " %s |", k.Name)
+	}
+	b.WriteString("\n|---|" + strings.Repeat("---:|", len(kinds)) + "\n")
+	for i, d := range docs {
+		fmt.Fprintf(&b, "| %s |", d.name)
+		for _, sc := range scores[i] {
+			cell := right(sc.dist, sc.runes)
+			if sc.exact {
+				cell = "✓"
+			}
+			if sc.suspects > 0 {
+				cell += fmt.Sprintf(" (%d)", sc.suspects)
+			}
+			fmt.Fprintf(&b, " %s |", cell)
+		}
+		b.WriteString("\n")
+	}
+	return b.Bytes()
+}
+
+func writeTotals(b *bytes.Buffer, what string, name func(int) string, rows []total, all total) {
+	fmt.Fprintf(b, "| %s | exact | characters right | suspects | silent |\n|---|---:|---:|---:|---:|\n", what)
+	row := func(n string, s total) {
+		fmt.Fprintf(b, "| %s | %d/%d | %s %% | %d | %d |\n", n, s.exact, s.files, right(s.dist, s.runes), s.suspects, s.silent)
+	}
+	for i, s := range rows {
+		row(name(i), s)
+	}
+	row("**all**", all)
+}
+
+func yesNo(ok bool) string {
+	if ok {
+		return "yes"
+	}
+	return "**no**"
+}
+
+// editDistance is the Levenshtein distance between want and got in runes,
+// computed line by line: lines equal in both are matched first (a longest
+// common subsequence of lines), and each run of unmatched lines between two
+// matches is compared rune by rune, line against line when both sides have
+// the same number of lines, else as one text. The result is never below
+// the true distance, and equals it when the differences stay within lines,
+// as encoding damage and its repair do (neither touches a newline).
+func editDistance(want, got string) int {
+	if want == got {
+		return 0
+	}
+	w, g := strings.SplitAfter(want, "\n"), strings.SplitAfter(got, "\n")
+	// lcs[i][j] is the LCS length of w[i:] and g[j:].
+	lcs := make([][]int, len(w)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(g)+1)
+	}
+	for i := len(w) - 1; i >= 0; i-- {
+		for j := len(g) - 1; j >= 0; j-- {
+			if w[i] == g[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	dist := 0
+	i, j := 0, 0
+	i0, j0 := 0, 0 // start of the current unmatched run
+	flush := func() {
+		dist += runDistance(w[i0:i], g[j0:j])
+	}
+	for i < len(w) && j < len(g) {
+		switch {
+		case w[i] == g[j] && lcs[i][j] == lcs[i+1][j+1]+1:
+			flush()
+			i++
+			j++
+			i0, j0 = i, j
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	i, j = len(w), len(g)
+	flush()
+	return dist
+}
+
+// runDistance compares two runs of unmatched lines.
+func runDistance(w, g []string) int {
+	if len(w) == len(g) {
+		d := 0
+		for k := range w {
+			d += levenshtein([]rune(w[k]), []rune(g[k]))
+		}
+		return d
+	}
+	return levenshtein([]rune(strings.Join(w, "")), []rune(strings.Join(g, "")))
+}
+
+// levenshtein is the edit distance between a and b: the fewest rune
+// insertions, deletions and substitutions that turn a into b.
+func levenshtein(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			sub := prev[j-1]
+			if a[i-1] != b[j-1] {
+				sub++
+			}
+			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// lineDiff lists the lines of want and got that differ, by line number.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d\n- %s\n+ %s\n", i+1, wl, gl)
+		}
+	}
+	return b.String()
+}
+
+// TestEditDistance pins the scoring's distance on cases worked out by hand.
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		want, got string
+		dist      int
+	}{
+		{"", "", 0},
+		{"abc\n", "abc\n", 0},
+		{"kitten", "sitting", 3},
+		{"a — b\n", "a â€” b\n", 3},                         // one rune became three
+		{"═══\n", "â•â•â•\n", 6},                            // each rune became two
+		{"x\ny\nz\n", "x\nz\n", 2},                          // a line lost: "y\n"
+		{"x\ny\nz\n", "x\ny\nq\nz\n", 2},                    // a line added: "q\n"
+		{"é\nsame\nü\n", "Ã©\nsame\nÃ¼\n", 4},               // two runs around a matched line
+		{"ab\ncd\n", "a\x00b\x00\n\x00c\x00d\x00\n\x00", 6}, // UTF-16 LE read as bytes
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.want, tt.got); got != tt.dist {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.want, tt.got, got, tt.dist)
+		}
+	}
+}

@@ -540,11 +540,22 @@ func (c *checker) questions(e *expect, v *view) {
 func (c *checker) question(qe qexpect, q *bank.Question) {
 	qn := fmt.Sprintf("q%d", qe.n)
 	if q == nil {
+		// Every fact about a missing question fails, those that would
+		// hold for an empty one ("no gaps") included.
+		start := len(c.results)
 		c.add(qe.line, "question", qn, false, "present", "missing")
-		q = &bank.Question{} // every fact about it fails against the empty question
-	} else {
-		c.add(qe.line, "question", qn, true, "present", "present")
+		c.questionFacts(qn, qe, &bank.Question{})
+		for i := start + 1; i < len(c.results); i++ {
+			c.results[i].ok, c.results[i].got = false, "no question "+strconv.Itoa(qe.n)
+		}
+		return
 	}
+	c.add(qe.line, "question", qn, true, "present", "present")
+	c.questionFacts(qn, qe, q)
+}
+
+// questionFacts checks the facts stated about one question.
+func (c *checker) questionFacts(qn string, qe qexpect, q *bank.Question) {
 	if s, ok := qe.keys["level"]; ok {
 		got := q.Level.String()
 		if q.LevelInferred {
@@ -705,7 +716,11 @@ func (c *checker) plan(e *expect, v *view) {
 			}
 		}
 	}
-	c.add(line, "plan column count", "no other plan columns", len(extra) == 0, "none", joinOrNone(extra))
+	got := joinOrNone(extra)
+	if len(v.plan) == 0 {
+		got = "no plan rows"
+	}
+	c.add(line, "plan column count", "no other plan columns", len(v.plan) > 0 && len(extra) == 0, "none", got)
 }
 
 func (c *checker) note(s stmt, v *view) {

@@ -103,7 +103,7 @@ var questionType = noteType{
 	ID:       1795478400101,
 	Name:     "bankgen Interview Question",
 	TextName: "questions",
-	Mod:      1796100000,
+	Mod:      1796100001,
 	Fields: []string{
 		qQuestion:  "Question",
 		qTopic:     "Topic",
@@ -125,8 +125,8 @@ var questionType = noteType{
 <div class="bg">
 {{#Answer}}<h3 class="bg-h">Key points</h3>
 <div class="bg-answer">{{Answer}}</div>{{/Answer}}
-{{#Gaps}}<h3 class="bg-h">Say it like this</h3>
-<div class="bg-gaps">{{Gaps}}</div>{{/Gaps}}
+{{#Gaps}}<details class="bg-full"><summary>Say it like this</summary>
+<div class="bg-gaps">{{Gaps}}</div></details>{{/Gaps}}
 {{#Diagrams}}<details class="bg-full"><summary>Diagrams</summary>
 <div class="bg-diagrams">{{Diagrams}}</div></details>{{/Diagrams}}
 {{#Strengths}}<details class="bg-strengths"><summary>What you nailed</summary>{{Strengths}}</details>{{/Strengths}}

@@ -1,16 +1,9 @@
 package anki
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/go-fonts/dejavu/dejavusansmono"
-
-	"github.com/bankgen/bankgen/bank"
 )
 
 // A small renderer of Anki's template language, enough for the templates
@@ -119,50 +112,6 @@ func TestTemplates(t *testing.T) {
 				}
 				if shipped && !strings.Contains(back, front) {
 					t.Errorf("%s %s: the back does not repeat the front", n.kind, n.guid)
-				}
-			}
-		}
-	}
-}
-
-// TestPreview writes every card of the shipped bank as HTML pages the
-// way Anki shows them, in light and night mode, when BANKGEN_PREVIEW
-// names a directory. Open them in a browser, or screenshot them.
-func TestPreview(t *testing.T) {
-	dir := os.Getenv("BANKGEN_PREVIEW")
-	if dir == "" {
-		t.Skip("set BANKGEN_PREVIEW=dir to write card previews")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, fontFile), dejavusansmono.TTF, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	o := Options{Reverse: true}.withDefaults()
-	d, err := build(bank.Default(), &o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, n := range d.notes {
-		nt := n.kind.noteType()
-		for _, c := range []struct{ ord int }{{0}} {
-			front, back := cardSides(t, nt, n.fields, c.ord)
-			for side, html := range map[string]string{"front": front, "back": back} {
-				for _, night := range []bool{false, true} {
-					class := fmt.Sprintf("card card%d", c.ord+1)
-					mode := "light"
-					if night {
-						class += " nightMode night_mode"
-						mode = "night"
-					}
-					page := "<!doctype html><html><head><meta charset=utf-8>" +
-						`<meta name="viewport" content="width=device-width, initial-scale=1">` +
-						"<style>" + nt.CSS + "</style></head><body class=\"" + class + "\"><div id=qa>" + html + "</div></body></html>"
-					name := fmt.Sprintf("%03d-%s-%d-%s-%s.html", i, n.kind, c.ord, side, mode)
-					if err := os.WriteFile(filepath.Join(dir, name), []byte(page), 0o644); err != nil {
-						t.Fatal(err)
-					}
 				}
 			}
 		}

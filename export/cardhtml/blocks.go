@@ -177,8 +177,8 @@ func (r *Renderer) Outline(q *bank.Question) string {
 }
 
 // Phrasings returns the gaps as a short list to recall: each gap's
-// title with the phrasing to use, or "" when no gap has a title or a
-// phrasing.
+// title with the first sentence of the phrasing to use (the gap's own
+// card has the rest), or "" when no gap has a title or a phrasing.
 func (r *Renderer) Phrasings(gaps []bank.Gap) string {
 	var b strings.Builder
 	for _, g := range gaps {
@@ -193,7 +193,7 @@ func (r *Renderer) Phrasings(gaps []bank.Gap) string {
 		b.WriteString("</b>")
 		if g.Phrasing != "" {
 			b.WriteString(`<div class="bg-phrasing">`)
-			r.escape(&b, g.Phrasing, brNL)
+			r.escape(&b, bank.FirstSentence(strings.TrimSpace(g.Phrasing)), brNL)
 			b.WriteString("</div>")
 		}
 		b.WriteString("</li>")

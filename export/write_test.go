@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/bankgen/bankgen/export"
+
+	_ "github.com/bankgen/bankgen/internal/goldentest" // accepts -update
 )
 
 var errDiskFull = errors.New("no space left on device")

@@ -15,6 +15,8 @@ import (
 	"github.com/bankgen/bankgen/parse"
 	"github.com/bankgen/bankgen/parse/fix"
 	"github.com/google/go-cmp/cmp"
+
+	_ "github.com/bankgen/bankgen/internal/goldentest" // accepts -update
 )
 
 // TestBankJSONDeterministic parses twice, in both source orders, and

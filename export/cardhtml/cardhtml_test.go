@@ -8,6 +8,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/bankgen/bankgen/bank"
+
+	_ "github.com/bankgen/bankgen/internal/goldentest" // accepts -update
 )
 
 // hostile is source text that would run, or break out of its element,

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/bankgen/bankgen/bank"
+
+	_ "github.com/bankgen/bankgen/internal/goldentest" // accepts -update
 )
 
 // benchBank is a bank of at least 1,000 questions: golden/bank.json (the

@@ -6,6 +6,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/bankgen/bankgen/internal/browsertest"
+
+	_ "github.com/bankgen/bankgen/internal/goldentest" // accepts -update
 )
 
 func TestMain(m *testing.M) { browsertest.Main(m) }

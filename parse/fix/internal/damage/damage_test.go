@@ -3,6 +3,8 @@ package damage
 import (
 	"bytes"
 	"testing"
+
+	_ "github.com/bankgen/bankgen/internal/goldentest" // accepts -update
 )
 
 // TestApply pins what each kind makes of a few characters, written out by

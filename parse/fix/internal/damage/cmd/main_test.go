@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	_ "github.com/bankgen/bankgen/internal/goldentest" // accepts -update
 )
 
 func TestRun(t *testing.T) {

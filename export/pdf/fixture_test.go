@@ -2,11 +2,12 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/internal/shipped"
 )
 
 // hostile strings that every exporter must carry through as plain text.
@@ -149,29 +150,23 @@ func testBank() *bank.Bank {
 	return b
 }
 
-// shippedBank returns the bank of the shipped sources.
-func shippedBank(t testing.TB) *bank.Bank { return bank.Default() }
+// fixedDate is the date the tests render with.
+var fixedDate = time.Date(2025, 11, 24, 7, 6, 0, 0, time.UTC)
 
-// bigBank repeats b's topics under new names until it holds at least n
-// questions.
-func bigBank(b *bank.Bank, n int) *bank.Bank {
-	var buf bytes.Buffer
-	if err := b.WriteJSON(&buf); err != nil {
-		panic(err)
+// banks returns the banks to test with: the fixture and the shipped one.
+func banks(t testing.TB) map[string]*bank.Bank {
+	return map[string]*bank.Bank{"fixture": testBank(), "shipped": shipped.Bank(t)}
+}
+
+// both renders b's study guide and cheat sheet.
+func both(t testing.TB, b *bank.Bank, opts Options) (guide, cheat []byte) {
+	t.Helper()
+	var g, c bytes.Buffer
+	if err := WriteGuide(&g, b, opts); err != nil {
+		t.Fatal(err)
 	}
-	out := &bank.Bank{Plan: b.Plan}
-	count := 0
-	for rep := 1; count < n; rep++ {
-		c, err := bank.Load(bytes.NewReader(buf.Bytes())) // a deep copy
-		if err != nil {
-			panic(err)
-		}
-		for _, t := range c.Topics {
-			t.Name = fmt.Sprintf("%s %d", t.Name, rep)
-			out.Topics = append(out.Topics, t)
-			count += len(t.Questions)
-		}
+	if err := WriteCheatSheet(&c, b, opts); err != nil {
+		t.Fatal(err)
 	}
-	out.AssignIDs()
-	return out
+	return g.Bytes(), c.Bytes()
 }

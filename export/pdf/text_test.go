@@ -172,57 +172,56 @@ func bankStrings(t *testing.T, b *bank.Bank) []string {
 
 // TestSanitizeBank runs every string of the fixture and shipped banks
 // through sanitize, for both families: nothing undrawable may come out.
-// Diagram lines must keep their width in terminal columns.
 func TestSanitizeBank(t *testing.T) {
 	mustFaces(t)
-	banks := map[string]*bank.Bank{"fixture": testBank()}
-	if b := shippedBank(t); b != nil {
-		banks["shipped"] = b
-	} else {
-		t.Log("golden/bank.json not found: fixture bank only")
-	}
-	for name, b := range banks {
+	for name, b := range banks(t) {
 		t.Run(name, func(t *testing.T) {
 			for _, s := range bankStrings(t, b) {
 				assertDrawable(t, sanitize(s, covSans, false, true), covSans)
 				assertDrawable(t, sanitize(s, covMono, true, true), covMono)
 				assertDrawable(t, clean(s), covSans)
 			}
-			for _, tp := range b.Topics {
-				for _, q := range tp.Questions {
-					for _, d := range q.Diagrams {
-						for _, l := range strings.Split(d.Art, "\n") {
-							if got, want := utf8.RuneCountInString(sanitize(l, covMono, true, false)), termWidth(l); got != want {
-								t.Errorf("%s: line %q: %d columns after sanitize, %d in a terminal", d.ID, l, got, want)
-							}
-						}
-					}
-				}
-			}
 		})
 	}
 }
 
-// termWidth is the width of a line without tabs in a terminal.
-func termWidth(s string) int {
-	w := 0
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		switch {
-		case r == '\u200D':
-			i++
-		case isRegional(r):
-			if i+1 < len(rs) && isRegional(rs[i+1]) {
-				i++
+// TestFrameStaysAligned sanitizes diagrams drawn in terminal columns
+// (each emoji, flag, family and CJK character two columns wide): their
+// frames keep a straight right border.
+func TestFrameStaysAligned(t *testing.T) {
+	mustFaces(t)
+	for name, art := range map[string]string{
+		"fixture": fixtureDiagram,
+		"emoji": `╔════════════╗
+║ ok ✅      ║
+║ ⬜❌❗🎯🔧 ║
+║ 🇺🇸 flag    ║
+║ 👨‍👩‍👧 family  ║
+║ 👍🏽 tone    ║
+║ ⑪ step     ║
+║ 漢字       ║
+╚════════════╝`,
+	} {
+		lines := strings.Split(art, "\n")
+		for i := range lines {
+			lines[i] = strings.TrimRight(sanitize(lines[i], covMono, true, false), " ")
+		}
+		var frame []string
+		for _, l := range lines {
+			if strings.HasPrefix(l, "╔") || len(frame) > 0 {
+				frame = append(frame, l)
 			}
-			w += 2
-		case ignorable(r):
-		default:
-			w += cellWidth(r)
+		}
+		if len(frame) < 3 {
+			t.Fatalf("%s: no frame in %q", name, lines)
+		}
+		width := utf8.RuneCountInString(frame[0])
+		for _, l := range frame[1:] {
+			if n := utf8.RuneCountInString(l); n != width {
+				t.Errorf("%s: frame line %q is %d columns, the frame %d", name, l, n, width)
+			}
 		}
 	}
-	return w
 }
 
 // TestFirstSentence checks what the cheat sheet adds to the bank's

@@ -308,14 +308,20 @@ func (d *doc) question(t *bank.Topic, q *bank.Question, a int) {
 	}
 }
 
-// glossary lays out every topic's terms, sorted alphabetically.
-func (d *doc) glossary(b *bank.Bank, a int) {
-	d.header = "Glossary"
+// backMatter starts a section at the back of the guide on a fresh page:
+// its title, running header and bookmark, and anchor a.
+func (d *doc) backMatter(title string, a int) {
+	d.header = title
 	d.newPage()
 	d.anchor(a)
-	d.bookmark("Glossary", levelTopic)
-	d.para([]span{{sansBold, navy, "Glossary"}}, 20, 1.2, 0)
+	d.bookmark(title, levelTopic)
+	d.para([]span{{sansBold, navy, title}}, 20, 1.2, 0)
 	d.y += 3
+}
+
+// glossary lays out every topic's terms, sorted alphabetically.
+func (d *doc) glossary(b *bank.Bank, a int) {
+	d.backMatter("Glossary", a)
 	for _, t := range b.Topics {
 		if len(t.Guide) == 0 {
 			continue
@@ -339,12 +345,7 @@ func (d *doc) glossary(b *bank.Bank, a int) {
 
 // plan lays out the study plan as a table with each topic's status.
 func (d *doc) plan(plan []bank.PlanEntry, a int) {
-	d.header = "Study plan"
-	d.newPage()
-	d.anchor(a)
-	d.bookmark("Study plan", levelTopic)
-	d.para([]span{{sansBold, navy, "Study plan"}}, 20, 1.2, 0)
-	d.y += 3
+	d.backMatter("Study plan", a)
 	done, next := 0, ""
 	for _, p := range plan {
 		switch p.Status {

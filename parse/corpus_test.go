@@ -257,7 +257,6 @@ func readFacts(path, doc string) (*expect, error) {
 
 // view is what the bank holds from one document of a unit.
 type view struct {
-	file      string
 	topic     *bank.Topic
 	questions []*bank.Question
 	terms     []bank.Term
@@ -268,7 +267,7 @@ type view struct {
 }
 
 func newView(b *bank.Bank, diags bank.Diagnostics, file string) *view {
-	v := &view{file: file}
+	v := &view{}
 	for i := range b.Topics {
 		t := &b.Topics[i]
 		mine := t.Pos.File == file
@@ -313,6 +312,7 @@ func newView(b *bank.Bank, diags bank.Diagnostics, file string) *view {
 	return v
 }
 
+// blocksFrom reports whether any of the blocks comes from file.
 func blocksFrom(bs []bank.Block, file string) bool {
 	for _, b := range bs {
 		if b.Pos.File == file {

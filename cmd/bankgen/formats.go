@@ -15,6 +15,7 @@ import (
 	"github.com/bankgen/bankgen/export/bankjson"
 	"github.com/bankgen/bankgen/export/markdown"
 	"github.com/bankgen/bankgen/export/pdf"
+	"github.com/bankgen/bankgen/export/quiz"
 	"github.com/bankgen/bankgen/export/sheet"
 )
 
@@ -97,6 +98,13 @@ var formats = []format{
 		usage: "write one UTF-8 CSV file per sheet (questions.csv, gaps.csv, …)",
 		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
 			return sheet.Files(b, sheet.Options{Format: sheet.FormatCSV, Date: o.src.latest})
+		},
+	},
+	{
+		name:  "html",
+		usage: "write quiz.html, an offline self-study page with spaced repetition",
+		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
+			return quiz.Files(b, quiz.Options{Deck: o.deck})
 		},
 	},
 	{

@@ -147,6 +147,9 @@ func (tb *tab) check(t *testing.T) {
 	}
 	for _, u := range tb.requests {
 		if u != tb.url {
+			if len(u) > 120 {
+				u = u[:120] + "…"
+			}
 			t.Errorf("the page requested %s", u)
 		}
 	}

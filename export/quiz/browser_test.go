@@ -345,16 +345,29 @@ const jsLayout = `(() => {
 
 // jsContrast returns a problem for each visible piece of the page's own
 // text (code keeps its highlighter's colours) whose contrast with its
-// background is below 4.5:1, WCAG's minimum for body text.
+// background is below 4.5:1, WCAG's minimum for body text. Text colour
+// is blended with the background by its alpha and the opacity of the
+// element and its ancestors.
 const jsContrast = `(() => {
 	const rgb = s => { const m = s.match(/[\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; };
+	const over = (c, under) => ({r: c.r * c.a + under.r * (1 - c.a), g: c.g * c.a + under.g * (1 - c.a), b: c.b * c.a + under.b * (1 - c.a), a: 1});
 	const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
-	const bg = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor); if (c.a > 0) return c; } return rgb(getComputedStyle(document.documentElement).backgroundColor); };
+	const bg = el => {
+		const layers = [];
+		for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor); if (c.a > 0) layers.push(c); if (c.a >= 1) break; }
+		let c = layers.length && layers[layers.length - 1].a >= 1 ? layers.pop() : rgb(getComputedStyle(document.documentElement).backgroundColor);
+		if (c.a < 1) c = over(c, {r: 255, g: 255, b: 255, a: 1});
+		while (layers.length) c = over(layers.pop(), c);
+		return c;
+	};
+	const opacity = el => { let o = 1; for (; el; el = el.parentElement) o *= Number(getComputedStyle(el).opacity); return o; };
 	const problems = [];
 	for (const el of document.querySelectorAll('body *')) {
 		if (el.closest('pre, .sr-only, script, style, option') || !el.getClientRects().length) continue;
 		if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
-		const fg = rgb(getComputedStyle(el).color), back = bg(el);
+		const back = bg(el), c = rgb(getComputedStyle(el).color);
+		c.a *= opacity(el);
+		const fg = over(c, back);
 		const [hi, lo] = [lum(fg), lum(back)].sort((a, b) => b - a);
 		const ratio = (hi + 0.05) / (lo + 0.05);
 		if (ratio < 4.5) problems.push(el.tagName + '.' + el.className + ' "' + el.textContent.trim().slice(0, 30) + '": ' + ratio.toFixed(2));
@@ -397,11 +410,22 @@ func TestLayout(t *testing.T) {
 			}
 			if *screenshots != "" {
 				shoot(t, tb, filepath.Join(*screenshots, "quiz-"+v.name+"-last.png"))
+				tb.do(t, chromedp.Evaluate[chromedp.Void](jsShowDiagram))
+				shoot(t, tb, filepath.Join(*screenshots, "quiz-"+v.name+"-diagram.png"))
 			}
 			tb.check(t)
 		})
 	}
 }
+
+// jsShowDiagram opens the first card with a diagram and scrolls to it.
+const jsShowDiagram = `(() => {
+	const cards = JSON.parse(document.getElementById('bankgen-data').textContent).cards;
+	const i = cards.findIndex(c => c.back.includes('bg-art'));
+	document.querySelectorAll('#list li button')[i].click();
+	document.getElementById('reveal').click();
+	document.querySelector('#card .bg-art').scrollIntoView({block: 'center'});
+})()`
 
 // shoot saves a screenshot of what the window shows.
 func shoot(t *testing.T, tb *tab, path string) {

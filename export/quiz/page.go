@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	_ "embed"
+
+	"github.com/bankgen/bankgen/export/cardhtml"
 )
 
 // The page's parts: its markup, style sheet and script, and the vendored
@@ -32,6 +34,8 @@ var sourceMap = regexp.MustCompile(`(?m)^//# sourceMappingURL=.*\n?`)
 
 var (
 	fsrsScript = sourceMap.ReplaceAllString(fsrsJS, "")
+	// styleSheet is the card renderer's style sheet, then the page's own.
+	styleSheet = cardhtml.CSS + pageCSS
 	pageTmpl   = template.Must(template.New("page").Parse(pageHTML))
 )
 
@@ -47,7 +51,7 @@ func page(d *data) string {
 	err = pageTmpl.Execute(&b, map[string]any{
 		"Deck":   d.Deck,
 		"CSP":    csp(),
-		"CSS":    template.CSS(pageCSS),
+		"CSS":    template.CSS(styleSheet),
 		"Data":   template.JS(js),
 		"FSRS":   template.JS(fsrsScript),
 		"Script": template.JS(pageJS),
@@ -64,7 +68,7 @@ func csp() string {
 	return strings.Join([]string{
 		"default-src 'none'",
 		"script-src " + hash(fsrsScript) + " " + hash(pageJS),
-		"style-src-elem " + hash(pageCSS),
+		"style-src-elem " + hash(styleSheet),
 		// Highlighted code carries its colours in style attributes.
 		"style-src-attr 'unsafe-inline'",
 		"img-src data:",

@@ -44,7 +44,7 @@ func TestHostileTextIsInert(t *testing.T) {
 	want := []string{export.ManifestName, "bank.json", "bank.xlsx", "cheat-sheet.pdf", "concepts.csv", "diagrams.csv", "etc-passwd.md", "gaps.csv",
 		"interview-prep-cards.txt", "interview-prep-concepts.txt", "interview-prep-gaps.txt", "interview-prep-questions.txt",
 		"interview-prep.anki-state.json", "interview-prep.apkg",
-		"plan.csv", "questions.csv", "samples.csv", "study-guide.pdf"}
+		"plan.csv", "questions.csv", "quiz.html", "samples.csv", "study-guide.pdf"}
 	for i := range want {
 		want[i] = filepath.Join("out", want[i])
 	}
@@ -70,6 +70,18 @@ func TestHostileTextIsInert(t *testing.T) {
 		if !strings.Contains(text, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 			t.Errorf("%s lacks the escaped script text", name)
 		}
+	}
+
+	// The self-study page: source markup never appears raw; the page has
+	// its own three scripts only (card data, scheduler, page).
+	page := string(read("quiz.html"))
+	for _, raw := range []string{"<img src=x", "<svg", "<iframe"} {
+		if strings.Contains(page, raw) {
+			t.Errorf("quiz.html holds raw %q", raw)
+		}
+	}
+	if n := strings.Count(strings.ToLower(page), "<script"); n != 3 {
+		t.Errorf("quiz.html has %d <script tags, want 3", n)
 	}
 
 	// CSV: a cell that a spreadsheet would evaluate starts with a quote.

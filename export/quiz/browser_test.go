@@ -101,6 +101,15 @@ func describe(o *runtime.RemoteObject) string {
 	return o.Description
 }
 
+// emulateMedia makes the page see the given media type ("print"), or
+// its own ("").
+func emulateMedia(media string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return chromedp.Void{}, err
+	}
+}
+
 // emulateScheme makes the page see the given prefers-color-scheme.
 func emulateScheme(scheme string) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
@@ -168,8 +177,8 @@ const (
 	jsSummary  = `document.getElementById('summary').textContent`
 )
 
-// firstLine returns the text of the first card of the page for b.
-func cardsOf(t *testing.T, b *bank.Bank) []pageCard {
+// cardsOf returns the cards of the page for b.
+func cardsOf(t testing.TB, b *bank.Bank) []pageCard {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := quiz.Write(&buf, b, quiz.Options{}); err != nil {
@@ -294,6 +303,22 @@ func TestDrill(t *testing.T) {
 		tb.do(t, setField("#f-search", "", "input"), setField("#f-kind", "", "change"))
 		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.getElementById('summary').textContent.startsWith('%d cards')`, len(cards)+2))); err != nil {
 			t.Fatalf("clearing the filters: %v", err)
+		}
+	})
+	t.Run("printing lists the cards", func(t *testing.T) {
+		tb.do(t, emulateMedia("print"), chromedp.Evaluate[chromedp.Void](`window.dispatchEvent(new Event('beforeprint'))`))
+		if eval[bool](t, tb, `document.querySelector('main').checkVisibility() || document.querySelector('header').checkVisibility()`) {
+			t.Error("the page's controls print")
+		}
+		if got, want := eval[int](t, tb, `[...document.querySelectorAll('.print-list .p-card')].filter(e => e.checkVisibility()).length`), len(cards)+2; got != want {
+			t.Errorf("%d cards print, want %d", got, want)
+		}
+		if got := eval[int](t, tb, `[...document.querySelectorAll('.print-list details')].filter(d => !d.open).length`); got != 0 {
+			t.Errorf("%d folded parts print folded", got)
+		}
+		tb.do(t, emulateMedia(""), chromedp.Evaluate[chromedp.Void](`window.dispatchEvent(new Event('afterprint'))`))
+		if !eval[bool](t, tb, `document.querySelector('main').checkVisibility()`) {
+			t.Error("after printing, the page's controls are gone")
 		}
 	})
 	t.Run("import restores exported progress", func(t *testing.T) {

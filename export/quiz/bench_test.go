@@ -1,0 +1,82 @@
+package quiz_test
+
+import (
+	"io"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/export/quiz"
+	"github.com/bankgen/bankgen/internal/browsertest"
+	"github.com/bankgen/bankgen/internal/synth"
+	"github.com/bankgen/bankgen/parse"
+)
+
+// synthBank returns the bank of a synthetic collection of the given
+// number of topics, each a guide and an interview: 2×topics documents.
+func synthBank(tb testing.TB, topics, questions int) *bank.Bank {
+	tb.Helper()
+	srcs, _ := synth.Generate(synth.Options{Topics: topics, Questions: questions, Seed: 1})
+	b, diags := parse.Parse(srcs...)
+	if err := diags.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+// BenchmarkWrite renders the page for the shipped sources and for a
+// folder of 100 documents (50 topics), and reports the page's size.
+func BenchmarkWrite(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		bank *bank.Bank
+	}{
+		{"shipped", bank.Default()},
+		{"100-documents", synthBank(b, 50, 3)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			cw := &countWriter{}
+			if err := quiz.Write(cw, c.bank, quiz.Options{}); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if err := quiz.Write(io.Discard, c.bank, quiz.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(cw.n), "page-bytes")
+			b.ReportMetric(float64(len(cardsOf(b, c.bank))), "cards")
+		})
+	}
+}
+
+type countWriter struct{ n int }
+
+func (w *countWriter) Write(p []byte) (int, error) { w.n += len(p); return len(p), nil }
+
+// BenchmarkFirstCard opens a page of at least 1,000 cards in Chromium
+// and reports the time from the start of navigation to the first card
+// on screen (the page's "bankgen-first-card" performance mark).
+func BenchmarkFirstCard(b *testing.B) {
+	bk := synthBank(b, 19, 5)
+	n := len(cardsOf(b, bk))
+	if n < 1000 {
+		b.Fatalf("the bank gives %d cards, want at least 1,000", n)
+	}
+	url := writePage(b, bk, quiz.Options{Deck: b.Name()})
+	ctx := browsertest.New(b)
+	var total float64
+	for b.Loop() {
+		if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+			b.Fatal(err)
+		}
+		ms, err := chromedp.Run(ctx, chromedp.Poll[float64](`performance.getEntriesByName('bankgen-first-card')[0]?.startTime`))
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += ms
+	}
+	b.ReportMetric(total/float64(b.N), "ms/first-card")
+	b.ReportMetric(float64(n), "cards")
+}

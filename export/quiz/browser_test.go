@@ -362,7 +362,8 @@ const jsLayout = `(() => {
 		document.getElementById('reveal').click();
 		if (root.scrollWidth > root.clientWidth) problems.push('back of ' + b.textContent + ': ' + root.scrollWidth + ' px wide');
 		for (const pre of document.querySelectorAll('#card pre')) {
-			if (pre.scrollWidth > pre.clientWidth + 1) problems.push('a block of ' + b.textContent + ' is cut: ' + pre.scrollWidth + ' > ' + pre.clientWidth);
+			// A folded block (the natural size of a scaled one) is not shown.
+			if (pre.checkVisibility() && pre.scrollWidth > pre.clientWidth + 1) problems.push('a block of ' + b.textContent + ' is cut: ' + pre.scrollWidth + ' > ' + pre.clientWidth);
 		}
 	}
 	return problems;

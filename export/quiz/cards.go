@@ -1,16 +1,20 @@
 package quiz
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
 )
 
-// The kinds of card, as the page names them.
+// The kinds of card, as the page names them: those of the Anki deck.
 const (
 	kindQuestion = "question"
+	kindSection  = "section"
 	kindGap      = "gap"
+	kindPhrasing = "phrasing"
+	kindDiagram  = "diagram"
 	kindConcept  = "concept"
 	kindReverse  = "reverse"
 )
@@ -19,13 +23,13 @@ const (
 // them.
 var kinds = []option{
 	{kindQuestion, "Questions"},
+	{kindSection, "Answer sections"},
 	{kindGap, "Gaps to explain"},
+	{kindPhrasing, "Say it like this"},
+	{kindDiagram, "Diagrams to sketch"},
 	{kindConcept, "Concepts: term → definition"},
 	{kindReverse, "Concepts: definition → term"},
 }
-
-// reverseSuffix turns a term's ID into the ID of its reverse card.
-const reverseSuffix = "#reverse"
 
 // data is everything the page's script reads: the JSON embedded in the
 // page.
@@ -45,8 +49,7 @@ type option struct {
 
 // card is one card of the page.
 type card struct {
-	// ID keys the learner's progress: the bank's stable ID of the item,
-	// with reverseSuffix for a reverse concept card.
+	// ID keys the learner's progress (see layout).
 	ID    string `json:"id"`
 	Kind  string `json:"kind"`
 	Topic int    `json:"topic"` // index into data.Topics
@@ -59,52 +62,93 @@ type card struct {
 	Back  string `json:"back"`
 }
 
-// countCards returns how many cards the page for b holds.
-func countCards(b *bank.Bank) int {
-	n := 0
-	for _, t := range b.Topics {
-		n += 2 * len(t.Guide)
-		for _, q := range t.Questions {
-			n += 1 + len(q.Gaps)
-		}
-	}
-	return n
+// An item is a card laid out but not yet rendered.
+type item struct {
+	card
+	faces func(f *faces) (front, back string)
 }
 
-// build lays out the cards of b, topic by topic: each question followed
-// by its gaps, then the topic's concepts, then their reverse cards, the
-// order in which new cards are drilled.
-func build(b *bank.Bank, o *Options) *data {
-	f := newFaces()
-	d := &data{Deck: o.Deck, Kinds: kinds, Cards: make([]card, 0, countCards(b))}
-	levels := map[bank.Level]bool{}
+// layout lays out the cards of b, topic by topic: each question followed
+// by its answer sections (when it has two or more titled ones), its gaps
+// with their phrasings, and its diagrams; then the topic's concepts,
+// then their reverse cards. New cards are drilled in this order. The
+// IDs are the bank's, and for the cards made of parts of an item, the
+// item's ID with "/sections/<slug>", "/phrasing" or "/reverse", as the
+// Anki deck keys them.
+func layout(b *bank.Bank) []item {
+	var items []item
+	add := func(c card, faces func(f *faces) (front, back string)) {
+		items = append(items, item{c, faces})
+	}
 	for ti := range b.Topics {
 		t := &b.Topics[ti]
-		d.Topics = append(d.Topics, option{t.ID, topicName(t)})
 		for qi := range t.Questions {
 			q := &t.Questions[qi]
-			levels[q.Level] = true
-			front, back := f.question(t, q)
-			d.Cards = append(d.Cards, card{ID: q.ID, Kind: kindQuestion, Topic: ti, Level: q.Level.String(),
-				Title: oneLine(q.Prompt), Front: front, Back: back})
+			lv := q.Level.String()
+			label := questionLabel(q)
+			add(card{ID: q.ID, Kind: kindQuestion, Topic: ti, Level: lv, Title: oneLine(q.Prompt)},
+				func(f *faces) (string, string) { return f.question(q) })
+			var titled []bank.AnswerSection
+			for _, s := range q.AnswerSections() {
+				if strings.TrimSpace(s.Title) != "" {
+					titled = append(titled, s)
+				}
+			}
+			if len(titled) >= 2 {
+				seen := map[string]int{}
+				for si := range titled {
+					s := &titled[si]
+					title := strings.TrimRight(strings.TrimSpace(s.Title), ":")
+					slug := bank.Slug(title)
+					if seen[slug]++; seen[slug] > 1 {
+						slug += "-" + strconv.Itoa(seen[slug])
+					}
+					add(card{ID: q.ID + "/sections/" + slug, Kind: kindSection, Topic: ti, Level: lv, Title: oneLine(label + " · " + title)},
+						func(f *faces) (string, string) { return f.answerSection(q, title, s) })
+				}
+			}
 			for gi := range q.Gaps {
 				g := &q.Gaps[gi]
-				front, back := f.gap(t, q, g)
-				d.Cards = append(d.Cards, card{ID: g.ID, Kind: kindGap, Topic: ti, Level: q.Level.String(),
-					Title: oneLine(g.Title), Front: front, Back: back})
+				add(card{ID: g.ID, Kind: kindGap, Topic: ti, Level: lv, Title: oneLine(g.Title)},
+					func(f *faces) (string, string) { return f.gap(q, g) })
+				if strings.TrimSpace(g.Phrasing) != "" {
+					add(card{ID: g.ID + "/phrasing", Kind: kindPhrasing, Topic: ti, Level: lv, Title: oneLine("Say it: " + g.Title)},
+						func(f *faces) (string, string) { return f.phrasing(q, g) })
+				}
+			}
+			for di := range q.Diagrams {
+				d := &q.Diagrams[di]
+				title := diagramTitle(d, di)
+				add(card{ID: d.ID, Kind: kindDiagram, Topic: ti, Level: lv, Title: oneLine(label + " · " + title)},
+					func(f *faces) (string, string) { return f.diagram(q, title, d) })
 			}
 		}
 		for gi := range t.Guide {
 			term := &t.Guide[gi]
-			front, back := f.concept(t, term)
-			d.Cards = append(d.Cards, card{ID: term.ID, Kind: kindConcept, Topic: ti,
-				Title: oneLine(term.Term), Front: front, Back: back})
+			add(card{ID: term.ID, Kind: kindConcept, Topic: ti, Title: oneLine(term.Term)},
+				func(f *faces) (string, string) { return f.concept(term) })
 		}
 		for gi := range t.Guide {
 			term := &t.Guide[gi]
-			front, back := f.reverse(t, term)
-			d.Cards = append(d.Cards, card{ID: term.ID + reverseSuffix, Kind: kindReverse, Topic: ti,
-				Title: oneLine(term.Definition), Front: front, Back: back})
+			if strings.TrimSpace(term.Definition) == "" {
+				continue
+			}
+			add(card{ID: term.ID + "/reverse", Kind: kindReverse, Topic: ti, Title: oneLine(term.Definition)},
+				func(f *faces) (string, string) { return f.reverse(term) })
+		}
+	}
+	return items
+}
+
+// build lays out and renders the page's data for b.
+func build(b *bank.Bank, o *Options) *data {
+	f := newFaces()
+	d := &data{Deck: o.Deck, Kinds: kinds, Cards: []card{}}
+	levels := map[bank.Level]bool{}
+	for _, t := range b.Topics {
+		d.Topics = append(d.Topics, option{t.ID, topicName(&t)})
+		for _, q := range t.Questions {
+			levels[q.Level] = true
 		}
 	}
 	for _, l := range append([]bank.Level{bank.LevelUnknown}, bank.Levels()...) {
@@ -112,7 +156,20 @@ func build(b *bank.Bank, o *Options) *data {
 			d.Levels = append(d.Levels, option{l.String(), l.Title()})
 		}
 	}
+	for _, it := range layout(b) {
+		c := it.card
+		c.Front, c.Back = it.faces(f)
+		d.Cards = append(d.Cards, c)
+	}
 	return d
+}
+
+// questionLabel returns "Q2", or "Q" for a question with no number.
+func questionLabel(q *bank.Question) string {
+	if q.Number > 0 {
+		return "Q" + strconv.Itoa(q.Number)
+	}
+	return "Q"
 }
 
 // topicName is the name a topic is listed under: its name, else its ID.

@@ -82,7 +82,7 @@ func Files(b *bank.Bank, opts Options) ([]export.File, error) {
 	}
 	return []export.File{{
 		Name:  o.Name + ".html",
-		Items: countCards(b),
+		Items: len(layout(b)),
 		Write: func(w io.Writer) error { return Write(w, b, opts) },
 	}}, nil
 }

@@ -2,8 +2,10 @@
 // FSRS (window.FSRS, the vendored ts-fsrs) and keeps the learner's
 // progress in localStorage. Only the card on screen is in the document;
 // card HTML comes escaped from bankgen and is the only HTML inserted.
+// Wide diagrams and code fit the card by the card renderer's own CSS.
 (function () {
   'use strict';
+  performance.mark('bankgen-start');
 
   var FSRS = window.FSRS;
   var data = JSON.parse(document.getElementById('bankgen-data').textContent);
@@ -227,7 +229,6 @@
     el.back.hidden = true;
     el.revealBar.hidden = false;
     el.gradeBar.hidden = true;
-    fit(el.front);
     if (announceIt) {
       say((prefix || '') + kindShort[c.kind] + ': ' + c.title + '. Press Space to show the answer.');
       if (focusInDrill()) el.reveal.focus({ preventScroll: true });
@@ -276,7 +277,6 @@
       buttons[b].setAttribute('aria-label', buttons[b].querySelector('.g-name').textContent +
         ', key ' + g + ', next review in ' + span);
     }
-    fit(el.back);
     say('Answer shown. Grade your recall with 1 Again, 2 Hard, 3 Good or 4 Easy.');
     if (focusInDrill()) el.gradeBar.querySelector('.g3').focus({ preventScroll: true });
   }
@@ -327,7 +327,7 @@
     if (b) grade(Number(b.getAttribute('data-grade')));
   });
   el.card.addEventListener('click', function (e) {
-    if (revealed || e.target.closest('a, button, details, summary, pre')) return;
+    if (revealed || e.target.closest('a, button, details, summary')) return;
     reveal();
   });
 
@@ -337,73 +337,13 @@
     if (t.closest && t.closest('input, select, textarea, dialog, [contenteditable]')) return;
     if (e.key === ' ' && !revealed) {
       // A focused control keeps its own Space, except the reveal button.
-      if (t !== el.reveal && t.closest && t.closest('a, button, summary, label, pre[tabindex]')) return;
+      if (t !== el.reveal && t.closest && t.closest('a, button, summary, label')) return;
       e.preventDefault();
       reveal();
     } else if (revealed && e.key >= '1' && e.key <= '4' && e.key.length === 1) {
       e.preventDefault();
       grade(Number(e.key));
     }
-  });
-
-  // ---- diagrams and code fit the width ---------------------------------
-
-  // fit scales every <pre> under root down until its widest line fits:
-  // text is never wrapped or cut. Selecting a scaled block shows it at
-  // full size, scrolling inside the block.
-  function fit(root) {
-    var pres = root.querySelectorAll('pre');
-    for (var i = 0; i < pres.length; i++) fitOne(pres[i]);
-  }
-
-  function fitOne(pre) {
-    if (pre.classList.contains('full')) return;
-    pre.style.fontSize = '';
-    for (var k = 0; k < 4; k++) {
-      var cs = getComputedStyle(pre);
-      var pad = parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight);
-      var room = pre.clientWidth - pad, need = pre.scrollWidth - pad;
-      if (room <= 0 || need <= room + 0.5) break;
-      pre.style.fontSize = (Math.floor(parseFloat(cs.fontSize) * room / need * 100) / 100) + 'px';
-    }
-    var scaled = pre.style.fontSize !== '';
-    pre.classList.toggle('scaled', scaled);
-    if (scaled) {
-      pre.tabIndex = 0;
-      pre.setAttribute('role', 'button');
-      pre.setAttribute('aria-label', 'Scaled to fit; press to view at full size');
-    } else if (!pre.classList.contains('full')) {
-      pre.removeAttribute('tabindex');
-      pre.removeAttribute('role');
-      pre.removeAttribute('aria-label');
-    }
-  }
-
-  function toggleFull(pre) {
-    if (pre.classList.toggle('full')) {
-      pre.style.fontSize = '';
-      pre.classList.remove('scaled');
-      pre.setAttribute('aria-label', 'Full size; press to scale to fit');
-    } else {
-      fitOne(pre);
-    }
-  }
-
-  el.card.addEventListener('click', function (e) {
-    var pre = e.target.closest('pre.scaled, pre.full');
-    if (pre) toggleFull(pre);
-  });
-  el.card.addEventListener('keydown', function (e) {
-    if ((e.key === 'Enter' || e.key === ' ') && e.target.matches('pre.scaled, pre.full')) {
-      e.preventDefault();
-      toggleFull(e.target);
-    }
-  });
-  el.card.addEventListener('toggle', function (e) { fit(e.target); }, true);
-  var resizeFrame = 0;
-  window.addEventListener('resize', function () {
-    cancelAnimationFrame(resizeFrame);
-    resizeFrame = requestAnimationFrame(function () { fit(el.card); });
   });
 
   // ---- the list, the counts and the summary ----------------------------

@@ -48,15 +48,15 @@ func (f *faces) asked(ask, cue, from string) string {
 }
 
 // question: the prompt → the answer's outline, with the full model
-// answer folded, the phrasings to use, the diagrams, and what the
-// learner nailed (folded).
+// answer, the phrasings to use, the diagrams and what the learner
+// nailed each a tap away, as on the deck's question card.
 func (f *faces) question(q *bank.Question) (front, back string) {
 	front = fragment(`<div class="bg-prompt">` + f.r.Text(q.Prompt) + `</div>`)
 	back = fragment(
 		section("Outline", f.r.Outline(q)),
 		folded("bg-full", "Full model answer", f.r.Answer(q)),
-		section("Say it like this", f.r.Phrasings(q.Gaps)),
-		section("Diagrams", f.r.Diagrams(q.Diagrams)),
+		folded("bg-full", "Say it like this", f.r.Phrasings(q.Gaps)),
+		folded("bg-full", "Diagrams", f.r.Diagrams(q.Diagrams)),
 		folded("bg-strengths", "What you nailed", f.r.Strengths(q.Strengths)),
 	)
 	return front, back

@@ -2,8 +2,6 @@ package pdf
 
 import (
 	_ "embed"
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"math"
 	"sync"
@@ -12,6 +10,9 @@ import (
 	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/go-fonts/dejavu/dejavusansmono"
 	"github.com/go-fonts/dejavu/dejavusansoblique"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 // FontLicense is the licence of the DejaVu fonts that every PDF embeds
@@ -48,8 +49,8 @@ func (s style) family() (family, fstyle string) {
 }
 
 // face is one parsed TrueType font: its bytes for fpdf and the advance
-// width of every BMP rune it maps, in thousandths of an em, computed as
-// fpdf computes them so that our line breaking matches fpdf's metrics.
+// width of every BMP rune it maps, in thousandths of an em, rounded as
+// fpdf rounds the widths it writes into the PDF.
 type face struct {
 	ttf []byte
 	// adv[r] is the advance of rune r in 1/1000 em; 0 means the font
@@ -141,104 +142,39 @@ func intersect(fs ...*face) *coverage {
 	return c
 }
 
-var errFont = errors.New("malformed TrueType font")
-
-// parseFace reads the tables of a TrueType font that layout needs: head
-// (units per em), hhea (ascent, descent, number of metrics), hmtx
-// (advances) and cmap (the Unicode BMP subtable of format 4, the one fpdf
-// uses). It reads the font without changing it.
+// parseFace reads what layout needs of a TrueType font: the advance of
+// every BMP rune it maps to a glyph, and its ascent and descent (from
+// hhea, as fpdf reads them), in thousandths of an em.
 func parseFace(ttf []byte) (*face, error) {
-	u16 := func(off int) int {
-		if off < 0 || off+2 > len(ttf) {
-			return -1
-		}
-		return int(binary.BigEndian.Uint16(ttf[off:]))
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return nil, err
 	}
-	u32 := func(off int) int {
-		if off < 0 || off+4 > len(ttf) {
-			return -1
-		}
-		return int(binary.BigEndian.Uint32(ttf[off:]))
-	}
-	tables := map[string]int{}
-	n := u16(4)
-	if n <= 0 {
-		return nil, errFont
-	}
-	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(ttf) {
-			return nil, errFont
-		}
-		tables[string(ttf[rec:rec+4])] = u32(rec + 8)
-	}
-	head, okHead := tables["head"]
-	hhea, okHhea := tables["hhea"]
-	hmtx, okHmtx := tables["hmtx"]
-	cmap, okCmap := tables["cmap"]
-	if !okHead || !okHhea || !okHmtx || !okCmap {
-		return nil, errFont
-	}
-	upem := u16(head + 18)
-	if upem <= 0 {
-		return nil, errFont
+	var buf sfnt.Buffer
+	// At one pixel per font unit, lengths come back in font units.
+	upem := int(f.UnitsPerEm())
+	ppem := fixed.I(upem)
+	m, err := f.Metrics(&buf, ppem, font.HintingNone)
+	if err != nil {
+		return nil, err
 	}
 	scale := 1000 / float64(upem)
-	nMetrics := u16(hhea + 34)
-	if nMetrics <= 0 {
-		return nil, errFont
-	}
-	advance := func(gid int) int {
-		if gid >= nMetrics {
-			gid = nMetrics - 1
-		}
-		return u16(hmtx + 4*gid)
-	}
-	f := &face{
+	fc := &face{
 		ttf:     ttf,
 		adv:     make([]uint16, 65536),
-		ascent:  float64(int16(u16(hhea+4))) * scale,
-		descent: -float64(int16(u16(hhea+6))) * scale,
+		ascent:  float64(m.Ascent) / 64 * scale,
+		descent: float64(m.Descent) / 64 * scale,
 	}
-	sub := -1
-	for i := 0; i < u16(cmap+2); i++ {
-		rec := cmap + 4 + 8*i
-		plat, enc, off := u16(rec), u16(rec+2), u32(rec+4)
-		if (plat == 3 && enc == 1 || plat == 0) && u16(cmap+off) == 4 {
-			sub = cmap + off
-			break
+	for r := rune(1); r < 0xFFFF; r++ {
+		gid, err := f.GlyphIndex(&buf, r)
+		if err != nil || gid == 0 {
+			continue
 		}
-	}
-	if sub < 0 {
-		return nil, fmt.Errorf("%w: no Unicode cmap of format 4", errFont)
-	}
-	segs := u16(sub+6) / 2
-	ends, starts, deltas, ranges := sub+14, sub+16+2*segs, sub+16+4*segs, sub+16+6*segs
-	for s := 0; s < segs; s++ {
-		end, start := u16(ends+2*s), u16(starts+2*s)
-		delta, ro := u16(deltas+2*s), u16(ranges+2*s)
-		if end < 0 || start < 0 || delta < 0 || ro < 0 {
-			return nil, errFont
+		adv, err := f.GlyphAdvance(&buf, gid, ppem, font.HintingNone)
+		if err != nil || adv <= 0 {
+			continue // zero-width glyphs (combining marks) are of no use here
 		}
-		for c := start; c <= end && c < 0xFFFF; c++ {
-			var gid int
-			if ro == 0 {
-				gid = (c + delta) & 0xFFFF
-			} else {
-				g := u16(ranges + 2*s + ro + 2*(c-start))
-				if g > 0 {
-					gid = (g + delta) & 0xFFFF
-				}
-			}
-			if gid == 0 || c == 0 {
-				continue
-			}
-			a := advance(gid)
-			if a <= 0 {
-				continue // zero-width glyphs (combining marks) are of no use here
-			}
-			f.adv[c] = uint16(math.Round(scale * float64(a)))
-		}
+		fc.adv[r] = uint16(math.Round(scale * float64(adv) / 64))
 	}
-	return f, nil
+	return fc, nil
 }

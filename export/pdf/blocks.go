@@ -436,35 +436,94 @@ func (d *doc) diagram(g diagramBox) {
 	d.y += 3
 }
 
+// cellPad is the padding inside table cells.
+const cellPad = 1.5
+
 // table lays out a table with wrapped cells. The header row is repeated
 // after a page break.
 func (d *doc) table(header []span, rows [][]span, size float64) {
-	n := len(header)
+	widths := columnWidths(append([][]span{header}, rows...), size, d.width())
+	if len(widths) == 0 {
+		return
+	}
+	lh := size * ptmm * 1.3
+	layoutRow := func(cells []span) ([][]line, float64) {
+		out := make([][]line, len(widths))
+		h := 0.0
+		for i := range cells {
+			out[i] = wrap([]span{cells[i]}, size, widths[i]-2*cellPad)
+			h = math.Max(h, float64(len(out[i]))*lh)
+		}
+		return out, h + 2*cellPad
+	}
+	drawRow := func(cells [][]line, h float64, bg *rgb) {
+		if h == 0 {
+			return
+		}
+		x := d.x()
+		if bg != nil {
+			d.rect(*bg, x, d.y, d.width(), h)
+		}
+		for i, ls := range cells {
+			for j, l := range ls {
+				for _, f := range l.frags {
+					d.text(f.st, size, f.col, x+cellPad+f.x, d.y+cellPad+float64(j)*lh+baseline(f.st, size, lh), f.s)
+				}
+			}
+			x += widths[i]
+		}
+		d.y += h
+		d.line(light, 0.2, d.x(), d.y, d.width(), 0)
+	}
+	hc, hh := layoutRow(header)
+	if len(header) == 0 {
+		hh = 0
+	}
+	rowsL := make([][][]line, len(rows))
+	rowsH := make([]float64, len(rows))
+	for i, r := range rows {
+		rowsL[i], rowsH[i] = layoutRow(r)
+	}
+	d.space(1)
+	first := hh
+	if len(rows) > 0 {
+		first += rowsH[0]
+	}
+	d.keep(first)
+	bg := tableHd
+	drawRow(hc, hh, &bg)
+	for i := range rows {
+		if !d.fits(rowsH[i]) {
+			d.breakCol()
+			drawRow(hc, hh, &bg)
+		}
+		drawRow(rowsL[i], rowsH[i], nil)
+	}
+	d.y += 3
+}
+
+// columnWidths shares the width W among the columns of rows (the header
+// among them) set in size points. Each column gets its natural width,
+// the width of its longest line unwrapped, when they all fit, the spare
+// room going to the wider columns; else its longest word (at most half
+// of W) plus a share of what is left in proportion to how much wrapping
+// costs it; else, when even the longest words do not fit, a share of W in
+// proportion to them.
+func columnWidths(rows [][]span, size, W float64) []float64 {
+	n := 0
 	for _, r := range rows {
 		n = max(n, len(r))
 	}
-	if n == 0 {
-		return
-	}
-	const cp = 1.5 // cell padding
-	lh := size * ptmm * 1.3
-	W := d.width()
 	natural := make([]float64, n)
 	minW := make([]float64, n)
-	measure := func(c span, i int) {
-		for _, para := range strings.Split(sanitize(c.s, covSans, false, true), "\n") {
-			natural[i] = math.Max(natural[i], textW(c.st, size, para)+2*cp)
-			for _, w := range strings.Fields(para) {
-				minW[i] = math.Max(minW[i], math.Min(textW(c.st, size, w)+2*cp, W/2))
-			}
-		}
-	}
-	for i, c := range header {
-		measure(c, i)
-	}
 	for _, r := range rows {
 		for i, c := range r {
-			measure(c, i)
+			for _, para := range strings.Split(sanitize(c.s, covSans, false, true), "\n") {
+				natural[i] = math.Max(natural[i], textW(c.st, size, para)+2*cellPad)
+				for _, w := range strings.Fields(para) {
+					minW[i] = math.Max(minW[i], math.Min(textW(c.st, size, w)+2*cellPad, W/2))
+				}
+			}
 		}
 	}
 	widths := make([]float64, n)
@@ -503,59 +562,5 @@ func (d *doc) table(header []span, rows [][]span, size float64) {
 			widths[i] = minW[i] * W / sumMin
 		}
 	}
-	layoutRow := func(cells []span) ([][]line, float64) {
-		out := make([][]line, n)
-		h := 0.0
-		for i := range n {
-			if i < len(cells) {
-				out[i] = wrap([]span{cells[i]}, size, widths[i]-2*cp)
-			}
-			h = math.Max(h, float64(len(out[i]))*lh)
-		}
-		return out, h + 2*cp
-	}
-	drawRow := func(cells [][]line, h float64, bg *rgb) {
-		if h == 0 {
-			return
-		}
-		x := d.x()
-		if bg != nil {
-			d.rect(*bg, x, d.y, W, h)
-		}
-		for i, ls := range cells {
-			for j, l := range ls {
-				for _, f := range l.frags {
-					d.text(f.st, size, f.col, x+cp+f.x, d.y+cp+float64(j)*lh+baseline(f.st, size, lh), f.s)
-				}
-			}
-			x += widths[i]
-		}
-		d.y += h
-		d.line(light, 0.2, d.x(), d.y, W, 0)
-	}
-	hc, hh := layoutRow(header)
-	if len(header) == 0 {
-		hh = 0
-	}
-	rowsL := make([][][]line, len(rows))
-	rowsH := make([]float64, len(rows))
-	for i, r := range rows {
-		rowsL[i], rowsH[i] = layoutRow(r)
-	}
-	d.space(1)
-	first := hh
-	if len(rows) > 0 {
-		first += rowsH[0]
-	}
-	d.keep(first)
-	bg := tableHd
-	drawRow(hc, hh, &bg)
-	for i := range rows {
-		if !d.fits(rowsH[i]) {
-			d.breakCol()
-			drawRow(hc, hh, &bg)
-		}
-		drawRow(rowsL[i], rowsH[i], nil)
-	}
-	d.y += 3
+	return widths
 }

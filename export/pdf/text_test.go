@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -243,5 +244,54 @@ func TestFirstSentence(t *testing.T) {
 	long := firstSentence(strings.Repeat("word ", 100), 150)
 	if n := utf8.RuneCountInString(long); n > 151 || n < 100 || !strings.HasSuffix(long, "d…") {
 		t.Errorf("firstSentence of a long run = %q (%d runes), want ≤ 150 runes cut after a word, and …", long, n)
+	}
+}
+
+// TestColumnWidths checks how a table's width is shared: the columns
+// always fill it; a narrow "#" column keeps its natural width when the
+// table fits; a column never gets less than its longest word when the
+// longest words fit.
+func TestColumnWidths(t *testing.T) {
+	mustFaces(t)
+	const W = 170.0
+	cells := func(ss ...string) []span {
+		out := make([]span, len(ss))
+		for i, s := range ss {
+			out[i] = span{sans, black, s}
+		}
+		return out
+	}
+	long := strings.Repeat("a rather long cell of running text ", 8)
+	for _, tt := range []struct {
+		name      string
+		rows      [][]span
+		wantFirst float64 // 0: not checked
+	}{
+		{"fits", [][]span{cells("#", "Topic", "Status"), cells("12", "Kafka / Real-time streaming", "done")}, 8},
+		{"wraps", [][]span{cells("#", "Why", "How"), cells("1", long, long)}, 8},
+		{"long words", [][]span{cells(strings.Repeat("x", 80), strings.Repeat("y", 80), strings.Repeat("z", 80))}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			widths := columnWidths(tt.rows, tableSize, W)
+			sum := 0.0
+			for _, w := range widths {
+				sum += w
+			}
+			if math.Abs(sum-W) > 1e-6 {
+				t.Errorf("widths %v sum to %.3f, want %.0f", widths, sum, W)
+			}
+			if tt.wantFirst > 0 && math.Abs(widths[0]-tt.wantFirst) > 1e-6 {
+				t.Errorf("first column %.3f wide, want %.0f", widths[0], tt.wantFirst)
+			}
+			for _, r := range tt.rows {
+				for i, c := range r {
+					for _, w := range strings.Fields(c.s) {
+						if need := textW(c.st, tableSize, w) + 2*cellPad; need <= W/2 && widths[i] < need-1e-6 && tt.name != "long words" {
+							t.Errorf("column %d is %.1f wide, narrower than its word %q (%.1f)", i, widths[i], w, need)
+						}
+					}
+				}
+			}
+		})
 	}
 }

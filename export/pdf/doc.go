@@ -6,8 +6,8 @@
 // section. Each topic opens with its concept notes; each question
 // follows on fresh pages with its level and prompt, what the learner
 // nailed, what to tighten up (the suggested phrasing set apart), the
-// model answer with its headings, lists, tables and code samples, and
-// its diagrams. The glossary and the study plan close the guide. Pages
+// model answer with its headings, lists, tables and code samples (those
+// the answer does not place come at its end), and its diagrams. The glossary and the study plan close the guide. Pages
 // carry the topic as a running header and a page number.
 //
 // The cheat sheet (WriteCheatSheet) gives each topic one page, or two if
@@ -46,11 +46,22 @@
 // that box-drawing lines join, and are moved to the next page rather
 // than split when they fit on one.
 //
+// # How a PDF is made
+//
+// Layout comes first: the content is broken into lines and pages of
+// drawing operations (text, rectangles, rules, links, bookmarks), so that
+// the table of contents can show the numbers of pages laid out after it,
+// and the cheat sheet can try several type sizes before it keeps one. The
+// pages are then drawn with fpdf (codeberg.org/go-pdf/fpdf), which
+// subsets and embeds the fonts, compresses the pages and writes the file.
+// The package starts no goroutines; WriteGuide and WriteCheatSheet may
+// run concurrently.
+//
 // # Output
 //
 // Output is deterministic: the same bank and Options give the same
 // bytes. The creation date is Options.Date, never the clock; objects and
 // fonts are written in a fixed order. The exporter writes to an
-// io.Writer; choosing paths and writing files atomically is the caller's
-// job.
+// io.Writer, nothing when rendering fails; choosing paths and writing
+// files atomically is the caller's job.
 package pdf

@@ -28,6 +28,13 @@
 // In the workbook every sheet has a bold, filled header row that stays
 // frozen while scrolling, an autofilter over the whole table, wrapped
 // text in fixed column widths, and code and diagrams in a monospace font.
+// Every row is given a height that fits its wrapped text (estimated from
+// the text and the column widths, erring tall), because LibreOffice does
+// not size the rows of an imported workbook and would print wrapped text
+// over the rows below; a row is at most 409 points (Excel's limit, about
+// 27 lines), so a longer cell, such as a long model answer, shows its
+// first lines and keeps its whole text. Each sheet prints landscape,
+// all columns on one page width, with the header row on every page.
 // Level, Confidence (low, medium, high), Done (☐, ☑) and Status have
 // drop-down lists. Each Question ID on Gaps, Samples and Diagrams links
 // to its question's row on Questions (up to Options.MaxLinks rows per
@@ -38,7 +45,9 @@
 // separated by a blank line: headings, paragraphs and quotes as their
 // text, list items one per line after "• " or "1. ", table rows one per
 // line with cells joined by " | ", code as is, and each code sample as
-// "[Sample deployment.yaml — see the Samples sheet]".
+// "[Sample deployment.yaml — see the Samples sheet]" (named by
+// bank.Sample.Caption), samples the answer never placed at its end
+// (bank.Question.ModelAnswer).
 //
 // # Formula injection
 //
@@ -68,10 +77,10 @@
 // A cell holds at most MaxCell (32,767) UTF-16 code units. Longer text is
 // cut to fit and ends with a visible marker, "… [cut by bankgen: N more
 // characters]", instead of being rejected or cut silently; CSV files are
-// cut the same way so that they open in Excel too. Characters that XML
-// cannot carry (C0 controls other than tab and newline, U+FFFE, U+FFFF,
-// invalid UTF-8) become U+FFFD, and CRLF or lone CR line ends become LF,
-// in both formats.
+// cut the same way so that they open in Excel too. Text goes through
+// bank.Clean (valid UTF-8, LF line ends, no control characters but tab
+// and newline), and the noncharacters U+FFFE and U+FFFF, which XML cannot
+// carry, become U+FFFD, in both formats.
 //
 // # CSV
 //
@@ -87,7 +96,6 @@
 // XML to a temporary file each time 16 MiB of it are buffered. It keeps
 // each sheet's buffer, though, until the workbook is written, so a
 // workbook needs about 20 MiB per large sheet besides the bank. The
-// sheets are written one after the other, and the compressed workbook
-// goes to a temporary file, from which it is copied to the writer with
+// compressed workbook is built in memory, then copied to the writer with
 // its entries in canonical order.
 package sheet

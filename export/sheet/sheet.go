@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -166,21 +167,12 @@ func WriteCSV(w io.Writer, b *bank.Bank, sheet string, opts Options) error {
 // WriteXLSX writes b to w as an Excel workbook; w is not closed. The
 // sheets' rows go through excelize's stream writer, which moves a sheet
 // to a temporary file 16 MiB at a time (but keeps a buffer of about
-// 20 MiB per large sheet until the end); the compressed workbook goes to
-// a temporary file too, and is copied to w in one piece at the end.
-func WriteXLSX(w io.Writer, b *bank.Bank, opts Options) (err error) {
-	sp := newSpool()
-	defer func() {
-		if cerr := sp.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("sheet: %w", cerr)
-		}
-	}()
-	if err := buildXLSX(sp, tables(b), opts); err != nil {
+// 20 MiB per large sheet until the end); the compressed workbook is
+// built in memory, then copied to w with its parts in canonical order.
+func WriteXLSX(w io.Writer, b *bank.Bank, opts Options) error {
+	var book bytes.Buffer
+	if err := buildXLSX(&book, tables(b), opts); err != nil {
 		return err
 	}
-	r, size, err := sp.ReaderAt()
-	if err != nil {
-		return fmt.Errorf("sheet: %w", err)
-	}
-	return canonicalZip(w, r, size, opts.date())
+	return canonicalZip(w, bytes.NewReader(book.Bytes()), int64(book.Len()), opts.date())
 }

@@ -97,16 +97,7 @@ func questionRow(i int) int { return i + 2 }
 // tables lays the bank out as the workbook's sheets, in order. Rows are
 // produced on demand, so a large bank is never held twice in memory.
 func tables(b *bank.Bank) []table {
-	var nq, ng, nt, ns, nd int
-	for _, t := range b.Topics {
-		nt += len(t.Guide)
-		for _, q := range t.Questions {
-			nq++
-			ng += len(q.Gaps)
-			ns += len(q.Samples)
-			nd += len(q.Diagrams)
-		}
-	}
+	n := b.Count()
 	// each calls f for every question with its row on Questions.
 	each := func(f func(t *bank.Topic, q *bank.Question, row int) bool) {
 		i := 0
@@ -122,7 +113,7 @@ func tables(b *bank.Bank) []table {
 	}
 	return []table{
 		{
-			name: SheetQuestions, file: "questions.csv", n: nq,
+			name: SheetQuestions, file: "questions.csv", n: n.Questions,
 			cols: []column{
 				{header: "ID", width: 20, kind: colShort},
 				{header: "Topic", width: 16, kind: colShort},
@@ -137,19 +128,17 @@ func tables(b *bank.Bank) []table {
 			},
 			rows: func(yield func([]cell) bool) {
 				cells := make([]cell, 0, 10)
-				var answer []byte // reused: each answer costs one string
 				each(func(t *bank.Topic, q *bank.Question, _ int) bool {
-					answer = appendAnswer(answer[:0], q)
 					return yield(append(cells[:0],
 						txt(q.ID), txt(t.Name), num(q.Number), txt(q.Level.String()),
-						txt(q.Prompt), txt(string(answer)),
+						txt(q.Prompt), txt(answerText(q)),
 						num(len(q.Strengths)), num(len(q.Gaps)), cell{}, cell{},
 					))
 				})
 			},
 		},
 		{
-			name: SheetGaps, file: "gaps.csv", n: ng,
+			name: SheetGaps, file: "gaps.csv", n: n.Gaps,
 			cols: []column{
 				{header: "Question ID", width: 20, kind: colLink},
 				{header: "Title", width: 40, kind: colText},
@@ -172,7 +161,7 @@ func tables(b *bank.Bank) []table {
 			},
 		},
 		{
-			name: SheetConcepts, file: "concepts.csv", n: nt,
+			name: SheetConcepts, file: "concepts.csv", n: n.Terms,
 			cols: []column{
 				{header: "Topic", width: 16, kind: colShort},
 				{header: "Term", width: 26, kind: colText},
@@ -191,7 +180,7 @@ func tables(b *bank.Bank) []table {
 			},
 		},
 		{
-			name: SheetSamples, file: "samples.csv", n: ns,
+			name: SheetSamples, file: "samples.csv", n: n.Samples,
 			cols: []column{
 				{header: "Question ID", width: 20, kind: colLink},
 				{header: "Language", width: 11, kind: colShort},
@@ -215,7 +204,7 @@ func tables(b *bank.Bank) []table {
 			},
 		},
 		{
-			name: SheetDiagrams, file: "diagrams.csv", n: nd,
+			name: SheetDiagrams, file: "diagrams.csv", n: n.Diagrams,
 			cols: []column{
 				{header: "Question ID", width: 20, kind: colLink},
 				{header: "Title", width: 36, kind: colText},
@@ -234,7 +223,7 @@ func tables(b *bank.Bank) []table {
 			},
 		},
 		{
-			name: SheetPlan, file: "plan.csv", n: len(b.Plan),
+			name: SheetPlan, file: "plan.csv", n: n.PlanRows,
 			cols: []column{
 				{header: "Number", width: 9, kind: colNum},
 				{header: "Topic", width: 50, kind: colText},

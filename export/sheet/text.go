@@ -44,53 +44,17 @@ func cellText(s string) (text string, risky bool) {
 	return clip(s, limit), risky
 }
 
-// clean replaces invalid UTF-8 and every character that XML 1.0 does not
-// allow (C0 controls other than tab, newline and carriage return; U+FFFE,
-// U+FFFF) with U+FFFD, and turns CRLF and lone CR line ends into LF. An
-// XLSX file cannot hold those characters, and the CSV writer applies the
-// same rule so that both formats carry identical text.
+// clean returns s as an XLSX file can carry it: bank.Clean's text
+// (valid UTF-8, LF line ends, no control characters but tab and
+// newline), with the noncharacters U+FFFE and U+FFFF, which XML does not
+// allow either, replaced by U+FFFD. The CSV writer applies the same rule
+// so that both formats carry identical text.
 func clean(s string) string {
-	ok := true
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' || c == '\r' {
-				ok = false
-				break
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
-			ok = false
-			break
-		}
-		i += n
+	s = bank.Clean(s)
+	if strings.ContainsRune(s, 0xFFFE) || strings.ContainsRune(s, 0xFFFF) {
+		s = strings.NewReplacer("\uFFFE", "\uFFFD", "\uFFFF", "\uFFFD").Replace(s)
 	}
-	if ok {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == '\r':
-			b.WriteByte('\n')
-			if strings.HasPrefix(s[i+n:], "\n") {
-				n++
-			}
-		case r == '\t' || r == '\n':
-			b.WriteRune(r)
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF || r == utf8.RuneError && n == 1:
-			b.WriteRune(utf8.RuneError)
-		default:
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
+	return s
 }
 
 // utf16Len returns how many UTF-16 code units s takes, which is how
@@ -137,86 +101,55 @@ func clip(s string, limit int) string {
 	return s[:i] + marker(total-kept)
 }
 
-// answerText renders a model answer as plain text: headings, paragraphs
-// and quotes as their text, list items one per line ("• " or "1. "),
-// tables one row per line with cells joined by " | ", code as is, and a
-// sample as a pointer to the Samples sheet. Blocks are separated by a
-// blank line.
-func answerText(q *bank.Question) string { return string(appendAnswer(nil, q)) }
-
-// appendAnswer appends answerText(q) to dst. Callers that reuse dst make
-// one allocation per answer, for the string, instead of one per part.
-func appendAnswer(dst []byte, q *bank.Question) []byte {
-	for _, bl := range q.Answer {
-		mark := len(dst)
-		if mark > 0 {
-			dst = append(dst, "\n\n"...)
-		}
-		start := len(dst)
-		switch bl.Kind {
-		case bank.KindHeading, bank.KindParagraph, bank.KindQuote:
-			dst = append(dst, bl.Text...)
-		case bank.KindList:
-			for i, it := range bl.Items {
-				if i > 0 {
-					dst = append(dst, '\n')
-				}
-				if bl.Ordered {
-					dst = append(strconv.AppendInt(dst, int64(i+1), 10), ". "...)
-				} else {
-					dst = append(dst, "• "...)
-				}
-				dst = append(dst, it...)
-			}
-		case bank.KindTable:
-			if len(bl.Header) > 0 {
-				dst = appendJoined(dst, bl.Header)
-			}
-			for i, r := range bl.Rows {
-				if i > 0 || len(bl.Header) > 0 {
-					dst = append(dst, '\n')
-				}
-				dst = appendJoined(dst, r)
-			}
-		case bank.KindCode:
-			dst = append(dst, strings.TrimRight(bl.Code, "\n")...)
-		case bank.KindSample:
-			dst = append(dst, samplePointer(q, bl.Sample)...)
-		}
-		// KindRule, kinds this package does not know and empty parts add
-		// nothing, not even a separator.
-		if len(dst) == start {
-			dst = dst[:mark]
+// answerText renders a model answer (q.ModelAnswer) as plain text:
+// headings, paragraphs and quotes as their text, list items one per line
+// ("• " or "1. "), tables one row per line with cells joined by " | ",
+// code as is, and each sample as a pointer to the Samples sheet. Blocks
+// are separated by a blank line.
+func answerText(q *bank.Question) string {
+	var parts []string
+	for p := range q.ModelAnswer() {
+		if s := partText(p); s != "" {
+			parts = append(parts, s)
 		}
 	}
-	return dst
+	return strings.Join(parts, "\n\n")
 }
 
-// appendJoined appends cells joined by " | ", a table row of answerText.
-func appendJoined(dst []byte, cells []string) []byte {
-	for i, c := range cells {
-		if i > 0 {
-			dst = append(dst, " | "...)
+// partText is one part of answerText; "" for a rule, a kind this package
+// does not know, or an empty block.
+func partText(p bank.Part) string {
+	bl := p.Block
+	switch bl.Kind {
+	case bank.KindHeading, bank.KindParagraph, bank.KindQuote:
+		return bl.Text
+	case bank.KindList:
+		lines := make([]string, len(bl.Items))
+		for i, it := range bl.Items {
+			mark := "• "
+			if bl.Ordered {
+				mark = strconv.Itoa(i+1) + ". "
+			}
+			lines[i] = mark + it
 		}
-		dst = append(dst, c...)
-	}
-	return dst
-}
-
-// samplePointer names sample i of q for the model answer text:
-// "[Sample: deployment.yaml — see the Samples sheet]".
-func samplePointer(q *bank.Question, i int) string {
-	name := "#" + strconv.Itoa(i+1)
-	if i >= 0 && i < len(q.Samples) {
-		s := q.Samples[i]
-		switch {
-		case s.File != "":
-			name = s.File
-		case len(s.Kinds) > 0:
-			name = strings.Join(s.Kinds, ", ")
-		case s.Lang != "":
-			name = s.Lang + " " + name
+		return strings.Join(lines, "\n")
+	case bank.KindTable:
+		var lines []string
+		if len(bl.Header) > 0 {
+			lines = append(lines, strings.Join(bl.Header, " | "))
 		}
+		for _, r := range bl.Rows {
+			lines = append(lines, strings.Join(r, " | "))
+		}
+		return strings.Join(lines, "\n")
+	case bank.KindCode:
+		return strings.TrimRight(bl.Code, "\n")
+	case bank.KindSample:
+		name := p.Sample.Caption()
+		if name == "" {
+			name = "#" + strconv.Itoa(bl.Sample+1)
+		}
+		return "[Sample " + name + " — see the Samples sheet]"
 	}
-	return "[Sample " + name + " — see the Samples sheet]"
+	return ""
 }

@@ -1,8 +1,6 @@
 package sheet
 
 import (
-	"archive/zip"
-	"compress/flate"
 	"fmt"
 	"io"
 	"strconv"
@@ -119,26 +117,26 @@ func buildXLSX(dst io.Writer, tabs []table, opts Options) (err error) {
 		return fmt.Errorf("sheet: %w", err)
 	}
 	f.SetActiveSheet(0)
-	// excelize zips into a bytes.Buffer of its own, which would hold the
-	// whole compressed workbook in memory; the zip writer writes to dst
-	// instead and leaves that buffer empty.
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(dst)
-		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(w, flate.BestSpeed)
-		})
-		return zw
-	})
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return fmt.Errorf("sheet: %w", err)
 	}
-	if buf.Len() > 0 {
-		// excelize only writes there itself to encrypt, which is never
-		// asked for here; the archive in dst would then be incomplete.
-		return fmt.Errorf("sheet: excelize wrote %d bytes around the zip writer", buf.Len())
+	_, err = buf.WriteTo(dst)
+	return err
+}
+
+// setPrint sets up a sheet for printing as a table: landscape, every
+// column on one page width (as many pages down as it takes; startSheet
+// turns fitting on), and the header row repeated at the top of every
+// page.
+func setPrint(f *excelize.File, sheet string) error {
+	landscape, wide, tall := "landscape", 1, 0 // tall 0: no limit
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
 	}
-	return nil
+	return f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet,
+	})
 }
 
 // writeSheets streams each table into its sheet, one sheet after the
@@ -169,6 +167,11 @@ func writeSheet(f *excelize.File, t table, st *styleSet, links int) error {
 // startSheet opens a stream writer on the table's sheet and writes what
 // comes before the rows: column widths, the frozen pane and the header.
 func startSheet(f *excelize.File, t table, st *styleSet) (*excelize.StreamWriter, error) {
+	// The stream writer writes the sheet's properties as it opens.
+	fit := true
+	if err := f.SetSheetProps(t.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return nil, err
+	}
 	sw, err := f.NewStreamWriter(t.name)
 	if err != nil {
 		return nil, err
@@ -200,33 +203,37 @@ func startSheet(f *excelize.File, t table, st *styleSet) (*excelize.StreamWriter
 	return sw, sw.SetRow("A1", head, excelize.RowOpts{Height: 20})
 }
 
-// writeRows writes the table's rows below the header, linking the first
-// links link cells to their question's row, and returns the number of
-// the last row written. The rows are prepared on another goroutine (see
-// prepareRows); excelize is only called from this one.
+// writeRows writes the table's rows below the header, each as tall as
+// its text needs (see rowHeight), linking the first links link cells to
+// their question's row, and returns the number of the last row written.
 func writeRows(f *excelize.File, sw *excelize.StreamWriter, t table, st *styleSet, links int) (int, error) {
-	full, release, stop := prepareRows(t, st)
-	defer stop()
+	cells := make([]excelize.Cell, len(t.cols))
+	vals := make([]any, len(t.cols))
+	texts := make([]string, len(t.cols))
 	row := 1
-	for b := range full {
-		for i := range b.n {
-			row = b.first + i
-			vals, targets := b.row(i, len(t.cols))
-			if err := sw.SetRow(b.names[i], vals); err != nil {
-				return row, err
-			}
-			for j, target := range targets {
-				if target > 0 && links > 0 {
-					ref, _ := excelize.CoordinatesToCellName(j+1, row)
-					loc := SheetQuestions + "!A" + strconv.Itoa(target)
-					if err := f.SetCellHyperLink(t.name, ref, loc, "Location"); err != nil {
-						return row, err
-					}
-					links--
-				}
+	for cs := range t.rows {
+		row++
+		for i, c := range cs {
+			vals[i], texts[i] = nil, ""
+			if setValue(&cells[i], c, t.cols[i].kind, st) {
+				vals[i] = &cells[i]
+				texts[i], _ = cells[i].Value.(string)
 			}
 		}
-		release(b)
+		ref := "A" + strconv.Itoa(row)
+		if err := sw.SetRow(ref, vals, excelize.RowOpts{Height: rowHeight(t.cols, texts)}); err != nil {
+			return row, err
+		}
+		for j, c := range cs {
+			if c.link > 0 && links > 0 {
+				ref, _ := excelize.CoordinatesToCellName(j+1, row)
+				loc := SheetQuestions + "!A" + strconv.Itoa(c.link)
+				if err := f.SetCellHyperLink(t.name, ref, loc, "Location"); err != nil {
+					return row, err
+				}
+				links--
+			}
+		}
 	}
 	return row, nil
 }
@@ -239,6 +246,9 @@ func finishSheet(f *excelize.File, sw *excelize.StreamWriter, t table, last int)
 		return err
 	}
 	if err := f.AutoFilter(t.name, fmt.Sprintf("A1:%s%d", col, last), nil); err != nil {
+		return err
+	}
+	if err := setPrint(f, t.name); err != nil {
 		return err
 	}
 	for i, c := range t.cols {

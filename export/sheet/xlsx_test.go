@@ -16,6 +16,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/internal/synth"
+	"github.com/bankgen/bankgen/parse"
 )
 
 // wantRows lays b out as the spec says each sheet should read, header
@@ -124,7 +126,7 @@ func TestXLSXRows(t *testing.T) {
 func TestXLSXText(t *testing.T) {
 	f := openBook(t, writeBook(t, testBank(), Options{}))
 	tests := []struct{ sheet, cell, want string }{
-		{SheetGaps, "B6", "Control\uFFFDchars\x7f"},
+		{SheetGaps, "B6", "Controlchars"},
 		{SheetGaps, "C6", "tab\there\nCRLF"},
 		{SheetGaps, "D6", "\tstarts with a tab"},
 		{SheetGaps, "C4", hostileScript},
@@ -135,7 +137,7 @@ func TestXLSXText(t *testing.T) {
 		{SheetDiagrams, "C2", testBank().Topics[0].Questions[0].Diagrams[0].Art},
 		{SheetQuestions, "F3", "A Deployment manages ReplicaSets.\n\n" +
 			"[Sample deployment.yaml — see the Samples sheet]\n\nkubectl get pods\n\n" +
-			"[Sample bash #2 — see the Samples sheet]"},
+			"[Sample bash — see the Samples sheet]"},
 	}
 	for _, tt := range tests {
 		got, err := f.GetCellValue(tt.sheet, tt.cell)
@@ -158,7 +160,7 @@ func TestXLSXInert(t *testing.T) {
 		{SheetGaps, "B4", hostileFormula},
 		{SheetGaps, "D5", "+SUM(A1:A2)"},
 		{SheetQuestions, "E4", "-How would you design a worker pool?"},
-		{SheetQuestions, "F4", "@sum of parts."},
+		{SheetQuestions, "F4", "@sum of parts.\n\n[Sample pool.py — see the Samples sheet]"},
 		{SheetConcepts, "B4", "@mention"},
 		{SheetConcepts, "C4", "-1 is not a formula; +1 neither."},
 		{SheetPlan, "B13", "=1+1"},
@@ -297,8 +299,22 @@ func TestXLSXLayout(t *testing.T) {
 			}
 		}
 	}
-	if got := len(f.GetDefinedName()); got != len(Sheets()) {
-		t.Errorf("%d defined names, want one filter database per sheet (%d)", got, len(Sheets()))
+	// Per sheet: the autofilter's database and the header row printed at
+	// the top of every page.
+	names := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		names[d.Scope+" "+d.Name] = d.RefersTo
+	}
+	for _, sheet := range Sheets() {
+		if _, ok := names[sheet+" _xlnm._FilterDatabase"]; !ok {
+			t.Errorf("%s has no filter database", sheet)
+		}
+		if got, want := names[sheet+" _xlnm.Print_Titles"], "'"+sheet+"'!$1:$1"; got != want {
+			t.Errorf("%s prints %q at the top of every page, want %q", sheet, got, want)
+		}
+	}
+	if got := len(names); got != 2*len(Sheets()) {
+		t.Errorf("%d defined names, want %d", got, 2*len(Sheets()))
 	}
 }
 
@@ -433,15 +449,17 @@ func TestXLSXProps(t *testing.T) {
 // TestXLSXDeterministic writes the workbook several times: excelize
 // zips the stream writer's sheets in map order, so without sorting the
 // six sheets would come out in varying order.
-// The rows of the sheets are also written concurrently; a larger bank
-// gives the scheduler room to interleave them.
 func TestXLSXDeterministic(t *testing.T) {
-	for _, n := range []int{3, 3000} {
-		b := bigBank(testBank(), n)
+	srcs, _ := synth.Generate(synth.Options{Topics: 20, Questions: 3, Seed: 2})
+	big, diags := parse.Parse(srcs...)
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range []*bank.Bank{testBank(), big} {
 		first := writeBook(t, b, Options{})
 		for i := 0; i < 3; i++ {
 			if again := writeBook(t, b, Options{}); !bytes.Equal(first, again) {
-				t.Fatalf("%d questions: run %d differs from the first", n, i+2)
+				t.Fatalf("%d topics: run %d differs from the first", len(b.Topics), i+2)
 			}
 		}
 	}

@@ -2,11 +2,8 @@ package sheet
 
 import (
 	"archive/zip"
-	"bufio"
-	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -70,52 +67,4 @@ func msDosTime(t time.Time) (date, tm uint16) {
 	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
 	tm = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
 	return date, tm
-}
-
-// spool holds the archive excelize writes until canonicalZip copies it:
-// in a temporary file, so that the compressed workbook is not held in
-// memory, or in memory when no temporary file can be made (as excelize's
-// stream writer does).
-type spool struct {
-	f   *os.File
-	w   *bufio.Writer // over f: zip.Writer flushes every 4 KiB
-	n   int64
-	buf bytes.Buffer
-}
-
-func newSpool() *spool {
-	f, err := os.CreateTemp("", "bankgen-*.xlsx")
-	if err != nil {
-		return &spool{}
-	}
-	return &spool{f: f, w: bufio.NewWriterSize(f, 256<<10)}
-}
-
-func (s *spool) Write(p []byte) (int, error) {
-	if s.f == nil {
-		return s.buf.Write(p)
-	}
-	n, err := s.w.Write(p)
-	s.n += int64(n)
-	return n, err
-}
-
-// ReaderAt returns what was written and its size.
-func (s *spool) ReaderAt() (io.ReaderAt, int64, error) {
-	if s.f == nil {
-		return bytes.NewReader(s.buf.Bytes()), int64(s.buf.Len()), nil
-	}
-	return s.f, s.n, s.w.Flush()
-}
-
-// Close removes the temporary file.
-func (s *spool) Close() error {
-	if s.f == nil {
-		return nil
-	}
-	err := s.f.Close()
-	if rerr := os.Remove(s.f.Name()); err == nil {
-		err = rerr
-	}
-	return err
 }

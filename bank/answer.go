@@ -2,6 +2,7 @@ package bank
 
 import (
 	"iter"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,6 +75,12 @@ type AnswerSection struct {
 	// Parts are the blocks under the sub-heading, deeper sub-headings
 	// included, in order.
 	Parts []Part
+	// ID is a titled section's stable ID, for outputs that key a card
+	// or an entry by it: the question's ID, "/sections/", and the slug
+	// of the title without its white space and colons at the end; a
+	// slug that repeats within the question gets "-2", "-3", …. It is ""
+	// for the section with no title.
+	ID string
 }
 
 // AnswerSections splits the model answer (as ModelAnswer gives it) at
@@ -100,6 +107,17 @@ func (q *Question) AnswerSections() []AnswerSection {
 		}
 		s := &out[len(out)-1]
 		s.Parts = append(s.Parts, p)
+	}
+	seen := map[string]int{}
+	for i := range out {
+		if strings.TrimSpace(out[i].Title) == "" {
+			continue
+		}
+		slug := Slug(strings.TrimRight(strings.TrimSpace(out[i].Title), ":"))
+		if seen[slug]++; seen[slug] > 1 {
+			slug += "-" + strconv.Itoa(seen[slug])
+		}
+		out[i].ID = q.ID + "/sections/" + slug
 	}
 	return out
 }

@@ -99,6 +99,26 @@ func TestAnswerSections(t *testing.T) {
 	}
 }
 
+func TestAnswerSectionIDs(t *testing.T) {
+	q := &Question{ID: "k8s/q2", Answer: []Block{
+		{Kind: KindParagraph, Text: "Intro."},
+		{Kind: KindHeading, Level: 2, Text: "Pod — the atomic unit:"},
+		{Kind: KindHeading, Level: 2, Text: "Example"},
+		{Kind: KindHeading, Level: 3, Text: "Deeper"},
+		{Kind: KindHeading, Level: 2, Text: "Example:"},
+		{Kind: KindHeading, Level: 2, Text: " example "},
+	}}
+	var got []string
+	for _, s := range q.AnswerSections() {
+		got = append(got, s.ID)
+	}
+	want := []string{"", "k8s/q2/sections/pod-the-atomic-unit", "k8s/q2/sections/example",
+		"k8s/q2/sections/example-2", "k8s/q2/sections/example-3"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("section IDs (-want +got):\n%s", diff)
+	}
+}
+
 func TestFirstSentence(t *testing.T) {
 	tests := map[string]string{
 		"One. Two.":                        "One.",

@@ -241,22 +241,16 @@ func (nb *noteBuilder) question(q *bank.Question) {
 
 	var titled []bank.AnswerSection
 	for _, s := range q.AnswerSections() {
-		if strings.TrimSpace(s.Title) != "" {
+		if s.ID != "" {
 			titled = append(titled, s)
 		}
 	}
 	if len(titled) >= 2 {
-		seen := map[string]int{}
 		for _, s := range titled {
 			title := strings.TrimRight(strings.TrimSpace(s.Title), ":")
-			slug := bank.Slug(title)
-			if seen[slug]++; seen[slug] > 1 {
-				slug += "-" + strconv.Itoa(seen[slug])
-			}
-			key := q.ID + "/sections/" + slug
 			body := r.Parts(s.Parts)
-			card(KindSection, key, body, false, s.Pos, label+" · "+title,
-				r.Line(title), "Answer section", body, "", key)
+			card(KindSection, s.ID, body, false, s.Pos, label+" · "+title,
+				r.Line(title), "Answer section", body, "", s.ID)
 		}
 	}
 	for gi := range q.Gaps {

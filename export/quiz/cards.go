@@ -72,9 +72,9 @@ type item struct {
 // by its answer sections (when it has two or more titled ones), its gaps
 // with their phrasings, and its diagrams; then the topic's concepts,
 // then their reverse cards. New cards are drilled in this order. The
-// IDs are the bank's, and for the cards made of parts of an item, the
-// item's ID with "/sections/<slug>", "/phrasing" or "/reverse", as the
-// Anki deck keys them.
+// IDs are the bank's (a section's is bank.AnswerSection.ID), and for a
+// phrasing or a reverse card the gap's or term's ID with "/phrasing" or
+// "/reverse", as the Anki deck keys them.
 func layout(b *bank.Bank) []item {
 	var items []item
 	add := func(c card, faces func(f *faces) (front, back string)) {
@@ -90,20 +90,15 @@ func layout(b *bank.Bank) []item {
 				func(f *faces) (string, string) { return f.question(q) })
 			var titled []bank.AnswerSection
 			for _, s := range q.AnswerSections() {
-				if strings.TrimSpace(s.Title) != "" {
+				if s.ID != "" {
 					titled = append(titled, s)
 				}
 			}
 			if len(titled) >= 2 {
-				seen := map[string]int{}
 				for si := range titled {
 					s := &titled[si]
 					title := strings.TrimRight(strings.TrimSpace(s.Title), ":")
-					slug := bank.Slug(title)
-					if seen[slug]++; seen[slug] > 1 {
-						slug += "-" + strconv.Itoa(seen[slug])
-					}
-					add(card{ID: q.ID + "/sections/" + slug, Kind: kindSection, Topic: ti, Level: lv, Title: oneLine(label + " · " + title)},
+					add(card{ID: s.ID, Kind: kindSection, Topic: ti, Level: lv, Title: oneLine(label + " · " + title)},
 						func(f *faces) (string, string) { return f.answerSection(q, title, s) })
 				}
 			}

@@ -308,7 +308,7 @@ func (nb *noteBuilder) term(g *bank.Term) {
 	nb.add(note{kind: KindReverse, key: key, match: g.Definition, title: g.Term + " (reverse)", pinned: g.Pin != "",
 		fields: []string{
 			kTitle:   r.Line(g.Term + " (reverse)"),
-			kFront:   maskTerm(r, g.Definition, g.Term),
+			kFront:   r.Masked(g.Definition, g.Term),
 			kContext: r.Line(g.Section),
 			kTopic:   nb.topic,
 			kLevel:   "",

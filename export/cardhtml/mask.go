@@ -1,41 +1,40 @@
-package anki
+package cardhtml
 
 import (
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/bankgen/bankgen/export/cardhtml"
 )
 
 // maskHTML stands for a masked term on the front of a reverse card.
 const maskHTML = `<span class="bg-mask">_____</span>`
 
-// maskTerm returns the definition as HTML with every form of the term
-// masked, so that the front of a reverse card does not give the answer
-// away. The forms are the term itself and, for "Horizontal Pod
-// Autoscaler (HPA)", both the name and the acronym in parentheses; the
-// initials of a name of two or more words ("HPA"); each matched whole
-// word, in any case, with its words run together or joined by spaces,
-// hyphens or underscores ("ReplicaSet", "replica set", "Replica-Set"),
-// and with a plural or possessive ending ("Pods", "Pod's", "classes").
-func maskTerm(r *cardhtml.Renderer, definition, term string) string {
+// Masked returns text as Text does, with every form of term masked, so
+// that the front of a card that asks for the term (a definition → term
+// card) does not give the answer away. The forms are the term itself
+// and, for "Horizontal Pod Autoscaler (HPA)", both the name and the
+// acronym in parentheses; the initials of a name of two or more words
+// ("HPA"); each matched whole word, in any case, with its words run
+// together or joined by spaces, hyphens or underscores ("ReplicaSet",
+// "replica set", "Replica-Set"), and with a plural or possessive ending
+// ("Pods", "Pod's", "classes").
+func (r *Renderer) Masked(text, term string) string {
 	re := termPattern(term)
 	if re == nil {
-		return r.Text(definition)
+		return r.Text(text)
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range re.FindAllStringIndex(definition, -1) {
-		if !wordEdge(definition, m[0], true) || !wordEdge(definition, m[1], false) {
+	for _, m := range re.FindAllStringIndex(text, -1) {
+		if !wordEdge(text, m[0], true) || !wordEdge(text, m[1], false) {
 			continue
 		}
-		b.WriteString(r.Text(definition[last:m[0]]))
+		b.WriteString(r.Text(text[last:m[0]]))
 		b.WriteString(maskHTML)
 		last = m[1]
 	}
-	b.WriteString(r.Text(definition[last:]))
+	b.WriteString(r.Text(text[last:]))
 	return b.String()
 }
 
@@ -58,7 +57,7 @@ func wordEdge(s string, i int, start bool) bool {
 }
 
 // termPattern returns a case-insensitive pattern of every form of the
-// term (see maskTerm), longest first, or nil when the term has no word.
+// term (see Masked), longest first, or nil when the term has no word.
 func termPattern(term string) *regexp.Regexp {
 	var forms []string
 	name, abbr := term, ""

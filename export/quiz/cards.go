@@ -128,7 +128,7 @@ func layout(b *bank.Bank) []item {
 			if strings.TrimSpace(term.Definition) == "" {
 				continue
 			}
-			add(card{ID: term.ID + "/reverse", Kind: kindReverse, Topic: ti, Title: oneLine(term.Definition)},
+			add(card{ID: term.ID + "/reverse", Kind: kindReverse, Topic: ti, Title: oneLine(term.Term + " (reverse)")},
 				func(f *faces) (string, string) { return f.reverse(term) })
 		}
 	}

@@ -103,9 +103,9 @@ func (f *faces) concept(term *bank.Term) (front, back string) {
 		fragment(`<p>` + f.r.Text(term.Definition) + `</p>`)
 }
 
-// reverse: the definition → the term.
+// reverse: the definition, the term masked in it → the term.
 func (f *faces) reverse(term *bank.Term) (front, back string) {
-	return f.asked("Which term is this?", `<p>`+f.r.Text(term.Definition)+`</p>`, term.Section),
+	return f.asked("Which term is this?", `<p>`+f.r.Masked(term.Definition, term.Term)+`</p>`, term.Section),
 		fragment(`<div class="bg-prompt">` + f.r.Line(term.Term) + `</div>`)
 }
 

@@ -115,3 +115,22 @@ func TestPolicy(t *testing.T) {
 		t.Errorf("the page has %d </script, want 3: source text ended an element", n)
 	}
 }
+
+// TestReverseMasksTerm checks that no reverse card's front holds its
+// term: the front asks for it.
+func TestReverseMasksTerm(t *testing.T) {
+	n := 0
+	for _, c := range embedded(t, render(t, bank.Default(), quiz.Options{})).Cards {
+		if c.Kind != "reverse" {
+			continue
+		}
+		n++
+		term := strings.ToLower(strings.TrimSuffix(c.Title, " (reverse)"))
+		if front := strings.ToLower(plainText(c.Front)); strings.Contains(front, term) {
+			t.Errorf("the front of %s holds its term %q: %s", c.ID, term, front)
+		}
+	}
+	if n == 0 {
+		t.Error("the shipped bank gives no reverse card")
+	}
+}

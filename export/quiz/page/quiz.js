@@ -230,7 +230,9 @@
     el.revealBar.hidden = false;
     el.gradeBar.hidden = true;
     if (announceIt) {
-      say((prefix || '') + kindShort[c.kind] + ': ' + c.title + '. Press Space to show the answer.');
+      // The front as shown: a title may hold the answer (a reverse card's).
+      say((prefix || '') + kindShort[c.kind] + ': ' + el.front.textContent.replace(/\s+/g, ' ').trim() +
+        ' Press Space to show the answer.');
       if (focusInDrill()) el.reveal.focus({ preventScroll: true });
     }
   }

@@ -20,7 +20,7 @@ func newExportCmd() *cobra.Command {
 		all      bool
 		force    bool
 		selected = map[string]*bool{}
-		owner    = map[string]string{} // flag → the format it belongs to
+		owners   = map[string][]string{} // flag → the formats it applies to
 		opts     exportOptions
 		lo       loadOptions
 	)
@@ -71,7 +71,7 @@ items it holds, and its size.`,
 			if len(chosen) == 0 {
 				chosen = formats
 			}
-			if err := checkFormatFlags(cmd.Flags(), owner, chosen, &opts); err != nil {
+			if err := checkFormatFlags(cmd.Flags(), owners, chosen, dir, &opts); err != nil {
 				return err
 			}
 			lo.out, lo.notes = dir, cmd.ErrOrStderr()
@@ -101,28 +101,34 @@ items it holds, and its size.`,
 		}
 		own := pflag.NewFlagSet(f.name, pflag.ContinueOnError)
 		f.flags(own, &opts)
-		own.VisitAll(func(fl *pflag.Flag) { owner[fl.Name] = f.name })
+		own.VisitAll(func(fl *pflag.Flag) { owners[fl.Name] = append(owners[fl.Name], f.name) })
 		fs.AddFlagSet(own)
+	}
+	for _, f := range formats {
+		for _, fl := range f.shares {
+			owners[fl] = append(owners[fl], f.name)
+		}
 	}
 	addSourceFlags(fs, &lo)
 	return cmd
 }
 
 // checkFormatFlags returns a usage error for a format's flag given
-// without its format, or for options the chosen formats reject.
-func checkFormatFlags(fs *pflag.FlagSet, owner map[string]string, chosen []format, o *exportOptions) error {
+// without a format it applies to, or for options the chosen formats
+// reject (they are tried on an empty bank, writing into dir).
+func checkFormatFlags(fs *pflag.FlagSet, owners map[string][]string, chosen []format, dir string, o *exportOptions) error {
 	var stray []string
 	fs.Visit(func(fl *pflag.Flag) {
-		name, ok := owner[fl.Name]
-		if ok && !slices.ContainsFunc(chosen, func(f format) bool { return f.name == name }) {
-			stray = append(stray, fmt.Sprintf("--%s applies only to --%s, which was not chosen", fl.Name, name))
+		names, ok := owners[fl.Name]
+		if ok && !slices.ContainsFunc(chosen, func(f format) bool { return slices.Contains(names, f.name) }) {
+			stray = append(stray, fmt.Sprintf("--%s applies only to --%s, which was not chosen", fl.Name, strings.Join(names, " or --")))
 		}
 	})
 	if len(stray) > 0 {
 		return usagef("%s", strings.Join(stray, "; "))
 	}
 	empty := *o
-	empty.src = &sources{}
+	empty.src, empty.dir, empty.reports = &sources{}, dir, nil
 	for _, f := range chosen {
 		if _, err := f.files(&bank.Bank{}, &empty); err != nil {
 			return usageError{err}

@@ -49,9 +49,12 @@ func (o *exportOptions) fileTimes() map[string]time.Time {
 type format struct {
 	name  string // the flag that selects it: --json
 	usage string
-	// flags, when set, adds the options that apply only to this format;
-	// giving one without choosing the format is a usage error.
+	// flags, when set, adds the options that apply only to this format
+	// (and to the formats that share them); giving one without choosing a
+	// format it applies to is a usage error.
 	flags func(fs *pflag.FlagSet, o *exportOptions)
+	// shares names flags of other formats that this format reads too.
+	shares []string
 	// files returns the format's files. The command first calls it on an
 	// empty bank to check the options before reading any source: an
 	// error then is a usage error.
@@ -66,7 +69,7 @@ var formats = []format{
 			fs.BoolVar(&o.ankiText, "text", false, "with --anki, write Anki's plain-text import files instead of a package")
 			fs.BoolVar(&o.store, "anki-store", false, "with --anki, store the collection uncompressed: about twice as fast to write, several times larger")
 			fs.BoolVar(&o.reverse, "reverse", false, "with --anki, add a definition → term card to every concept")
-			fs.StringVar(&o.deck, "deck", anki.DefaultDeck, "with --anki, the parent deck")
+			fs.StringVar(&o.deck, "deck", anki.DefaultDeck, "with --anki, the parent deck; with --html, the page's title")
 		},
 		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
 			if o.store && o.ankiText {
@@ -101,8 +104,9 @@ var formats = []format{
 		},
 	},
 	{
-		name:  "html",
-		usage: "write quiz.html, an offline self-study page with spaced repetition",
+		name:   "html",
+		usage:  "write quiz.html, an offline self-study page with spaced repetition",
+		shares: []string{"deck"},
 		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
 			return quiz.Files(b, quiz.Options{Deck: o.deck})
 		},

@@ -2,7 +2,6 @@ package bank
 
 import (
 	"iter"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,9 +76,8 @@ type AnswerSection struct {
 	Parts []Part
 	// ID is a titled section's stable ID, for outputs that key a card
 	// or an entry by it: the question's ID, "/sections/", and the slug
-	// of the title without its white space and colons at the end; a
-	// slug that repeats within the question gets "-2", "-3", …. It is ""
-	// for the section with no title.
+	// of the title, made unique within the question as AssignIDs does.
+	// It is "" for the section with no title.
 	ID string
 }
 
@@ -108,16 +106,11 @@ func (q *Question) AnswerSections() []AnswerSection {
 		s := &out[len(out)-1]
 		s.Parts = append(s.Parts, p)
 	}
-	seen := map[string]int{}
+	ids := newIDSet(q.ID + "/sections/")
 	for i := range out {
-		if strings.TrimSpace(out[i].Title) == "" {
-			continue
+		if !blank(out[i].Title) {
+			out[i].ID = ids.take(key("", out[i].Title, "section"))
 		}
-		slug := Slug(strings.TrimRight(strings.TrimSpace(out[i].Title), ":"))
-		if seen[slug]++; seen[slug] > 1 {
-			slug += "-" + strconv.Itoa(seen[slug])
-		}
-		out[i].ID = q.ID + "/sections/" + slug
 	}
 	return out
 }

@@ -464,3 +464,49 @@ func shoot(t *testing.T, tb *tab, path string) {
 		t.Fatal(err)
 	}
 }
+
+// jsUnlabelled returns every control that a screen reader would read
+// without a name.
+const jsUnlabelled = `[...document.querySelectorAll('button, select, input, summary, [role=button], a[href]')]
+	.filter(e => e.checkVisibility() || e.id === 'import')
+	.filter(e => !(e.getAttribute('aria-label') || (e.labels && [...e.labels].some(l => l.textContent.trim())) || e.textContent.trim()))
+	.map(e => e.outerHTML.slice(0, 80))`
+
+// TestKeyboard drills by keyboard alone: Tab reaches the controls with a
+// visible focus ring, every control has a name, and the live region says
+// what happened.
+func TestKeyboard(t *testing.T) {
+	tb := open(t, writePage(t, bank.Default(), quiz.Options{Deck: t.Name()}), 1280, 900, "dark")
+	for _, u := range eval[[]string](t, tb, jsUnlabelled) {
+		t.Errorf("a control has no name: %s", u)
+	}
+	seen := map[string]bool{}
+	for range 12 {
+		tb.do(t, chromedp.KeyEvent("\t"))
+		id := eval[string](t, tb, `document.activeElement.id || document.activeElement.className`)
+		seen[id] = true
+		if ring := eval[string](t, tb, `getComputedStyle(document.activeElement).outlineStyle`); ring == "none" {
+			t.Errorf("%s has focus but no visible ring", id)
+		}
+	}
+	for _, want := range []string{"f-topic", "f-search", "reveal"} {
+		if !seen[want] {
+			t.Errorf("Tab never reached #%s (reached %v)", want, seen)
+		}
+	}
+	tb.do(t, chromedp.Focus("#reveal"), chromedp.KeyEvent(" "))
+	if !eval[bool](t, tb, jsRevealed) {
+		t.Fatal("Space on the focused reveal button did not reveal the back")
+	}
+	if got := eval[string](t, tb, `document.activeElement.getAttribute('data-grade')`); got != "3" {
+		t.Errorf("after the reveal, focus is on %q, want the Good button", got)
+	}
+	tb.do(t, chromedp.KeyEvent("4"))
+	if got := eval[string](t, tb, `document.getElementById('announce').textContent`); !strings.HasPrefix(got, "Graded Easy; next review in ") {
+		t.Errorf("the live region says %q after a grade", got)
+	}
+	if got := eval[string](t, tb, `document.activeElement.id`); got != "reveal" {
+		t.Errorf("after a grade, focus is on %q, want the next card's reveal button", got)
+	}
+	tb.check(t)
+}

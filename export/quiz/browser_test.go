@@ -233,6 +233,15 @@ func TestDrill(t *testing.T) {
 			t.Errorf("after Again, front = %q, want the third card's %q", got, want)
 		}
 	})
+	t.Run("every kind has a name", func(t *testing.T) {
+		for _, k := range eval[[]string](t, tb, `[...new Set(JSON.parse(document.getElementById('bankgen-data').textContent).cards.map(c => c.kind))]`) {
+			tb.do(t, setField("#f-kind", k, "change"))
+			if got := eval[string](t, tb, `document.getElementById('card-kind').textContent`); got == "" || got == k {
+				t.Errorf("a %s card is labelled %q", k, got)
+			}
+		}
+		tb.do(t, setField("#f-kind", "", "change"))
+	})
 	t.Run("a reload keeps progress", func(t *testing.T) {
 		tb.do(t, chromedp.Reload())
 		tb.waitDrill(t)
@@ -444,10 +453,10 @@ func TestLayout(t *testing.T) {
 	}
 }
 
-// jsShowDiagram opens the first card with a diagram and scrolls to it.
+// jsShowDiagram opens the first diagram card, revealed.
 const jsShowDiagram = `(() => {
 	const cards = JSON.parse(document.getElementById('bankgen-data').textContent).cards;
-	const i = cards.findIndex(c => c.back.includes('bg-art'));
+	const i = cards.findIndex(c => c.kind === 'diagram');
 	document.querySelectorAll('#list li button')[i].click();
 	document.getElementById('reveal').click();
 	document.querySelector('#card .bg-art').scrollIntoView({block: 'center'});

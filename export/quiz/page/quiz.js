@@ -33,7 +33,10 @@
   data.topics.forEach(function (o) { labels.topic[o.id] = o.label; });
   data.levels.forEach(function (o) { labels.level[o.id] = o.label; });
   data.kinds.forEach(function (o) { labels.kind[o.id] = o.label; });
-  var kindShort = { question: 'Question', gap: 'Gap', concept: 'Concept', reverse: 'Concept, reversed' };
+  var kindShort = {
+    question: 'Question', section: 'Answer section', gap: 'Gap', phrasing: 'Say it like this',
+    diagram: 'Diagram', concept: 'Concept', reverse: 'Concept, reversed'
+  };
 
   // ---- progress ----------------------------------------------------
 

@@ -98,5 +98,5 @@
 //   - a question's extra section titled like a section that takes its
 //     first block ("What You Nailed" opening with a paragraph or a list);
 //   - text with white space at either end, invalid UTF-8, a NUL, or
-//     characters that the encoding repair reads as mojibake ("â”").
+//     text that the encoding repair reads as mojibake ("cafÃ© â€” naÃ¯ve").
 package markdown

@@ -220,7 +220,7 @@ func TestLimits(t *testing.T) {
 		}},
 		{"white space at an end of text", func(b *bank.Bank) { q(b).Prompt = " Why?" }},
 		{"NUL", func(b *bank.Bank) { q(b).Prompt = "Why\x00?" }},
-		{"text reading as mojibake", func(b *bank.Bank) { q(b).Prompt = "Why â”?" }},
+		{"text reading as mojibake", func(b *bank.Bank) { q(b).Prompt = "Whyâ€™s the cafÃ© â€” naÃ¯ve?" }},
 	}
 	// The base itself must round-trip, or every case would pass for the
 	// wrong reason.

@@ -73,6 +73,10 @@ func boxArmsOf(r rune) (arms, bool) {
 
 func opposite(d int) int { return d ^ 1 }
 
+// nbrs are the characters left, right, above and below a character (0 or
+// a space for none).
+type nbrs struct{ left, right, up, down rune }
+
 // boxFactor scores candidate r against its four neighbours (0 means none or
 // a space): matching arms multiply by 3, a dangling arm or an ignored
 // neighbour's arm divide. Non-box candidates get a penalty only for the

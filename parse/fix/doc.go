@@ -1,77 +1,93 @@
-// Package fix repairs text-encoding damage in the Markdown bankgen reads.
+// Package fix repairs text-encoding damage in the Markdown bankgen reads,
+// and never harms clean text.
+//
+// # The steps
+//
+// Bytes works in steps, each a small rule with one job (see the rule type
+// in fix.go); every step records its edits, so that each place in the
+// report points at the input as the user sees it (Report.Position maps any
+// offset of the output back):
+//
+//  1. The envelope (envelope.go): how the bytes encode characters. UTF-8
+//     with or without a BOM; UTF-16 in either byte order, with a BOM or
+//     recognised by the NUL (or other control) byte in every other
+//     position; or, for input with no multi-byte UTF-8 at all, a legacy
+//     code page (Windows-1252 unless another reads clearly better). UTF-16
+//     is never read as a code page. Invalid bytes in otherwise-UTF-8
+//     input are kept and reported as Undecodable.
+//  2. UTF-16 read as a code page (utf16text.go): a NUL after every letter
+//     and "ÿþ" in front are UTF-16 that went through Windows-1252 and was
+//     saved as UTF-8; the characters are taken back to bytes and decoded.
+//  3. BOMs (bom.go): the file's own BOM is stripped (reading a BOM is not
+//     a repair); a second one is Removed; a BOM damaged along with the
+//     text ("ï»¿") is Mojibake.
+//  4. Mojibake (mojibake.go), in rounds until the text settles, so that
+//     text damaged twice is repaired in two rounds, each judged on its own.
+//  5. Line endings, with NormalizeNewlines only.
 //
 // # Mojibake
 //
-// The usual damage: UTF-8 text was decoded with a Windows code page and the
-// result saved again as UTF-8. Each byte of a multi-byte character became a
-// character of its own: "—" (E2 80 94) reads "â€”" through Windows-1252,
-// "✅" reads "âœ…". Repairing means mapping each such character back to the
-// byte the code page decodes to it and reading the bytes as UTF-8 again.
-// Bytes does this per run of non-ASCII characters, trying Windows-1252,
-// Windows-1254, Windows-1250, Windows-1251, ISO 8859-1 and Mac Roman (tables
-// from golang.org/x/text/encoding/charmap), so that one document may mix code
-// pages line by line. Text damaged twice is repaired in up to four rounds.
+// The usual damage: UTF-8 was read through a code page and saved again as
+// UTF-8, so each byte of a multi-byte character became a character of its
+// own: "—" (E2 80 94) reads "â€”" through Windows-1252. The code pages
+// tried are Windows-1252 (and with it ISO 8859-1, whose C1 controls are
+// taken back to their bytes), Windows-1254, -1250, -1251, -1253 and Mac
+// Roman, from golang.org/x/text/encoding/charmap.
 //
-// # Dropped bytes
+// Each run of non-ASCII characters is read through every code page
+// (reading.go), and the reading is judged by plausibility (plausible.go):
+// a cost from Unicode properties alone, the rarity of each character's
+// block and the cost of each pair (a capital after a small letter, a
+// symbol inside a word, two scripts in one word, a C1 control, U+FE0F
+// after a character that has no emoji presentation). A repair must make
+// its run clearly more plausible, and the decision is the document's
+// (mojibake.go): damage comes in whole files or paragraphs, so the runs
+// that are damage on their own evidence and the clean non-ASCII text are
+// counted per region (paragraph or fenced block) and for the document, and
+// a run is repaired when its own evidence plus theirs, less its code
+// page's prior, says so. So "«ñ»" in Spanish notes stays (its Mac Roman
+// reading "ǖ»" is no more plausible, and Mac Roman needs much stronger
+// evidence than Windows-1252), "Ã©" in a paragraph of such damage is
+// repaired, and "â€”" quoted in a README that also holds a clean "—" is
+// left as it is and reported as Suspect. Code is quoted material: inline
+// code and fenced blocks lend no evidence and are repaired only when the
+// prose of the document is damaged through the same code page (a fenced
+// block may speak for itself only in a document whose prose has no
+// non-ASCII text).
+//
+// # Lost bytes
 //
 // Worse, the bytes a code page leaves undefined (in Windows-1252: 81 8D 8F
-// 90 9D) were dropped, so plain reversal fails: "═" (E2 95 90) and "╝"
-// (E2 95 9D) both come out as "â•", "❌" (E2 9D 8C) as "âŒ". For such a
-// truncated sequence the candidates are every character obtained by putting
-// one or two of the code page's undefined bytes back at any position; the
-// choice among them multiplies a prior (prior.go: a small, documented table
-// of how common symbols and emoji are) by context: the character appearing
-// intact elsewhere in the document, box-drawing continuity in diagrams (a
-// "═══" run ends in a corner, a wall continues the wall above it), the column
-// of a diagram's closing border on the lines around, and for emoji the words
-// nearby (a snake beside "Python").
+// 90 9D) were dropped: "═" (E2 95 90) and "╝" (E2 95 9D) both came out as
+// "â•". The candidates are every character that putting such bytes back
+// gives; the choice (rebuild.go) weighs what Unicode says of the candidate
+// beside its neighbours (emoji sequences, the script and case of the
+// word), how common it is (prior.go; CJK by the national standards' first
+// levels, cjk.go), characters found intact in the document, box-drawing
+// continuity in diagrams (boxdraw.go), the column of a diagram's right
+// border, and words near an emoji. The emoji properties come from
+// Unicode's emoji data (emojidata.go, generated by internal/gen).
 //
-// # Never harming good text
+// # The report
 //
-// Clean UTF-8 is returned byte-identical: a fast scan looks for the one mark
-// every mojibake run carries, a character that a code page maps to a UTF-8
-// lead byte followed by one mapped to a continuation byte; without one the
-// input is returned as is. Where there is one, a repair needs evidence: three
-// or four characters that decode together ("â€”") almost never occur in real
-// text, but two sometimes do ("É”" in “CAFÉ”), and these are repaired only
-// with other damage on the same line, the lines next to it, or in the
-// document through the same code page. Each Repair carries a Confidence in
-// [0,1]; weak cases left alone in a damaged document are reported as Suspect.
-// Repairing twice gives the same as repairing once.
-//
-// # Speed
-//
-// Clean UTF-8 costs one pass that checks it and looks for the mark together,
-// skipping ASCII 32 bytes at a time, and the count of its line endings: a
-// few times slower than copying it. In a damaged document each run of
-// non-ASCII is cut into groups once per round (a repeated run, such as a
-// diagram border, is copied from its first cut); groups are compact and
-// pointer-free and are decided in few passes; a rebuilt character's choice
-// is memoized by its candidates and neighbours; line views are kept from
-// one pass to the next; the report's strings are cut from one buffer. A
-// pooled repairer keeps its buffers from call to call, so Bytes allocates
-// little beyond its result. All of this leaves the result and the report
-// exactly as the plain algorithm gives them.
+// Every repair has a Confidence. A place that looks damaged but was not
+// repaired (too little evidence, or a repair below MinConfidence) is a
+// Suspect, with what it may be as Candidates; so is a rebuilt character
+// with more than one plausible candidate, and a repair made with a
+// confidence below SuspectBelow (see Repair.IsSuspect). The summary line
+// counts them. Report.Repaired tells a repair from merely reading the file
+// (a BOM, UTF-16, CRLF line endings).
 //
 // # Policies
 //
-//   - A UTF-8 BOM is stripped (Report.Encoding is "utf-8+bom"); so are
-//     extra BOMs and the mojibake of a BOM ("ï»¿") at the start.
-//   - UTF-16 with a BOM is decoded to UTF-8; unpaired surrogates are dropped
-//     and reported.
-//   - Input with no valid multi-byte UTF-8 sequence at all but with bytes
-//     ≥ 0x80 is plain Windows-1252 and is decoded (its five undefined bytes
-//     become the C1 controls of the same value, as in browsers, and are
-//     reported).
-//   - Invalid bytes in otherwise-UTF-8 input are kept as they are and
-//     reported; U+FFFD is never produced (a U+FFFD in the input stays).
-//   - Line endings are preserved (CRLF, LF or mixed; counted in the report)
-//     unless NormalizeNewlines is given, which turns CRLF into LF.
-//   - Positions in the report are 1-based lines and byte columns of the input
-//     as decoded to UTF-8 (after the BOM and any UTF-16 or Windows-1252
-//     decoding), which for ordinary UTF-8 files are the file's own.
+//   - Clean UTF-8 comes back byte for byte, and so does the result of a
+//     repair: repairing twice gives what repairing once gives.
+//   - U+FFFD is never produced but where it was in the original text.
+//   - Line endings are kept unless NormalizeNewlines is given.
+//   - Positions are 1-based lines and byte columns of the input as decoded
+//     to UTF-8, which for UTF-8 files are the file's own.
 //
 // Bytes is the pure step and Copy its stream form (it reads the whole
-// input: context spans lines). Writing files is left to the caller, as
-// "bankgen fix -w" does with an atomic replace.
+// input: the evidence spans the document). Writing files is left to the
+// caller, as "bankgen fix -w" does with an atomic replace.
 package fix

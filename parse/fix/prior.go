@@ -1,13 +1,6 @@
 package fix
 
-import (
-	"strings"
-	"sync"
-	"unicode"
-
-	"golang.org/x/text/unicode/runenames"
-	"golang.org/x/text/width"
-)
+import "math"
 
 // The prior: how likely a character is to appear in the kind of text bankgen
 // reads (Markdown notes, transcripts, diagrams), before looking at context.
@@ -68,7 +61,7 @@ var priorTable = map[rune]float64{
 // keywords links emoji to words that, near the damaged character, make it
 // the likely original (a snake beside "Python"). Words are lower case;
 // matching is by prefix of a word in the text, so "deploy" matches
-// "deployment". Unicode names (runenames) are used as a weaker fallback.
+// "deployment".
 var keywords = map[rune][]string{
 	'🐍': {"python", "snake", "pip", "django", "flask"},
 	'🎯': {"target", "goal", "aim", "focus", "next", "objective", "bullseye", "priority"},
@@ -132,7 +125,8 @@ var letterFreq = map[rune]float64{
 	'ѐ': 0.01, 'ѝ': 0.01, 'Ѐ': 0.01, 'Ѝ': 0.01,
 }
 
-// prior returns the prior weight of r.
+// prior returns the prior weight of r: the tables above, else a weight
+// from how rare r's block is (see rarity).
 func prior(r rune) float64 {
 	if w, ok := priorTable[r]; ok {
 		return w
@@ -140,108 +134,5 @@ func prior(r rune) float64 {
 	if w, ok := letterFreq[r]; ok {
 		return w
 	}
-	return classPrior(r)
-}
-
-// classPrior is the default for characters in neither table: the common
-// symbol blocks above everything else (letters not in letterFreq are rare
-// ones).
-func classPrior(r rune) float64 {
-	switch {
-	case r >= 0x2500 && r <= 0x257F: // box drawing
-		return 5
-	case r >= 0x2580 && r <= 0x259F, r >= 0x2190 && r <= 0x21FF: // blocks, arrows
-		return 5
-	case r >= 0x2000 && r <= 0x206F: // general punctuation
-		return 3
-	case r >= 0x1F300 && r <= 0x1FAFF: // emoji
-		return 2
-	case r >= 0x3040 && r <= 0x30FF: // kana
-		return 8
-	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF: // CJK punctuation, fullwidth forms
-		return 4
-	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7AF: // CJK ideographs, Hangul
-		return 2
-	case r >= 0x3300 && r <= 0x4DBF, r >= 0xF900 && r <= 0xFAFF, r >= 0x20000: // rare CJK
-		return 0.05
-	case unicode.IsLetter(r) && !unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic):
-		return 0.2 // letters of scripts mojibake rarely hides in bankgen's input
-	}
-	return 1
-}
-
-// plausible reports whether r may be the result of undoing mojibake: an
-// assigned, visible character or one of the few invisible ones real text
-// uses. It rejects controls, private use, unassigned code points and
-// noncharacters.
-func plausible(r rune) bool {
-	if unicode.IsGraphic(r) {
-		return !(r >= 0xFDD0 && r <= 0xFDEF) && r&0xFFFE != 0xFFFE
-	}
-	switch r {
-	case '\u00AD', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060':
-		return true
-	}
-	return false
-}
-
-// isEmoji approximates "shown as an emoji": wide symbols.
-func isEmoji(r rune) bool {
-	return r >= 0x2300 && runeWidth(r) == 2 && unicode.Is(unicode.So, r)
-}
-
-// widthLow caches runeWidth below U+3000, where most text is.
-var widthLow = sync.OnceValue(func() *[0x3000]int8 {
-	var t [0x3000]int8
-	for r := range t {
-		t[r] = int8(lookupWidth(rune(r)))
-	}
-	return &t
-})
-
-// runeWidth is the display width of r in a terminal or monospace editor:
-// 2 for East Asian wide and fullwidth characters (which includes most emoji),
-// 0 for combining marks and zero-width format characters, else 1 (ambiguous
-// width counts as 1, as in Western locales).
-func runeWidth(r rune) int {
-	if r < 0x300 {
-		return 1
-	}
-	if r < 0x3000 {
-		return int(widthLow()[r])
-	}
-	return lookupWidth(r)
-}
-
-func lookupWidth(r rune) int {
-	if r < 0x300 {
-		return 1
-	}
-	if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r) {
-		return 0
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
-}
-
-// genericNameWord lists words of Unicode names that say nothing of meaning.
-var genericNameWord = map[string]bool{
-	"with": true, "sign": true, "symbol": true, "mark": true, "heavy": true,
-	"black": true, "white": true, "small": true, "large": true, "medium": true,
-	"face": true, "left": true, "right": true, "pointing": true, "ornament": true,
-}
-
-// nameWords returns the words of r's Unicode name, lower case, longer than 3
-// letters ("SNAKE" → ["snake"], "DIRECT HIT" → ["direct"]).
-func nameWords(r rune) []string {
-	var out []string
-	for _, w := range strings.Fields(strings.ToLower(runenames.Name(r))) {
-		if len(w) > 3 && !genericNameWord[w] {
-			out = append(out, w)
-		}
-	}
-	return out
+	return 10 * math.Exp(-rarity(r))
 }

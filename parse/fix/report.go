@@ -3,6 +3,7 @@ package fix
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -12,11 +13,13 @@ type Encoding string
 
 // Input encodings Bytes recognises.
 const (
-	UTF8        Encoding = "utf-8"
-	UTF8BOM     Encoding = "utf-8+bom"    // the BOM was stripped
-	UTF16LE     Encoding = "utf-16le"     // had a BOM; decoded to UTF-8
-	UTF16BE     Encoding = "utf-16be"     // had a BOM; decoded to UTF-8
-	Windows1252 Encoding = "windows-1252" // not UTF-8 at all; decoded
+	UTF8         Encoding = "utf-8"
+	UTF8BOM      Encoding = "utf-8+bom"         // the BOM was stripped
+	UTF16LE      Encoding = "utf-16le"          // had a BOM; decoded to UTF-8
+	UTF16BE      Encoding = "utf-16be"          // had a BOM; decoded to UTF-8
+	UTF16LENoBOM Encoding = "utf-16le (no BOM)" // recognised by its NUL bytes; decoded
+	UTF16BENoBOM Encoding = "utf-16be (no BOM)" // recognised by its NUL bytes; decoded
+	Legacy       Encoding = "legacy"            // no UTF-8 at all; decoded through the code page in Report.CodePage
 )
 
 // Kind says what was done at one place in the text.
@@ -24,17 +27,24 @@ type Kind int
 
 // Kinds of Repair.
 const (
-	// Mojibake: UTF-8 that had been decoded through a code page and saved
-	// again was turned back into the original characters.
+	// Mojibake: UTF-8 (or UTF-16) that had been read through a code page
+	// and saved again was turned back into the original characters.
 	Mojibake Kind = iota + 1
-	// Rebuilt: as Mojibake, but bytes the code page does not define had been
-	// dropped and were chosen back by context and prior.
+	// Rebuilt: as Mojibake, but bytes the code page does not define had
+	// been dropped and were chosen back from what Unicode and the context
+	// allow. Candidates lists the other readings when there was more than
+	// one plausible one.
 	Rebuilt
 	// Undecodable: bytes that are not valid in the input encoding, left as
 	// they are (or, in UTF-16, an unpaired surrogate, dropped).
 	Undecodable
-	// Suspect: looks like mojibake but the evidence is too weak; left as is.
+	// Suspect: looks damaged, but the evidence was too weak to repair it
+	// (or the repair's confidence was below MinConfidence); left as it is.
+	// Candidates lists what it may have been.
 	Suspect
+	// Removed: a character that is never content was removed: a second
+	// byte-order mark at the start of the text.
+	Removed
 )
 
 var kindNames = map[Kind]string{
@@ -42,6 +52,7 @@ var kindNames = map[Kind]string{
 	Rebuilt:     "rebuilt",
 	Undecodable: "undecodable",
 	Suspect:     "suspect",
+	Removed:     "removed",
 }
 
 // String returns the kind's name as used in reports.
@@ -56,8 +67,8 @@ func (k Kind) String() string {
 type Repair struct {
 	// Line and Col locate the damaged text in the input, 1-based. Col counts
 	// bytes from the start of the line. Positions refer to the input as
-	// decoded to UTF-8: after removing a BOM and decoding UTF-16 or plain
-	// Windows-1252, which for ordinary UTF-8 input is the input itself.
+	// decoded to UTF-8 (after decoding UTF-16 or a legacy code page), which
+	// for UTF-8 input is the input itself, BOM included.
 	Line, Col int
 	// Offset is the 0-based byte offset of the damaged text, in the same
 	// decoded input.
@@ -65,16 +76,28 @@ type Repair struct {
 	// Damaged is the text as found; Replacement what it became (equal to
 	// Damaged for Undecodable and Suspect).
 	Damaged, Replacement string
-	// CodePage is the code page the text had been decoded through, as
-	// "windows-1252"; empty for Undecodable.
+	// CodePage is the code page the text had been read through, as
+	// "windows-1252"; empty for Undecodable and Removed.
 	CodePage string
 	Kind     Kind
-	// Confidence in [0,1] that Replacement is the original text. For Suspect,
-	// the confidence that there was damage at all.
+	// Confidence in [0,1] that Replacement is the original text. For
+	// Suspect, the confidence that its first candidate is.
 	Confidence float64
 	// Rounds is how many rounds of mojibake were undone here (2 for text that
-	// was double-encoded).
+	// was damaged twice).
 	Rounds int
+	// Candidates are the plausible readings, best first: for Rebuilt, when
+	// there is more than one (the first is Replacement's); for Suspect,
+	// what the text may have been.
+	Candidates []string
+}
+
+// IsSuspect reports whether p needs a person's eye: it was left as it is
+// though it looks damaged, it was rebuilt with more than one plausible
+// candidate, or it was repaired with a confidence below SuspectBelow.
+func (p Repair) IsSuspect() bool {
+	return p.Kind == Suspect || p.Kind == Rebuilt && len(p.Candidates) > 1 ||
+		isMade(p.Kind) && p.Confidence < SuspectBelow
 }
 
 // Newlines describes the line endings found in the input.
@@ -86,26 +109,28 @@ type Newlines struct {
 // Report says what Bytes found and did.
 type Report struct {
 	Encoding Encoding
+	// CodePage names the code page a legacy-encoded input was decoded
+	// through (Encoding is Legacy then), else it is empty.
+	CodePage string
 	Newlines Newlines
 	// Rounds is the number of rounds of mojibake undone (0 when none).
 	Rounds int
-	// Changed reports whether the output differs from the input.
+	// Changed reports whether the output differs from the input. A UTF-8
+	// BOM stripped or UTF-16 decoded changes the output without repairing
+	// anything: see Repaired.
 	Changed bool
 	// Repairs lists, in input order, every repair and every place left
-	// damaged (Kind Undecodable or Suspect). With Brief, it lists only
-	// the places left damaged.
+	// damaged (Kind Undecodable or Suspect).
 	Repairs []Repair
 
-	made [Rebuilt + 1]int // repairs counted but left out of Repairs (Brief)
+	base  []byte    // the decoded input
+	steps []editMap // the edits of each step, in order
+	lines []int     // offsets of base's line starts, built when first asked for
 }
 
-// Count returns the number of repairs of kind k, including those Brief
-// left out of Repairs.
+// Count returns the number of repairs of kind k.
 func (r *Report) Count(k Kind) int {
 	n := 0
-	if k >= 0 && int(k) < len(r.made) {
-		n = r.made[k]
-	}
 	for _, p := range r.Repairs {
 		if p.Kind == k {
 			n++
@@ -114,10 +139,39 @@ func (r *Report) Count(k Kind) int {
 	return n
 }
 
+// Suspects returns the number of repairs that need a person's eye (see
+// Repair.IsSuspect).
+func (r *Report) Suspects() int {
+	n := 0
+	for _, p := range r.Repairs {
+		if p.IsSuspect() {
+			n++
+		}
+	}
+	return n
+}
+
+// Repaired reports whether any damage was repaired: mojibake undone,
+// bytes rebuilt or a stray byte-order mark removed. Decoding UTF-16 or
+// stripping the one BOM of a UTF-8 file is reading the file as it is
+// meant to be read, not a repair.
+func (r *Report) Repaired() bool {
+	for _, p := range r.Repairs {
+		switch p.Kind {
+		case Mojibake, Rebuilt, Removed:
+			return true
+		}
+	}
+	return false
+}
+
 // Summary is a one-line account: encoding, line endings and counts by kind.
 func (r *Report) Summary() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "encoding %s", r.Encoding)
+	if r.CodePage != "" {
+		fmt.Fprintf(&b, " (%s)", r.CodePage)
+	}
 	nl := r.Newlines
 	switch {
 	case nl.CRLF > 0 && nl.LF == 0 && nl.CR == 0:
@@ -131,7 +185,10 @@ func (r *Report) Summary() string {
 		b.WriteString(" normalized to LF")
 	}
 	fmt.Fprintf(&b, "; %d mojibake, %d rebuilt, %d undecodable, %d suspect",
-		r.Count(Mojibake), r.Count(Rebuilt), r.Count(Undecodable), r.Count(Suspect))
+		r.Count(Mojibake), r.Count(Rebuilt), r.Count(Undecodable), r.Suspects())
+	if n := r.Count(Removed); n > 0 {
+		fmt.Fprintf(&b, ", %d removed", n)
+	}
 	if r.Rounds > 1 {
 		fmt.Fprintf(&b, "; %d rounds", r.Rounds)
 	}
@@ -142,8 +199,8 @@ func (r *Report) Summary() string {
 }
 
 // Format writes the report for file name: a summary line, then one line per
-// repair as "name:line:col: kind via code page: "damaged" → "replacement"
-// (confidence 0.97)".
+// repair as `name:line:col: kind via code page: "damaged" → "replacement"
+// (confidence 0.97)`.
 func (r *Report) Format(w io.Writer, name string) error {
 	if _, err := fmt.Fprintf(w, "%s: %s\n", name, r.Summary()); err != nil {
 		return err
@@ -163,8 +220,40 @@ func (r *Report) String() string {
 	return b.String()
 }
 
-// String formats p as "line:col: kind ...", with long texts shortened.
+// Position returns the line and column (1-based, the column in bytes) in
+// the input of byte offset off of the output, so that a problem found in
+// the repaired text can point into the file as the user sees it. An
+// offset inside a repaired stretch maps to the stretch's start.
+func (r *Report) Position(off int) (line, col int) {
+	for i := len(r.steps) - 1; i >= 0; i-- {
+		off = r.steps[i].back(off, false)
+	}
+	return r.locate(off)
+}
+
+// locate returns the line and column of offset off of the decoded input.
+func (r *Report) locate(off int) (line, col int) {
+	if r.lines == nil {
+		r.lines = []int{0}
+		for i, c := range r.base {
+			if c == '\n' {
+				r.lines = append(r.lines, i+1)
+			}
+		}
+	}
+	off = max(0, min(off, len(r.base)))
+	l := sort.SearchInts(r.lines, off+1) - 1
+	return l + 1, off - r.lines[l] + 1
+}
+
+// String formats p as "line:col: " followed by Describe.
 func (p Repair) String() string {
+	return fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Describe())
+}
+
+// Describe says what was done at p, as `kind via code page: "damaged" →
+// "replacement" (confidence 0.97)`, with long texts shortened.
+func (p Repair) Describe() string {
 	via := ""
 	if p.CodePage != "" {
 		via = " via " + p.CodePage
@@ -173,13 +262,33 @@ func (p Repair) String() string {
 	if p.Rounds > 1 {
 		rounds = fmt.Sprintf(", %d rounds", p.Rounds)
 	}
-	switch p.Kind {
-	case Undecodable, Suspect:
-		return fmt.Sprintf("%d:%d: %s%s: %s left as is (confidence %.2f)",
-			p.Line, p.Col, p.Kind, via, quoteShort(p.Damaged), p.Confidence)
+	also := ""
+	if len(p.Candidates) > 1 && p.Kind == Rebuilt {
+		also = "; also possible: " + quoteList(p.Candidates[1:])
 	}
-	return fmt.Sprintf("%d:%d: %s%s: %s → %s (confidence %.2f%s)",
-		p.Line, p.Col, p.Kind, via, quoteShort(p.Damaged), quoteShort(p.Replacement), p.Confidence, rounds)
+	switch p.Kind {
+	case Undecodable:
+		return fmt.Sprintf("%s: %s left as is", p.Kind, quoteShort(p.Damaged))
+	case Removed:
+		return fmt.Sprintf("%s: %s", p.Kind, quoteShort(p.Damaged))
+	case Suspect:
+		maybe := ""
+		if len(p.Candidates) > 0 {
+			maybe = ", may be " + quoteList(p.Candidates)
+		}
+		return fmt.Sprintf("%s%s: %s left as is%s (confidence %.2f)",
+			p.Kind, via, quoteShort(p.Damaged), maybe, p.Confidence)
+	}
+	return fmt.Sprintf("%s%s: %s → %s (confidence %.2f%s%s)",
+		p.Kind, via, quoteShort(p.Damaged), quoteShort(p.Replacement), p.Confidence, rounds, also)
+}
+
+func quoteList(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = quoteShort(s)
+	}
+	return strings.Join(q, ", ")
 }
 
 // quoteShort quotes s, keeping printable non-ASCII as is and cutting it to
@@ -209,7 +318,7 @@ func quote(s string) string {
 		case r == '"' || r == '\\':
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0) || !plausible(r) && r >= 0x80:
+		case r < 0x20 || r == 0x7F || r >= 0x80 && !visible(r):
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteString(s[i : i+n])

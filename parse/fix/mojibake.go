@@ -1,0 +1,469 @@
+package fix
+
+import (
+	"math"
+	"unicode/utf8"
+)
+
+// mojibake undoes UTF-8 that was read through a code page and saved again.
+// One round:
+//
+//  1. Find the runs of non-ASCII characters (mojibake never spans ASCII,
+//     which every code page reads as itself). Text with no run holding a
+//     character some code page reads as a lead byte followed by one it
+//     reads as a continuation byte has no mojibake: it is left alone.
+//  2. Read each run through every code page (reading.go) and measure how
+//     much more plausible the reading is than the run as it stands
+//     (plausible.go): the run's delta.
+//  3. Weigh the evidence: a run's own delta, the damage and the clean text
+//     around it in its region (paragraph or fenced block) and in the whole
+//     document, and the code page's prior. Damage comes in whole files or
+//     paragraphs, so a region holding clean non-ASCII text is unlikely to
+//     hold damage, and one full of damage is unlikely to hold a clean
+//     character. Code is quoted material: its runs lend no evidence and
+//     are repaired only when the prose of the document is damaged through
+//     the same code page.
+//  4. Choose each rebuild group's character from Unicode's rules and the
+//     context (rebuild.go), and write the repairs.
+type mojibake struct{}
+
+// strongDelta is the delta of a run that is damage on its own evidence.
+const strongDelta = 2
+
+// run is a maximal stretch of non-ASCII characters that some code page
+// may read as damage.
+type run struct {
+	start, end int
+	line       int
+	zone       zone
+	region     int
+	readings   []*reading // by code page; nil where it reads no group
+	best       *reading   // the reading the run is judged by
+	score      float64    // the log-odds that best is right
+	accept     bool
+	lone       bool     // only a lone lead byte may be damage
+	choices    []choice // per item of best: the character it becomes
+}
+
+// choice is what an item of a run becomes: for a rebuild group, the
+// candidate chosen, its share of the weight and the plausible ones.
+type choice struct {
+	x     rune
+	share float64
+	alts  []string
+}
+
+// doc is one round's view of the text.
+type doc struct {
+	text    []byte
+	lay     *layout
+	runs    []*run
+	c       *config
+	memo    map[string][]*reading
+	intact  map[rune]int // characters seen intact or repaired whole
+	fits    map[[3]rune]float64
+	choices map[choiceKey]choice
+	widths  map[rune]int
+	// Evidence by region: strong runs by code page and zone, and the
+	// non-ASCII characters that read as clean text, by zone.
+	strong   [][2][]int // [region][prose/code][cp]
+	clean    [][2]int   // [region][prose/code]
+	docStrng [2][]int
+	docClean [2]int
+}
+
+func (mojibake) apply(text []byte, c *config) ([]edit, []finding) {
+	runs, any := scanRuns(text)
+	if !any {
+		return nil, nil
+	}
+	d := &doc{text: text, c: c, memo: map[string][]*reading{}, intact: map[rune]int{},
+		fits: map[[3]rune]float64{}, choices: map[choiceKey]choice{}, widths: map[rune]int{}}
+	d.lay = layoutOf(text)
+	d.place(runs)
+	d.readAll()
+	d.weigh()
+	d.decide()
+	d.chooseAll()
+	return d.emit()
+}
+
+// scanRuns finds the runs of non-ASCII characters that may be damage: those
+// with a lead/continuation pair in some code page, and single characters a
+// code page reads as a two-byte lead whose continuation it may have
+// dropped. any reports whether some run has a pair: without one there is
+// no evidence of damage at all.
+func scanRuns(text []byte) (runs []*run, any bool) {
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		start := i
+		var prevLead, pairs uint8
+		n := 0
+		loneOK := false
+		for i < len(text) && text[i] >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(text[i:])
+			if r == utf8.RuneError && size == 1 {
+				break // invalid bytes are kept as they are
+			}
+			lead, cont := masks(r)
+			pairs |= prevLead & cont
+			prevLead = lead
+			if n == 0 {
+				loneOK = loneLead(r)
+			}
+			n++
+			i += size
+		}
+		switch {
+		case pairs != 0:
+			runs = append(runs, &run{start: start, end: i})
+			any = true
+		case n == 1 && loneOK:
+			runs = append(runs, &run{start: start, end: i, lone: true})
+		}
+		if i == start {
+			i++ // an invalid byte
+		}
+	}
+	return runs, any
+}
+
+// loneLead reports whether some code page that drops bytes reads r as the
+// lead byte of a two-byte sequence.
+func loneLead(r rune) bool {
+	lead, _ := masks(r)
+	for i, cp := range codePages {
+		if lead&(1<<i) != 0 && len(cp.undefined) > 0 {
+			if b, _ := cp.byteOf(r); b < 0xE0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// place finds each run's line, region and zone.
+func (d *doc) place(runs []*run) {
+	l := 0
+	for _, ru := range runs {
+		for l+1 < len(d.lay.lines) && d.lay.lines[l+1].start <= ru.start {
+			l++
+		}
+		ln := &d.lay.lines[l]
+		ru.line, ru.region, ru.zone = l, ln.region, ln.zoneAt(ru.start)
+	}
+	d.runs = runs
+}
+
+// readAll reads every run through every code page. Runs repeat (a dash, a
+// diagram border), and a reading depends only on the run and the ASCII
+// characters just around it, so each distinct one is read once.
+func (d *doc) readAll() {
+	for _, ru := range d.runs {
+		lo, hi := max(ru.start-1, 0), min(ru.end+1, len(d.text))
+		key := string(d.text[lo:hi])
+		rds, ok := d.memo[key]
+		if !ok {
+			rds = d.readRun(ru)
+			d.memo[key] = rds
+		}
+		ru.readings = rds
+	}
+}
+
+// readRun reads ru through each code page, with item offsets relative to
+// the run's start, and measures each reading's delta.
+func (d *doc) readRun(ru *run) []*reading {
+	seg := d.text[ru.start:ru.end]
+	var runes []rune
+	var offs []int
+	for i, r := range string(seg) {
+		runes = append(runes, r)
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(seg))
+	before, after := rune(' '), rune(' ')
+	if ru.start > 0 {
+		before = rune(d.text[ru.start-1])
+	}
+	if ru.end < len(d.text) {
+		after = rune(d.text[ru.end])
+	}
+	rds := make([]*reading, len(codePages))
+	orig := cost(before, runes, after)
+	for cp := range codePages {
+		rd := read(runes, offs, cp)
+		if rd == nil {
+			continue
+		}
+		out := make([]rune, 0, len(rd.items))
+		for i := range rd.items {
+			it := &rd.items[i]
+			if it.cands != nil {
+				left, right := before, after
+				if i > 0 {
+					left = rd.items[i-1].x
+				}
+				if i+1 < len(rd.items) {
+					right = rd.items[i+1].x
+				}
+				it.x = bestLocal(it.cands, left, right)
+			}
+			out = append(out, it.x)
+		}
+		rd.delta = orig - cost(before, out, after)
+		rds[cp] = rd
+	}
+	return rds
+}
+
+// bestLocal picks the candidate that fits its neighbours best, by prior and
+// transition costs alone.
+func bestLocal(cands []cand, left, right rune) rune {
+	best, bestW := cands[0].r, -1.0
+	for _, c := range cands {
+		w := c.w * math.Exp(-transition(left, c.r)-transition(c.r, right))
+		if w > bestW {
+			best, bestW = c.r, w
+		}
+	}
+	return best
+}
+
+// pick returns the reading a run is judged by: the one whose delta beats
+// its code page's prior by most, where the document's evidence for each
+// code page (strong runs by code page, or nil) adds to the prior: in a
+// document damaged through Windows-1250 a run that reads the same through
+// Windows-1252 is taken as Windows-1250. Readings of lone lead bytes only
+// count when lone is set.
+func pick(rds []*reading, lone bool, evidence []int) *reading {
+	top := 0
+	for _, n := range evidence {
+		top = max(top, n)
+	}
+	var best *reading
+	bestS := 0.0
+	for cp, rd := range rds {
+		if rd == nil || rd.lone && !lone {
+			continue
+		}
+		s := rd.delta - codePages[cp].prior
+		if evidence != nil {
+			s += math.Log((float64(evidence[cp]) + 0.5) / (float64(top) + 0.5))
+		}
+		if best == nil || s > bestS {
+			best, bestS = rd, s
+		}
+	}
+	return best
+}
+
+// codeZone says whether z counts as code for the evidence.
+func codeZone(z zone) int {
+	if z == prose {
+		return 0
+	}
+	return 1
+}
+
+// weigh gathers the evidence: per region and for the document, the strong
+// runs by code page and the characters that read as clean text.
+func (d *doc) weigh() {
+	nr := d.lay.nRegions
+	d.strong = make([][2][]int, nr)
+	d.clean = make([][2]int, nr)
+	for r := range d.strong {
+		d.strong[r] = [2][]int{make([]int, len(codePages)), make([]int, len(codePages))}
+	}
+	d.docStrng = [2][]int{make([]int, len(codePages)), make([]int, len(codePages))}
+	// Every non-ASCII character is clean text until a run claims it.
+	for _, ln := range d.lay.lines {
+		for i := ln.start; i < ln.end; {
+			if d.text[i] < utf8.RuneSelf {
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRune(d.text[i:])
+			z := codeZone(ln.zoneAt(i))
+			d.clean[ln.region][z]++
+			d.intact[r]++ // less what the accepted runs claim (chooseAll)
+			i += n
+		}
+	}
+	for _, ru := range d.runs {
+		z := codeZone(ru.zone)
+		if ru.lone {
+			// A lone lead byte is as likely damage as not: it counts for
+			// neither side.
+			d.clean[ru.region][z]--
+			continue
+		}
+		// A run that reads as damage through several code pages is
+		// evidence for each of them.
+		for cp, rd := range ru.readings {
+			if strong(rd) {
+				d.strong[ru.region][z][cp]++
+			}
+		}
+		// The characters a reading explains are not clean text, unless
+		// every reading makes them much less plausible.
+		covered := 0
+		for _, rd := range ru.readings {
+			if rd != nil && !rd.lone && rd.delta > -strongDelta {
+				covered = max(covered, rd.covered)
+			}
+		}
+		d.clean[ru.region][z] -= covered
+	}
+	for r := range d.strong {
+		for z := range 2 {
+			d.docClean[z] += d.clean[r][z]
+			for cp := range codePages {
+				d.docStrng[z][cp] += d.strong[r][z][cp]
+			}
+		}
+	}
+}
+
+// strong reports whether rd is damage on its own evidence: it explains the
+// whole run and makes it much more plausible.
+func strong(rd *reading) bool {
+	return rd != nil && rd.delta >= strongDelta && !rd.lone && len(rd.items) == countGroups(rd)
+}
+
+// strongRun reports whether ru's chosen reading is strong.
+func (d *doc) strongRun(ru *run) bool { return strong(ru.best) }
+
+func countGroups(rd *reading) int {
+	n := 0
+	for _, it := range rd.items {
+		if it.group {
+			n++
+		}
+	}
+	return n
+}
+
+// odds turns counts of damage and of clean text into log-odds, within ±lim.
+// Clean text weighs more than damage: damage comes in whole regions, so a
+// region holding clean text is hardly ever damaged in part.
+func odds(damage, clean int, lim float64) float64 {
+	o := math.Log((float64(max(damage, 0)) + 0.5) / (float64(max(clean, 0)) + 0.5))
+	if o < 0 {
+		o *= 1.5
+	}
+	return max(-lim, min(lim, o))
+}
+
+// decide judges each run: the log-odds that its reading is the original
+// text, from its delta, its code page's prior and the evidence around it.
+func (d *doc) decide() {
+	for _, ru := range d.runs {
+		ru.best = pick(ru.readings, ru.lone, d.docStrng[codeZone(ru.zone)])
+		b := ru.best
+		if b == nil {
+			continue
+		}
+		cp := b.cp
+		// The evidence around the run, without the run itself.
+		own, ownClean := 0, 0
+		if d.strongRun(ru) {
+			own = 1
+		}
+		if b.delta <= -strongDelta && !ru.lone {
+			ownClean = b.covered // counted as clean by weigh, at most
+		}
+		z := codeZone(ru.zone)
+		rs, rc := d.strong[ru.region][z][cp]-own, d.clean[ru.region][z]-ownClean
+		ds, dc := d.docStrng[0][cp], d.docClean[0]
+		if z == 0 {
+			ds, dc = ds-own, dc-ownClean
+		}
+		s := b.delta - codePages[cp].prior
+		switch ru.zone {
+		case prose:
+			s += evidence(rs, rc, ds, dc)
+		case inline:
+			// Quoted in prose: only as damaged as the prose around it.
+			s += evidence(d.strong[ru.region][0][cp], d.clean[ru.region][0], ds, dc) - 1
+			if ds == 0 {
+				s = min(s, -1)
+			}
+		case fence:
+			s += evidence(rs, rc, ds, dc)
+			// A fenced block lends its own evidence only in a document
+			// whose prose has no non-ASCII text to judge by.
+			if ds == 0 && (dc > 0 || rs < 2) {
+				s = min(s, -1)
+			}
+		}
+		if b.lone && d.strong[ru.region][z][cp] == 0 {
+			s = min(s, -1) // a lone lead byte is damage only in damaged text
+		}
+		ru.score = s
+		ru.accept = s > 0
+	}
+}
+
+// evidence is the log-odds of damage from a region's strong runs and clean
+// characters (rs, rc) and the document's (ds, dc). A region with other
+// non-ASCII text speaks for itself, the document adding half its weight; a
+// region with little or none takes the document's word.
+func evidence(rs, rc, ds, dc int) float64 {
+	doc := odds(ds, dc, 4)
+	w := float64(min(max(rs, 0)+max(rc, 0), 3)) / 3
+	return w*odds(rs, rc, 4) + (1-w/2)*doc
+}
+
+// emit writes the edits and findings of the round.
+func (d *doc) emit() ([]edit, []finding) {
+	var edits []edit
+	var found []finding
+	for _, ru := range d.runs {
+		b := ru.best
+		if b == nil {
+			continue
+		}
+		first, last := -1, -1
+		for i, it := range b.items {
+			if it.group {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		start, end := ru.start+b.items[first].start, ru.start+b.items[last].end
+		var repl []byte
+		conf := sigmoid(ru.score)
+		kind := Mojibake
+		var cands []string
+		for i, it := range b.items[first : last+1] {
+			ch := ru.choices[first+i]
+			repl = utf8.AppendRune(repl, ch.x)
+			if it.cands != nil {
+				kind = Rebuilt
+				conf = min(conf, sigmoid(ru.score)*ch.share)
+				if len(ch.alts) > 1 {
+					cands = ch.alts
+				}
+			}
+		}
+		f := finding{start: start, end: end, kind: kind, cp: codePages[b.cp].name, conf: conf, cands: cands}
+		switch {
+		case ru.accept && conf >= d.c.minConf && conf > 0:
+			edits = append(edits, edit{start, end, repl})
+			found = append(found, f)
+		case ru.accept || ru.score > -2 && b.delta >= 1 && (ru.zone == prose || d.docStrng[0][b.cp] > 0):
+			// Left as it is, but it looks damaged.
+			f.kind, f.cands = Suspect, []string{string(repl)}
+			found = append(found, f)
+		}
+	}
+	return edits, found
+}
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

@@ -1,0 +1,19 @@
+package fix
+
+import "bytes"
+
+// crlfToLF turns CRLF line endings into LF (NormalizeNewlines). It reports
+// nothing: Report.Newlines says what it did.
+type crlfToLF struct{}
+
+func (crlfToLF) apply(text []byte, _ *config) ([]edit, []finding) {
+	var edits []edit
+	for i := 0; ; {
+		j := bytes.Index(text[i:], []byte("\r\n"))
+		if j < 0 {
+			return edits, nil
+		}
+		edits = append(edits, edit{i + j, i + j + 2, []byte{'\n'}})
+		i += j + 2
+	}
+}

@@ -1,0 +1,181 @@
+package fix
+
+import (
+	"sort"
+	"sync"
+	"unicode/utf8"
+)
+
+// A reading of a run of non-ASCII characters through one code page: each
+// character taken back to the byte the code page decodes to it, and the
+// bytes cut into UTF-8 sequences. A complete sequence is one character of
+// the original text; one with continuation bytes missing (the code page
+// leaves them undefined, and the damage dropped them) has candidates,
+// every character that putting such bytes back can give.
+
+// item is one piece of a reading.
+type item struct {
+	start, end int  // byte offsets in the text
+	group      bool // a group of damage; else a character left as it is
+	x          rune // the character it reads as (for a rebuild group, the choice)
+	cands      []cand
+	lone       bool // a lone lead byte with its continuation dropped
+}
+
+// cand is a candidate character for a rebuild group, with its prior.
+type cand struct {
+	r rune
+	w float64
+}
+
+// reading is a run read through code page cp.
+type reading struct {
+	cp      int
+	items   []item
+	covered int     // characters inside groups
+	delta   float64 // the run's cost as it is minus its cost repaired
+	rebuild bool    // has a rebuild group
+	lone    bool    // its only groups are lone lead bytes
+}
+
+// read reads runes (the run at text offsets offs) through code page cp.
+// It returns nil when no group comes out.
+func read(runes []rune, offs []int, cp int) *reading {
+	page := codePages[cp]
+	n := len(runes)
+	bs := make([]byte, n)
+	ok := make([]bool, n)
+	for i, r := range runes {
+		bs[i], ok[i] = page.byteOf(r)
+	}
+	rd := &reading{cp: cp}
+	groups, lones := 0, 0
+	for k := 0; k < n; {
+		if !ok[k] || !isLead(bs[k]) {
+			rd.items = append(rd.items, item{start: offs[k], end: offs[k+1], x: runes[k]})
+			k++
+			continue
+		}
+		need := seqLen(bs[k]) - 1
+		j := k + 1
+		for j < n && j-k-1 < need && ok[j] && isCont(bs[j]) {
+			j++
+		}
+		it := item{start: offs[k], end: offs[j], group: true}
+		if have := j - k - 1; have == need {
+			x, size := utf8.DecodeRune(bs[k:j])
+			// A C1 control is what text damaged twice holds in between.
+			if x == utf8.RuneError && size == 1 || size != j-k || !visible(x) && (x < 0x80 || x >= 0xA0) {
+				rd.items = append(rd.items, item{start: offs[k], end: offs[k+1], x: runes[k]})
+				k++
+				continue
+			}
+			it.x = x
+		} else {
+			missing := need - have
+			if missing > 2 || have == 0 && need != 1 || len(page.undefined) == 0 {
+				rd.items = append(rd.items, item{start: offs[k], end: offs[k+1], x: runes[k]})
+				k++
+				continue
+			}
+			it.cands = candidates(page, bs[k:j], need)
+			if len(it.cands) == 0 {
+				rd.items = append(rd.items, item{start: offs[k], end: offs[k+1], x: runes[k]})
+				k++
+				continue
+			}
+			it.x = it.cands[0].r
+			it.lone = have == 0
+			rd.rebuild = true
+			if it.lone {
+				lones++
+			}
+		}
+		groups++
+		rd.covered += j - k
+		rd.items = append(rd.items, it)
+		k = j
+	}
+	if groups == 0 {
+		return nil
+	}
+	rd.lone = lones == groups
+	return rd
+}
+
+// candKey identifies a candidate set: the code page, the bytes present and
+// the length of the sequence.
+type candKey struct {
+	cp   *codePage
+	pres string
+	need int
+}
+
+// Candidate sets depend only on their key: they are kept for all calls,
+// under a lock, as callers may repair several files at once.
+var (
+	candMu    sync.Mutex
+	candCache = map[candKey][]cand{}
+)
+
+// candidates returns the characters that putting cp's undefined bytes back
+// into pres (a lead byte and some continuation bytes of a sequence of
+// need+1 bytes) can give, best prior first.
+func candidates(cp *codePage, pres []byte, need int) []cand {
+	key := candKey{cp, string(pres), need}
+	candMu.Lock()
+	defer candMu.Unlock()
+	if c, ok := candCache[key]; ok {
+		return c
+	}
+	missing := need - (len(pres) - 1)
+	var out []cand
+	seen := map[rune]bool{}
+	var seq [4]byte
+	seq[0] = pres[0]
+	// Every choice of the slots the missing bytes were in, and every
+	// assignment of undefined bytes to them.
+	for mask := 0; mask < 1<<need; mask++ {
+		if popcount(mask) != missing {
+			continue
+		}
+		total := 1
+		for range missing {
+			total *= len(cp.undefined)
+		}
+		for a := 0; a < total; a++ {
+			p, v := 1, a
+			for slot := 0; slot < need; slot++ {
+				if mask&(1<<slot) != 0 {
+					seq[1+slot] = cp.undefined[v%len(cp.undefined)]
+					v /= len(cp.undefined)
+				} else {
+					seq[1+slot] = pres[p]
+					p++
+				}
+			}
+			r, size := utf8.DecodeRune(seq[:need+1])
+			if size != need+1 || r == utf8.RuneError && size == 1 || !visible(r) || seen[r] {
+				continue
+			}
+			seen[r] = true
+			out = append(out, cand{r, prior(r)})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].w != out[j].w {
+			return out[i].w > out[j].w
+		}
+		return out[i].r < out[j].r
+	})
+	candCache[key] = out
+	return out
+}
+
+func popcount(x int) int {
+	n := 0
+	for ; x != 0; x &= x - 1 {
+		n++
+	}
+	return n
+}

@@ -1,0 +1,106 @@
+package fix
+
+import (
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// utf16Text undoes UTF-16 that was read as a single-byte code page and
+// saved as UTF-8: every ASCII letter comes with a NUL (U+0000) after it
+// (little-endian) or before it (big-endian), and the BOM reads "ÿþ" or
+// "þÿ". Each character is taken back to its byte through the code page
+// and the bytes decoded as UTF-16. Real text never holds NUL, so a NUL at
+// every other character is evidence enough.
+type utf16Text struct{}
+
+func (utf16Text) apply(text []byte, _ *config) ([]edit, []finding) {
+	// Evidence: NULs as many as half the other ASCII characters. The
+	// counts do not change as other rules repair non-ASCII text.
+	var nul [2]int // by rune index parity
+	ascii := 0
+	i := 0
+	for _, r := range string(text) {
+		switch {
+		case r == 0:
+			nul[i&1]++
+		case r < utf8.RuneSelf:
+			ascii++
+		}
+		i++
+	}
+	if nul[0]+nul[1] < 4 || 2*(nul[0]+nul[1]) < ascii {
+		return nil, nil
+	}
+	runes := []rune(string(text))
+	big := nul[0] > nul[1]
+	for _, cp := range codePages {
+		if b, ok := toBytes(runes, cp); ok {
+			return decodeLines(text, runes, b, big, cp.name)
+		}
+	}
+	return nil, nil
+}
+
+// toBytes takes each rune back to the byte cp decodes to it.
+func toBytes(runes []rune, cp *codePage) ([]byte, bool) {
+	b := make([]byte, len(runes))
+	for i, r := range runes {
+		if r < utf8.RuneSelf {
+			b[i] = byte(r)
+			continue
+		}
+		c, ok := cp.byteOf(r)
+		if !ok {
+			return nil, false
+		}
+		b[i] = c
+	}
+	return b, true
+}
+
+// decodeLines decodes b (one byte per rune of text) as UTF-16 and returns
+// one edit per line, so that positions in the decoded text map back to
+// their line, and one finding for the whole text.
+func decodeLines(text []byte, runes []rune, b []byte, big bool, cp string) ([]edit, []finding) {
+	// offs[i] is the offset in text of rune i.
+	offs := make([]int, len(runes)+1)
+	o := 0
+	for i, r := range runes {
+		offs[i] = o
+		o += utf8.RuneLen(r)
+	}
+	offs[len(runes)] = o
+	unit := func(i int) rune {
+		if big {
+			return rune(b[i])<<8 | rune(b[i+1])
+		}
+		return rune(b[i+1])<<8 | rune(b[i])
+	}
+	var edits []edit
+	var cur []byte
+	start := 0 // rune index where the current edit starts
+	i := 0
+	if len(b) >= 2 && unit(0) == 0xFEFF {
+		i = 2 // the BOM goes with the first line
+	}
+	for ; i+1 < len(b); i += 2 {
+		u := unit(i)
+		switch {
+		case utf16.IsSurrogate(u) && i+3 < len(b) && utf16.DecodeRune(u, unit(i+2)) != utf8.RuneError:
+			cur = utf8.AppendRune(cur, utf16.DecodeRune(u, unit(i+2)))
+			i += 2
+		case utf16.IsSurrogate(u):
+			// unpaired: dropped, as the envelope drops it
+		default:
+			cur = utf8.AppendRune(cur, u)
+		}
+		if u == '\n' {
+			edits = append(edits, edit{offs[start], offs[i+2], cur})
+			cur, start = nil, i+2
+		}
+	}
+	if start < len(runes) {
+		edits = append(edits, edit{offs[start], len(text), cur})
+	}
+	return edits, []finding{{start: 0, end: len(text), kind: Mojibake, cp: cp, conf: 1}}
+}

@@ -89,7 +89,7 @@ items it holds, and its size.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVarP(&dir, "output", "o", "dist", "directory to write into (created if missing)")
+	fs.StringVarP(&dir, "output", "o", "dist", "folder to write into (`DIR`, created if missing)")
 	fs.BoolVar(&force, "force", false, "overwrite existing files that bankgen did not write")
 	fs.BoolVar(&all, "all", false, "write every format")
 	for _, f := range formats {

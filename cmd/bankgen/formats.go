@@ -69,7 +69,7 @@ var formats = []format{
 			fs.BoolVar(&o.ankiText, "text", false, "with --anki, write Anki's plain-text import files instead of a package")
 			fs.BoolVar(&o.store, "anki-store", false, "with --anki, store the collection uncompressed: about twice as fast to write, several times larger")
 			fs.BoolVar(&o.reverse, "reverse", false, "with --anki, add a definition → term card to every concept")
-			fs.StringVar(&o.deck, "deck", anki.DefaultDeck, "with --anki, the parent deck; with --html, the page's title")
+			fs.StringVar(&o.deck, "deck", anki.DefaultDeck, "with --anki, the parent deck `NAME`; with --html, the page's title")
 		},
 		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
 			if o.store && o.ankiText {
@@ -132,7 +132,7 @@ var formats = []format{
 		name:  "pdf",
 		usage: "write study-guide.pdf and cheat-sheet.pdf",
 		flags: func(fs *pflag.FlagSet, o *exportOptions) {
-			fs.StringVar(&o.paper, "paper", pdf.PaperA4, "with --pdf, the paper size: a4 or letter")
+			fs.StringVar(&o.paper, "paper", pdf.PaperA4, "with --pdf, the paper `SIZE`: a4 or letter")
 		},
 		files: func(b *bank.Bank, o *exportOptions) ([]export.File, error) {
 			return pdf.Files(b, pdf.Options{Paper: o.paper, Date: o.src.latest})

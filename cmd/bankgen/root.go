@@ -111,8 +111,8 @@ func noArgs(cmd *cobra.Command, args []string) error {
 // addSourceFlags adds the flags of commands that read sources.
 func addSourceFlags(fs *pflag.FlagSet, o *loadOptions) {
 	o.maxFileSize = defaultMaxFileSize
-	fs.Int64Var(&o.maxFileSize, "max-file-size", o.maxFileSize, "largest source file accepted, in bytes")
-	fs.StringArrayVar(&o.exclude, "exclude", nil, "leave out files and folders matching this glob (by name or by path; repeatable)")
+	fs.Int64Var(&o.maxFileSize, "max-file-size", o.maxFileSize, "largest source file accepted (`BYTES`)")
+	fs.StringArrayVar(&o.exclude, "exclude", nil, "leave out files and folders matching `GLOB` (by name or by path; repeatable)")
 }
 
 // checkSourceFlags checks the flags addSourceFlags added, and that no

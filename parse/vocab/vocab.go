@@ -1,0 +1,519 @@
+// Package vocab holds the words bankgen reads and writes study documents
+// with: the names of a document's parts (section roles), of question
+// levels and of study-plan statuses, the labels of a suggested phrasing,
+// the bold labels that are never glossary terms, the words around a topic
+// in a title, closing chat lines, and the columns of trackers and term
+// tables. Package parse reads with it and package export/markdown writes
+// with it, so the grammar lives in one place.
+//
+// The words are data: vocab.yaml, embedded in the binary, holds them, in
+// English, Spanish, French, German and Portuguese. Users add their own
+// names without code, in a bankgen.yaml beside their sources or in a
+// document's front matter:
+//
+//	roles:
+//	  strengths: [Kudos]
+//	  gaps: [Work on this]
+//	levels:
+//	  lead: [Staff plus]
+//	statuses:
+//	  done: [shipped]
+//
+// Names compare as words (see Key): case, accents, punctuation and emoji
+// do not matter. A name made only of symbols ("✅", "[x]") compares as
+// written.
+package vocab
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bankgen/bankgen/bank"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Role is the part of a study document that a heading or a label opens.
+type Role string
+
+// The roles. RoleNone is a heading or label that names no part.
+const (
+	RoleNone      Role = ""
+	RolePrompt    Role = "prompt"    // the question itself
+	RoleResponse  Role = "response"  // the candidate's own answer
+	RoleFeedback  Role = "feedback"  // feedback on the answer, as a whole
+	RoleStrengths Role = "strengths" // what went well
+	RoleGaps      Role = "gaps"      // what to improve
+	RoleAnswer    Role = "answer"    // the model answer
+	RoleDiagrams  Role = "diagrams"  // diagrams of the answer
+	RoleScore     Role = "score"     // a score given to the answer
+	RoleNotes     Role = "notes"     // remarks on the whole interview
+	RoleGlossary  Role = "glossary"  // a section of glossary entries
+	RolePlan      Role = "plan"      // the study plan
+)
+
+// Roles lists every role a vocabulary names, in document order.
+func Roles() []Role {
+	return []Role{RolePrompt, RoleResponse, RoleFeedback, RoleStrengths, RoleGaps, RoleAnswer,
+		RoleDiagrams, RoleScore, RoleNotes, RoleGlossary, RolePlan}
+}
+
+// InQuestion reports whether the role is a part of one question rather
+// than of the document.
+func (r Role) InQuestion() bool {
+	switch r {
+	case RolePrompt, RoleResponse, RoleFeedback, RoleStrengths, RoleGaps, RoleAnswer, RoleDiagrams, RoleScore:
+		return true
+	}
+	return false
+}
+
+// PlanColumn is what a study-plan table's column holds.
+type PlanColumn uint8
+
+// The columns of a study plan.
+const (
+	PlanOther  PlanColumn = iota // any other column, kept as a field
+	PlanNumber                   // the row's number ("#")
+	PlanTopic                    // the topic studied
+	PlanStatus                   // where the topic stands
+)
+
+// TermColumn is what a glossary table's column holds.
+type TermColumn uint8
+
+// The columns of a glossary table.
+const (
+	TermOther      TermColumn = iota // any other column
+	TermName                         // the term
+	TermDefinition                   // its definition
+)
+
+// Vocabulary is a set of names to read study documents with, and the
+// words to write them with. The zero value names nothing; use Default or
+// Extend.
+type Vocabulary struct {
+	roles      map[string]Role
+	levels     map[string]bank.Level
+	statuses   map[string]bank.Status
+	fillers    map[string]bool
+	questions  map[string]bool
+	phrasing   map[string]bool
+	notTerms   map[string]bool
+	titleWords []string // keys, longest first
+	closings   []string // keys
+	endings    []string // keys
+	connectors map[string]bool
+	marks      map[string]Role // symbol key → strengths or gaps
+	roleWords  []roleWord
+	callouts   map[string]Role
+	planCols   map[string]PlanColumn
+	termCols   map[string]TermColumn
+
+	// Write holds the words package export/markdown writes.
+	Write Writing
+}
+
+// Writing is how documents are written: every heading here reads back
+// as its role.
+type Writing struct {
+	// Interview and Guide begin the title of a topic with questions and
+	// of one without ("Mock Interview — Kubernetes").
+	Interview, Guide string
+	// Plan is the title of the study plan's file.
+	Plan string
+	// Question is the word before a question's number.
+	Question string
+	// Separator joins the parts of a title or heading, and a bold lead
+	// to its text.
+	Separator string
+	// Headings are the section headings, by role.
+	Headings map[Role]string
+	// Statuses are the tracker cells, by status.
+	Statuses map[bank.Status]string
+}
+
+// Key reduces a name to the words it compares by: letters and digits in
+// lower case without accents, single spaces between runs of them.
+// Apostrophes join ("candidate's" is "candidates"); everything else
+// separates. A name with no letter or digit (a symbol such as "✅")
+// keys to itself without white space or variation selectors.
+func Key(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// an accent, separated from its letter by NFD
+		case r == '\'' || r == '’':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	if b.Len() == 0 {
+		return symbolKey(s)
+	}
+	return b.String()
+}
+
+// symbolKey returns s without white space and emoji variation selectors.
+func symbolKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\uFE0F' || r == '\uFE0E' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// isSymbol reports whether a key is a symbol's (holds no letter or digit).
+func isSymbol(key string) bool {
+	for _, r := range key {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Role returns the role a heading or label names, or RoleNone. The whole
+// text must be the name ("What went well ✅", "Strengths:").
+func (v *Vocabulary) Role(s string) Role { return v.roles[Key(s)] }
+
+// roleWord is an entry of roleWords: the words that, all present, name
+// a role.
+type roleWord struct {
+	words []string
+	role  Role
+}
+
+// RoleByWords returns the role a short heading or label names by its
+// words ("Where you could go further" names the gaps), for when Role
+// finds no full name. Of the entries whose every word is in s, the one
+// with the most words wins. Text of more than six words names none.
+func (v *Vocabulary) RoleByWords(s string) Role {
+	words := strings.Fields(Key(s))
+	if len(words) > 6 {
+		return RoleNone
+	}
+	best, most := RoleNone, 0
+	for _, rw := range v.roleWords {
+		if len(rw.words) > most && containsAll(words, rw.words) {
+			best, most = rw.role, len(rw.words)
+		}
+	}
+	return best
+}
+
+func containsAll(words, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(words, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// Level returns the level a label names: a level's name, with only
+// filler words ("level", "difficulty", "engineer", …) around it, as in
+// "Lead Engineer Level" or "Medium difficulty". ok is false for anything
+// else: "Kafka basics" names no level, and "mid" is never found inside
+// "midnight".
+func (v *Vocabulary) Level(s string) (l bank.Level, ok bool) {
+	words := strings.Fields(Key(s))
+	for len(words) > 0 && v.fillers[words[0]] {
+		words = words[1:]
+	}
+	for len(words) > 0 && v.fillers[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	l, ok = v.levels[strings.Join(words, " ")]
+	return l, ok
+}
+
+// Callout returns the role an Obsidian or GitHub callout's kind gives
+// its content ("> [!success]" the strengths), or RoleNone.
+func (v *Vocabulary) Callout(kind string) Role { return v.callouts[Key(kind)] }
+
+// IsLevelLabel reports whether a label introduces a level ("Level:",
+// "Difficulty:", "level::").
+func (v *Vocabulary) IsLevelLabel(s string) bool { return v.fillers[Key(s)] }
+
+// Status reads a study-plan cell: "✅ Done", "🔄 In progress", "[ ]",
+// "yes". Of the names the cell holds (words as whole words, symbols as
+// written), the one with the most words wins, and a word wins over a
+// symbol: "not done" is todo, "⬜ Next" is next. ok is false when the
+// cell names no status.
+func (v *Vocabulary) Status(cell string) (s bank.Status, ok bool) {
+	words := " " + Key(cell) + " "
+	symbols := symbolKey(cell)
+	best, bestScore := bank.Todo, 0
+	for name, st := range v.statuses {
+		score := 0
+		switch {
+		case isSymbol(name):
+			if strings.Contains(symbols, name) {
+				score = 1
+			}
+		case strings.Contains(words, " "+name+" "):
+			score = 2 + strings.Count(name, " ")
+		}
+		// Ties go to the name that sorts first, so that the result does
+		// not depend on the map's order.
+		if score > bestScore || score == bestScore && score > 0 && st > best {
+			best, bestScore = st, score
+		}
+	}
+	return best, bestScore > 0
+}
+
+// IsQuestionWord reports whether w numbers a question ("Question",
+// "Q", "Pregunta").
+func (v *Vocabulary) IsQuestionWord(w string) bool { return v.questions[Key(w)] }
+
+// IsPhrasingLabel reports whether a label introduces a suggested
+// phrasing ("Try saying", "Better").
+func (v *Vocabulary) IsPhrasingLabel(s string) bool { return v.phrasing[Key(s)] }
+
+// IsNotTerm reports whether a bold label is one that is never a
+// glossary term ("Note", "Tip", "Target role"), or names a role.
+func (v *Vocabulary) IsNotTerm(s string) bool {
+	k := Key(s)
+	return v.notTerms[k] || v.roles[k] != RoleNone
+}
+
+// IsClosing reports whether a paragraph reads as a closing chat line:
+// short, and either holding an ending ("That's the end of the
+// questions.") or ending in "?" or "!" (emoji aside) and holding a
+// closing phrase ("Ready for the next topic?").
+func (v *Vocabulary) IsClosing(s string) bool {
+	s = TrimDecoration(s)
+	k := " " + Key(s) + " "
+	if strings.Count(k, " ") > 40 {
+		return false
+	}
+	for _, e := range v.endings {
+		if strings.Contains(k, " "+e+" ") {
+			return true
+		}
+	}
+	if !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		return false
+	}
+	for _, c := range v.closings {
+		if strings.Contains(k, " "+c+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// Mark returns the role a mark opening s gives a point of feedback
+// ("✅ Clear definition" is a strength, "⚠️ Missed X" a gap), or
+// RoleNone.
+func (v *Vocabulary) Mark(s string) Role {
+	s = strings.TrimSpace(s)
+	end := strings.IndexFunc(s, func(r rune) bool { return isWordRune(r) || unicode.IsSpace(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	if end == 0 {
+		return RoleNone
+	}
+	return v.marks[symbolKey(s[:end])]
+}
+
+// PlanColumn says what a study-plan table's column holds, by its header.
+func (v *Vocabulary) PlanColumn(header string) PlanColumn {
+	if strings.TrimSpace(header) == "" {
+		return PlanNumber
+	}
+	return v.planCols[Key(header)]
+}
+
+// TermColumn says what a glossary table's column holds, by its header:
+// its whole name ("Term", "What it means"), or for a definition one of
+// its words ("In a plan it means").
+func (v *Vocabulary) TermColumn(header string) TermColumn {
+	k := Key(header)
+	if c, ok := v.termCols[k]; ok {
+		return c
+	}
+	for _, w := range strings.Fields(k) {
+		if v.termCols[w] == TermDefinition {
+			return TermDefinition
+		}
+	}
+	return TermOther
+}
+
+// TopicName returns the topic a document title names, without the words
+// around it: "Mock Interview — Kubernetes", "Kubernetes Study Guide"
+// and "Python — key concepts for interviews" are about the first
+// word(s). Of two parts a separator joins, the one without such words is
+// kept. A title that is nothing but such words is returned as it is,
+// decoration aside.
+func (v *Vocabulary) TopicName(title string) string {
+	s := TrimDecoration(strings.TrimSpace(title))
+	if v.onlyTitleWords(s) {
+		return s
+	}
+	for _, sep := range []string{" — ", " – ", " - ", ": ", " | "} {
+		a, b, ok := strings.Cut(s, sep)
+		if !ok {
+			continue
+		}
+		switch ta, tb := v.hasTitleWord(a), v.hasTitleWord(b); {
+		case ta && !tb && TrimDecoration(b) != "":
+			s = b
+		case ta || tb:
+			s = a
+		}
+		break
+	}
+	return v.stripTitleWords(TrimDecoration(s))
+}
+
+// onlyTitleWords reports whether s holds nothing but title words.
+func (v *Vocabulary) onlyTitleWords(s string) bool {
+	words := strings.Fields(Key(s))
+	for len(words) > 0 {
+		n := v.titleWordAt(words, false)
+		if n == 0 {
+			return false
+		}
+		words = words[n:]
+	}
+	return true
+}
+
+func (v *Vocabulary) hasTitleWord(s string) bool {
+	words := strings.Fields(Key(s))
+	for i := range words {
+		if v.titleWordAt(words[i:], false) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWordAt returns the length of the title word that opens words (or
+// ends them, when atEnd is set), 0 for none.
+func (v *Vocabulary) titleWordAt(words []string, atEnd bool) int {
+	for _, w := range v.titleWords { // longest first
+		tw := strings.Fields(w)
+		if len(tw) > len(words) {
+			continue
+		}
+		at := words[:len(tw)]
+		if atEnd {
+			at = words[len(words)-len(tw):]
+		}
+		if slices.Equal(at, tw) {
+			return len(tw)
+		}
+	}
+	return 0
+}
+
+// stripTitleWords drops title words, and the connectors next to them,
+// from both ends of s, keeping at least one word.
+func (v *Vocabulary) stripTitleWords(s string) string {
+	for {
+		words := strings.Fields(Key(s))
+		switch {
+		case len(words) < 2:
+			return s
+		case v.titleWordAt(words, true) > 0 && v.titleWordAt(words, true) < len(words):
+			s = beforeWords(s, v.titleWordAt(words, true))
+			for w := strings.Fields(Key(s)); len(w) > 1 && v.connectors[w[len(w)-1]]; w = strings.Fields(Key(s)) {
+				s = beforeWords(s, 1)
+			}
+		case v.titleWordAt(words, false) > 0 && v.titleWordAt(words, false) < len(words):
+			s = afterWords(s, v.titleWordAt(words, false))
+			for w := strings.Fields(Key(s)); len(w) > 1 && v.connectors[w[0]]; w = strings.Fields(Key(s)) {
+				s = afterWords(s, 1)
+			}
+		default:
+			return s
+		}
+	}
+}
+
+// afterWords returns s after its first n words (as Key counts them),
+// separators trimmed.
+func afterWords(s string, n int) string {
+	i := 0
+	for ; n > 0; n-- {
+		i = skipWord(s, i)
+	}
+	return TrimDecoration(trimLeadingSeparators(s[i:]))
+}
+
+// beforeWords returns s without its last n words, separators trimmed.
+func beforeWords(s string, n int) string {
+	var ends []int // where each word ends
+	for i := 0; i < len(s); {
+		j := skipWord(s, i)
+		if !hasWord(s[i:j]) {
+			break
+		}
+		ends = append(ends, j)
+		i = j
+	}
+	if len(ends) <= n {
+		return ""
+	}
+	rest := strings.TrimRightFunc(s[:ends[len(ends)-n-1]], func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(":—–-|·", r)
+	})
+	return TrimDecoration(rest)
+}
+
+// skipWord returns the index just past the word at or after i.
+func skipWord(s string, i int) int {
+	for i < len(s) && !wordAt(s, i) {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	for i < len(s) && (wordAt(s, i) || s[i] == '\'') {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	return i
+}
+
+func hasWord(s string) bool { return strings.IndexFunc(s, isWordRune) >= 0 }
+
+func wordAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func trimLeadingSeparators(s string) string {
+	for {
+		t := TrimSeparator(strings.TrimSpace(s))
+		if t == s {
+			return t
+		}
+		s = t
+	}
+}
+
+// InferLevel returns the level of a question that names none, from its
+// position i (0-based) among the n questions of its document: the first
+// third warm-up, the middle stepping-up, the last lead.
+func InferLevel(i, n int) bank.Level {
+	if n <= 0 || i < 0 || i >= n {
+		return bank.WarmUp
+	}
+	return bank.WarmUp + bank.Level(3*i/n)
+}

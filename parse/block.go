@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/bankgen/bankgen/bank"
@@ -36,30 +37,25 @@ func (d *doc) fencePos(n ast.Node) bank.Pos {
 	return p
 }
 
+// isCode reports whether n is a code block: fenced (backticks or
+// tildes, any length) or indented.
+func isCode(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		return true
+	}
+	return false
+}
+
 // codeText returns the content of a code block, exactly as written.
 func codeText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	lines := n.Lines()
-	size := 0
-	for i := 0; i < lines.Len(); i++ {
-		s := lines.At(i)
-		size += s.Len() + s.Padding
-	}
-	b.Grow(size)
 	for i := 0; i < lines.Len(); i++ {
 		s := lines.At(i)
 		b.Write(s.Value(src))
 	}
 	return b.String()
-}
-
-// fenceLang returns a fenced block's language: the first word of its info
-// string.
-func fenceLang(n ast.Node, src []byte) string {
-	if f, ok := n.(*ast.FencedCodeBlock); ok {
-		return string(f.Language(src))
-	}
-	return ""
 }
 
 // toBlock converts a block node into a bank.Block. Lists, quotes and
@@ -70,8 +66,8 @@ func (d *doc) toBlock(n ast.Node) bank.Block {
 	case *ast.Heading:
 		return bank.Block{Kind: bank.KindHeading, Level: n.Level, Text: d.plain(n), Pos: pos}
 	case *ast.Paragraph, *ast.TextBlock:
-		if c := onlyChild(n, d.src); c != nil && isStrong(c) {
-			// A paragraph that is bold throughout is how the sources
+		if c := d.onlyChild(n); c != nil && emphasis(c) == 2 {
+			// A paragraph that is bold throughout is how many sources
 			// write a sub-heading ("**The Core Innovation:**").
 			return bank.Block{Kind: bank.KindHeading, Level: 4, Text: d.plain(n), Pos: pos}
 		}
@@ -80,6 +76,12 @@ func (d *doc) toBlock(n ast.Node) bank.Block {
 		b := bank.Block{Kind: bank.KindList, Ordered: n.IsOrdered(), Pos: pos}
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 			b.Items = append(b.Items, d.itemText(it, 0)...)
+		}
+		return b
+	case *east.DefinitionList:
+		b := bank.Block{Kind: bank.KindList, Pos: pos}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			b.Items = append(b.Items, d.blockText(c))
 		}
 		return b
 	case *ast.Blockquote:
@@ -91,30 +93,34 @@ func (d *doc) toBlock(n ast.Node) bank.Block {
 	case *east.Table:
 		return d.table(n)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		return bank.Block{Kind: bank.KindCode, Lang: fenceLang(n, d.src), Code: codeText(n, d.src), Pos: d.fencePos(n)}
+		lang, _ := fenceInfo(n, d.src)
+		return bank.Block{Kind: bank.KindCode, Lang: lang, Code: codeText(n, d.src), Pos: d.fencePos(n)}
 	case *ast.HTMLBlock:
-		var b strings.Builder
-		for i := 0; i < n.Lines().Len(); i++ {
-			seg := n.Lines().At(i)
-			b.Write(seg.Value(d.src))
-		}
-		if n.HasClosure() {
-			cl := n.ClosureLine
-			b.Write(cl.Value(d.src))
-		}
-		return bank.Block{Kind: bank.KindParagraph, Text: strings.TrimSpace(b.String()), Pos: pos}
+		return bank.Block{Kind: bank.KindParagraph, Text: strings.TrimSpace(d.htmlText(n)), Pos: pos}
 	case *ast.ThematicBreak:
 		return bank.Block{Kind: bank.KindRule, Pos: pos}
 	}
 	return bank.Block{Kind: bank.KindParagraph, Text: d.blockText(n), Pos: pos}
 }
 
+// htmlText returns an HTML block's raw text, closing line included.
+func (d *doc) htmlText(n *ast.HTMLBlock) string {
+	var b strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(d.src))
+	}
+	if n.HasClosure() {
+		b.Write(n.ClosureLine.Value(d.src))
+	}
+	return b.String()
+}
+
 // itemText flattens a list item into list entries: its own text, then its
 // nested lists' items indented by two spaces per level.
 func (d *doc) itemText(item ast.Node, depth int) []string {
 	indent := strings.Repeat("  ", depth)
-	var own []string
-	var nested []string
+	var own, nested []string
 	for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 		if l, ok := c.(*ast.List); ok {
 			for it := l.FirstChild(); it != nil; it = it.NextSibling() {
@@ -124,8 +130,7 @@ func (d *doc) itemText(item ast.Node, depth int) []string {
 		}
 		own = append(own, d.blockText(c))
 	}
-	out := []string{indent + strings.Join(own, "\n")}
-	return append(out, nested...)
+	return append([]string{indent + strings.Join(own, "\n")}, nested...)
 }
 
 // blockText returns the plain text of any block. A table nested in a
@@ -137,7 +142,7 @@ func (d *doc) blockText(n ast.Node) string {
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		return strings.TrimRight(codeText(n, d.src), "\n")
 	case *ast.HTMLBlock:
-		return d.toBlock(n).Text
+		return strings.TrimSpace(d.htmlText(n))
 	case *east.Table:
 		t := d.table(n)
 		rows := []string{strings.Join(t.Header, " | ")}
@@ -168,4 +173,79 @@ func (d *doc) table(t *east.Table) bank.Block {
 		}
 	}
 	return b
+}
+
+// rowPositions returns the position of each body row of a table.
+func (d *doc) rowPositions(t *east.Table) []bank.Pos {
+	var out []bank.Pos
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		if _, ok := r.(*east.TableHeader); !ok {
+			out = append(out, d.pos(r))
+		}
+	}
+	return out
+}
+
+// describe names a block's kind for messages.
+func describe(n ast.Node) string {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return "a paragraph"
+	case *ast.List, *east.DefinitionList:
+		return "a list"
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		return "a code block"
+	case *east.Table:
+		return "a table"
+	case *ast.Blockquote:
+		return "a quote"
+	case *ast.HTMLBlock:
+		return "an HTML block"
+	}
+	return "a " + strings.ToLower(n.Kind().String())
+}
+
+// checkFences reports code fences that are never closed: goldmark lets
+// them run to the end of the file, swallowing the rest of the document.
+func (d *doc) checkFences(root ast.Node) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		f, ok := n.(*ast.FencedCodeBlock)
+		if !ok {
+			switch n.(type) {
+			case *ast.Document, *ast.List, *ast.ListItem, *ast.Blockquote:
+				return ast.WalkContinue, nil // blocks that may hold a fence
+			}
+			return ast.WalkSkipChildren, nil // inlines, table cells: no fence
+		}
+		end := d.fenceBodyEnd(f)
+		// The closing line, past the indent of a list item or the
+		// markers of a quote ("> ```").
+		rest := bytes.TrimLeft(d.src[end:], " \t>")
+		if !bytes.HasPrefix(rest, []byte("```")) && !bytes.HasPrefix(rest, []byte("~~~")) {
+			d.fail(d.fencePos(f), "code fence is never closed: everything after it was read as code")
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// fenceBodyEnd returns the offset just past a fenced block's content, or
+// past its opening line when it is empty.
+func (d *doc) fenceBodyEnd(f *ast.FencedCodeBlock) int {
+	if l := f.Lines(); l.Len() > 0 {
+		return l.At(l.Len() - 1).Stop
+	}
+	off := offset(f)
+	if f.Info != nil {
+		off = f.Info.Segment.Stop
+	}
+	if off < 0 {
+		return len(d.src)
+	}
+	if i := bytes.IndexByte(d.src[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(d.src)
 }

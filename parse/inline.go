@@ -1,9 +1,9 @@
 package parse
 
 import (
-	"bytes"
 	"strings"
 
+	"github.com/bankgen/bankgen/parse/vocab"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
@@ -11,107 +11,135 @@ import (
 // plain returns the text of n's inline content with Markdown syntax
 // removed: emphasis markers dropped, escapes and entities resolved, link
 // targets kept in parentheses so that nothing is lost. Line breaks inside
-// a paragraph become "\n".
-//
-// The text is gathered in d.buf, reused across calls, so that each result
-// is one allocation of its exact size rather than a builder's growth.
+// a paragraph become "\n". A pinning comment is not text.
 func (d *doc) plain(n ast.Node) string {
-	d.buf = appendChildren(d.buf[:0], n, d.src)
-	return string(bytes.TrimSpace(d.buf))
+	return d.inlineText(n.FirstChild(), nil)
 }
 
-func appendChildren(b []byte, n ast.Node, src []byte) []byte {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		b = appendInline(b, c, src)
+// inlineText returns the plain text of the inline siblings from first up
+// to, not including, stop (nil: to the end), trimmed.
+func (d *doc) inlineText(first, stop ast.Node) string {
+	var b strings.Builder
+	for c := first; c != nil && c != stop; c = c.NextSibling() {
+		d.writeInline(&b, c)
 	}
-	return b
+	return strings.TrimSpace(b.String())
 }
 
-// appendInline appends the plain text of one inline node to b.
-func appendInline(b []byte, n ast.Node, src []byte) []byte {
+func (d *doc) writeChildren(b *strings.Builder, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		d.writeInline(b, c)
+	}
+}
+
+// writeInline writes the plain text of one inline node.
+func (d *doc) writeInline(b *strings.Builder, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
-		v := n.Value(src)
+		v := n.Value(d.src)
 		if !n.IsRaw() {
 			v = unescape(v)
 		}
-		b = append(b, v...)
+		b.Write(v)
 		if n.SoftLineBreak() || n.HardLineBreak() {
-			b = append(b, '\n')
+			b.WriteByte('\n')
 		}
 	case *ast.String:
 		v := n.Value
 		if !n.IsRaw() && !n.IsCode() {
 			v = unescape(v)
 		}
-		b = append(b, v...)
+		b.Write(v)
 	case *ast.CodeSpan:
 		for t := n.FirstChild(); t != nil; t = t.NextSibling() {
 			switch t := t.(type) {
 			case *ast.Text:
-				b = append(b, t.Value(src)...)
+				b.Write(t.Value(d.src))
 			case *ast.String:
-				b = append(b, t.Value...)
+				b.Write(t.Value)
 			}
 		}
 	case *ast.Link:
-		start := len(b)
-		b = appendChildren(b, n, src)
-		if dest := n.Destination; len(dest) > 0 && !bytes.Equal(b[start:], dest) {
-			b = append(b, " ("...)
-			b = append(b, dest...)
-			b = append(b, ')')
+		var inner strings.Builder
+		d.writeChildren(&inner, n)
+		b.WriteString(inner.String())
+		if dest := string(n.Destination); dest != "" && inner.String() != dest {
+			b.WriteString(" (" + dest + ")")
 		}
 	case *ast.AutoLink:
-		b = append(b, n.URL(src)...)
+		b.Write(n.URL(d.src))
 	case *ast.RawHTML:
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			b = append(b, seg.Value(src)...)
+		raw := rawHTML(n, d.src)
+		if _, ok := pinComment(raw); !ok {
+			b.WriteString(raw)
 		}
 	default:
-		b = appendChildren(b, n, src)
+		d.writeChildren(b, n)
 	}
-	return b
 }
 
-// unescape resolves backslash escapes and character references. Most
-// text has neither, and goldmark's functions copy it whether or not.
+// unescape resolves backslash escapes and character references.
 func unescape(v []byte) []byte {
-	if bytes.IndexByte(v, '\\') >= 0 {
-		v = util.UnescapePunctuations(v)
+	v = util.UnescapePunctuations(v)
+	v = util.ResolveNumericReferences(v)
+	return util.ResolveEntityNames(v)
+}
+
+func rawHTML(n *ast.RawHTML, src []byte) string {
+	var b strings.Builder
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		b.Write(seg.Value(src))
 	}
-	if bytes.IndexByte(v, '&') >= 0 {
-		v = util.ResolveNumericReferences(v)
-		v = util.ResolveEntityNames(v)
+	return b.String()
+}
+
+// emphasis returns the level of emphasis of n: 1 italic, 2 bold, 0 none.
+func emphasis(n ast.Node) int {
+	if e, ok := n.(*ast.Emphasis); ok {
+		return e.Level
 	}
-	return v
+	return 0
 }
 
-// isStrong reports whether n is bold (**text**).
-func isStrong(n ast.Node) bool {
-	e, ok := n.(*ast.Emphasis)
-	return ok && e.Level == 2
+// isBlank reports whether n is inline text holding only white space, or
+// a pinning comment.
+func (d *doc) isBlank(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.Text:
+		return strings.TrimSpace(string(n.Value(d.src))) == ""
+	case *ast.RawHTML:
+		_, ok := pinComment(rawHTML(n, d.src))
+		return ok
+	}
+	return false
 }
 
-// isItalic reports whether n is italic (*text*).
-func isItalic(n ast.Node) bool {
-	e, ok := n.(*ast.Emphasis)
-	return ok && e.Level == 1
-}
-
-// isBlankText reports whether n is text holding only white space.
-func isBlankText(n ast.Node, src []byte) bool {
+// isDecoration reports whether n is inline text holding no letter or
+// digit: the emoji before a label ("✅ **Good**").
+func (d *doc) isDecoration(n ast.Node) bool {
 	t, ok := n.(*ast.Text)
-	return ok && len(bytes.TrimSpace(t.Value(src))) == 0
+	if !ok || t.SoftLineBreak() || t.HardLineBreak() {
+		return false
+	}
+	return vocab.TrimDecoration(string(t.Value(d.src))) == "" && strings.TrimSpace(string(t.Value(d.src))) != ""
 }
 
-// onlyChild returns the single inline child of a paragraph, ignoring
-// white space around it, or nil when there are several.
-func onlyChild(p ast.Node, src []byte) ast.Node {
+// firstInline returns a paragraph's first inline child that is not blank.
+func (d *doc) firstInline(p ast.Node) ast.Node {
+	c := p.FirstChild()
+	for c != nil && d.isBlank(c) {
+		c = c.NextSibling()
+	}
+	return c
+}
+
+// onlyChild returns the one inline child of a paragraph that is not
+// blank, or nil when there are several.
+func (d *doc) onlyChild(p ast.Node) ast.Node {
 	var only ast.Node
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
-		if isBlankText(c, src) {
+		if d.isBlank(c) {
 			continue
 		}
 		if only != nil {
@@ -127,64 +155,142 @@ func onlyChild(p ast.Node, src []byte) ast.Node {
 // rest, with a separating dash or colon removed. ok is false when the
 // paragraph does not open in bold.
 func (d *doc) leadSplit(p ast.Node) (lead, rest string, ok bool) {
-	first := firstInline(p, d.src)
-	if first == nil || !isStrong(first) {
+	first := d.firstInline(p)
+	if first == nil || emphasis(first) != 2 {
 		return "", "", false
 	}
-	lead = d.plain(first)
-	d.buf = d.buf[:0]
-	for c := first.NextSibling(); c != nil; c = c.NextSibling() {
-		d.buf = appendInline(d.buf, c, d.src)
-	}
-	return lead, string(trimSeparatorBytes(bytes.TrimSpace(d.buf))), true
+	return d.plain(first), vocab.TrimSeparator(d.inlineText(first.NextSibling(), nil)), true
 }
 
-// firstInline returns a paragraph's first inline child that is not blank
-// text, or nil.
-func firstInline(p ast.Node, src []byte) ast.Node {
+// hasGlossarySeparator reports whether a paragraph's bold lead is
+// followed by a dash or colon, or ends in a colon: the mark of a
+// glossary entry, rather than emphasis that runs on into a sentence.
+func (d *doc) hasGlossarySeparator(p ast.Node) bool {
+	first := d.firstInline(p)
+	if first == nil {
+		return false
+	}
+	if strings.HasSuffix(d.plain(first), ":") {
+		return true
+	}
+	next := first.NextSibling()
+	if next == nil {
+		return false
+	}
+	var b strings.Builder
+	d.writeInline(&b, next)
+	return vocab.StartsWithSeparator(strings.TrimSpace(b.String()))
+}
+
+// label is what opens a paragraph as a label: "**Strengths:**",
+// "✅ **Good**", "Try saying:", "Score: 7/10", "**Q2 — Stepping up**".
+type label struct {
+	// text is the label without decoration or a trailing colon.
+	text string
+	// emph is the label's emphasis: 2 bold, 1 italic, 0 plain.
+	emph int
+	// colon says a colon ended the label.
+	colon bool
+	// rest is the paragraph's text after the label and its separator.
+	rest string
+	// restFrom is the first inline node after the label, nil when the
+	// label ends inside a text node or ends the paragraph.
+	restFrom ast.Node
+	// mark is the emoji or symbol before a bold or italic label ("✅"
+	// in "✅ **Good**").
+	mark string
+}
+
+// maxLabelWords bounds a plain label: "Areas for improvement:" is one,
+// a sentence with a colon in it is not.
+const maxLabelWords = 6
+
+// label reads the label that opens a paragraph (or a list item's first
+// paragraph). ok is false when the paragraph opens with none: a bold
+// lead that runs on without a colon ("**Pod** — the unit") is an entry,
+// not a label, unless it is alone on its line.
+func (d *doc) label(p ast.Node) (l label, ok bool) {
 	first := p.FirstChild()
-	for first != nil && isBlankText(first, src) {
+	var mark strings.Builder
+	for first != nil && (d.isBlank(first) || d.isDecoration(first)) {
+		if t, ok := first.(*ast.Text); ok {
+			mark.Write(t.Value(d.src))
+		}
 		first = first.NextSibling()
 	}
-	return first
+	if first == nil {
+		return label{}, false
+	}
+	if e := emphasis(first); e > 0 {
+		l = label{emph: e, text: d.plain(first), restFrom: first.NextSibling(), mark: strings.TrimSpace(mark.String())}
+		rest := d.inlineText(first.NextSibling(), nil)
+		l.colon = strings.HasSuffix(l.text, ":")
+		if r, ok := strings.CutPrefix(rest, ":"); ok {
+			l.colon, rest = true, strings.TrimSpace(r)
+		}
+		l.text = vocab.TrimDecoration(strings.TrimSuffix(strings.TrimSpace(l.text), ":"))
+		l.rest = rest
+		// A bold lead followed by more on its line and no colon is an
+		// entry ("**Pod** — the unit"), not a label.
+		if !l.colon && rest != "" && !d.endsLine(first) && !strings.HasPrefix(rest, "\n") {
+			return l, l.text != "" && onlyDecoration(firstLine(rest))
+		}
+		return l, l.text != ""
+	}
+	// Plain text: "Strengths:", "Try saying: …", or a short line alone.
+	all := d.inlineText(first, nil)
+	line, more, _ := strings.Cut(all, "\n")
+	if head, after, found := strings.Cut(line, ":"); found && len(strings.Fields(head)) <= maxLabelWords && vocab.TrimDecoration(head) != "" {
+		rest := strings.TrimSpace(after)
+		if more != "" {
+			rest = strings.TrimSpace(rest + "\n" + more)
+		}
+		return label{text: vocab.TrimDecoration(head), colon: true, rest: rest}, true
+	}
+	if len(strings.Fields(line)) <= maxLabelWords && vocab.TrimDecoration(line) != "" {
+		return label{text: vocab.TrimDecoration(line), rest: strings.TrimSpace(more)}, true
+	}
+	return label{}, false
 }
 
-// separators join a bold lead to its explanation, in the order tried.
-var separators = []string{"—", "–", "-", ":"}
-
-// trimSeparator removes a leading "—", "–", "-" or ":" that joins a bold
-// lead to its explanation.
-func trimSeparator(s string) string {
-	for _, sep := range separators {
-		if strings.HasPrefix(s, sep) {
-			return strings.TrimSpace(s[len(sep):])
-		}
+// endsLine reports whether inline n ends its line: a line break or the
+// end of the paragraph follows it.
+func (d *doc) endsLine(n ast.Node) bool {
+	next := n.NextSibling()
+	for next != nil && d.isDecoration(next) {
+		next = next.NextSibling()
 	}
-	return s
+	if next == nil {
+		return true
+	}
+	if t, ok := next.(*ast.Text); ok {
+		v := strings.TrimSpace(string(t.Value(d.src)))
+		return v == "" && (t.SoftLineBreak() || t.HardLineBreak())
+	}
+	return false
 }
 
-// trimSeparatorBytes is trimSeparator on bytes, for text gathered in a
-// scratch buffer.
-func trimSeparatorBytes(s []byte) []byte {
-	for _, sep := range separators {
-		if len(s) >= len(sep) && string(s[:len(sep)]) == sep {
-			return bytes.TrimSpace(s[len(sep):])
-		}
-	}
-	return s
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }
 
-// unquote removes one pair of enclosing quotation marks, straight or
-// curly, from a prompt or a suggested phrasing.
-func unquote(s string) string {
-	s = strings.TrimSpace(s)
-	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}, {"'", "'"}} {
-		if len(s) >= len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
-			inner := s[len(q[0]) : len(s)-len(q[1])]
-			if !strings.Contains(inner, q[0]) || q[0] != q[1] {
-				return strings.TrimSpace(inner)
-			}
+func onlyDecoration(s string) bool { return vocab.TrimDecoration(s) == "" }
+
+// paragraphLines splits a paragraph's inline children into lines, at
+// its soft and hard line breaks. Each line is the run of nodes from
+// start up to, not including, the next line's start.
+func (d *doc) paragraphLines(p ast.Node) []ast.Node {
+	starts := []ast.Node{}
+	startNext := true
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		if startNext {
+			starts = append(starts, c)
+			startNext = false
+		}
+		if t, ok := c.(*ast.Text); ok && (t.SoftLineBreak() || t.HardLineBreak()) {
+			startNext = true
 		}
 	}
-	return s
+	return starts
 }

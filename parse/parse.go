@@ -1,56 +1,66 @@
-// Package parse turns interview-prep Markdown into a bank.Bank.
+// Package parse turns interview-prep Markdown into a bank.Bank: the
+// study material people actually have, written by any common assistant
+// or study app, in any of their house styles.
 //
-// It reads two kinds of document. A mock-interview transcript has a
-// title ("# Mock Interview — Kubernetes") and questions:
+// It reads three kinds of document, often mixed in one file. A
+// mock-interview transcript has questions, each with a prompt, maybe the
+// candidate's own answer, feedback (strengths, gaps with a suggested
+// phrasing, a score), a model answer with code samples, and diagrams:
 //
-//	## Question 2 — Stepping Up
-//	**"Explain Pods, Deployments, and Services…"**
-//	## What You Nailed ✅
-//	**Labels connect everything** — correctly identified…
-//	## What to Tighten Up 🔧
-//	**Missing the ReplicaSet layer.** Explanation…
-//	*"Suggested phrasing…"*
-//	# Model Answer
+//	# Mock Interview — Kubernetes
+//	## Question 2 — Stepping Up           or  ### Question 2 (Medium): <prompt>
+//	**"Explain Pods, Deployments…"**       or  **Q2 — Stepping up**, ### 2. Title (Senior)
+//	**Your answer:** …                     (the candidate's response)
+//	## What You Nailed ✅                  or  **Strengths:**, ✅ **Good**, a table
+//	**Labels connect everything** — …
+//	## What to Tighten Up 🔧               or  **Areas to improve:**, ⚠️ Missed
+//	**Missing the ReplicaSet layer.** …
+//	*"Suggested phrasing…"*                or  > quote, Try saying: "…"
+//	# Model Answer                         or  **Suggested answer:**
 //	…paragraphs, sub-headings, lists, tables, fenced code…
 //	# Diagrams
-//	```
-//	TITLE OF A DIAGRAM
-//	╔══════╗ …
-//	```
+//	```                                    (box drawing, ASCII art, or ```mermaid)
 //
-// A concept guide has a title and sections whose glossary entries read
-// "**Term** — definition". Documents on the same topic (by the slug of
-// the title) are merged into one bank.Topic, and a topic-tracker table
-// (#, Topic, Status) anywhere becomes the bank's study plan.
+// A concept guide has sections whose glossary entries read "**Term** —
+// definition" (or "**Term:** …", a Term | Definition table, a heading
+// per term, a definition list). A study plan is a tracker table (#,
+// Topic, Status, any other columns) or a checklist.
 //
-// Every file first goes through the encoding repair of package
-// parse/fix, then goldmark (with the GFM table extension) parses it and
-// the parser walks the syntax tree. The parser tolerates the variations
-// a generator produces: "## Q2: Stepping Up", "## Question 2 - Lead
-// Engineer Level", any heading case, trailing emoji, bullet lists instead
-// of bold paragraphs, fences with or without a language, questions with
-// no Diagrams section. A section it does not recognise is kept as an
-// extra section and reported as a warning; content is never dropped.
+// The words are data: package parse/vocab names every part, level and
+// status, in several languages, and a bankgen.yaml beside the sources
+// (or a document's front matter) adds more. Front matter (YAML between
+// "---" lines at the top) also gives the title, topic and tags.
+//
+// Documents on the same topic (by the slug of the title) are merged into
+// one bank.Topic, and the plans of all files into one. Every file first
+// goes through the encoding repair of package parse/fix, then goldmark
+// (with GFM tables and definition lists) parses it and the parser walks
+// the syntax tree. Whatever it does not understand is kept (as an extra
+// section, or as the topic's notes) and reported as a warning with its
+// position: content is never dropped, and never misread in silence.
+// Explain returns, for each document, the outline of what was read.
 package parse
 
 import (
 	"bytes"
 	"fmt"
-	"runtime"
+	"path"
+	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/parse/vocab"
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 )
 
-// Source is one Markdown file to parse.
+// Source is one file to parse: a Markdown document, or a bankgen.yaml
+// (see IsConfig) that extends the vocabulary for the documents in its
+// directory and below.
 type Source struct {
 	// Name is the file's path as it should appear in positions.
 	Name string
@@ -64,7 +74,7 @@ type Source struct {
 // markdown is configured once: goldmark parsers are safe for concurrent
 // use once built.
 var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.Table),
+	goldmark.WithExtensions(extension.Table, extension.DefinitionList),
 )
 
 // Parse repairs and parses the sources, merges them into one bank with
@@ -72,45 +82,60 @@ var markdown = goldmark.New(
 // result does not depend on the order given.
 //
 // The diagnostics hold every problem found, sorted by position: parse
-// warnings (unrecognised sections, repaired encoding), parse errors (a
-// file that is empty, binary or neither an interview nor a concept
-// guide; a fence never closed) and the bank's own Check. The bank is
-// returned even when there are errors, so that callers can show what was
-// understood; use diags.Err() to decide whether to go on.
+// warnings (content kept but not understood, levels inferred, repaired
+// encoding), parse errors (a file that is empty or binary, a fence never
+// closed, a bankgen.yaml that does not decode) and the bank's own
+// Check. A Markdown file that is neither an interview, a guide nor a
+// plan is skipped with a warning when other files were read, and is an
+// error when it is the only one. The bank is returned even when there
+// are errors, so that callers can show what was understood; use
+// diags.Err() to decide whether to go on.
 func Parse(srcs ...Source) (*bank.Bank, bank.Diagnostics) {
-	srcs = append([]Source(nil), srcs...)
+	b, _, diags := run(srcs, false)
+	return b, diags
+}
+
+// run parses the sources, and outlines them when explain is set.
+func run(srcs []Source, explain bool) (*bank.Bank, []Outline, bank.Diagnostics) {
+	srcs = slices.Clone(srcs)
 	sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].Name < srcs[j].Name })
 
-	// Files are repaired and walked concurrently, each into its own
-	// diagnostics, then merged in name order, so the result is the same
-	// whatever the scheduling.
-	// The largest files start first, so that the last to finish is a
-	// small one and no core sits idle long while it ends.
-	docs := make([]*doc, len(srcs))
-	fileDiags := make([]bank.Diagnostics, len(srcs))
-	order := make([]int, len(srcs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return len(srcs[order[a]].Data) > len(srcs[order[b]].Data) })
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for _, i := range order {
-		wg.Add(1)
-		slots <- struct{}{}
-		go func() {
-			defer func() { <-slots; wg.Done() }()
-			docs[i] = parseFile(srcs[i], &fileDiags[i])
-		}()
-	}
-	wg.Wait()
-
 	var diags bank.Diagnostics
+	configs := readConfigs(srcs, &diags)
+	var docs []*doc
+	var outlines []Outline
+	for _, s := range srcs {
+		if IsConfig(s.Name) {
+			continue
+		}
+		d := parseFile(s, configs.For(s.Name), explain)
+		docs = append(docs, d)
+		if explain {
+			outlines = append(outlines, Outline{File: s.Name, Entries: d.outline})
+		}
+	}
 	b := &bank.Bank{}
 	index := map[string]int{} // topic slug → index in b.Topics
-	for i, d := range docs {
-		diags = append(diags, fileDiags[i]...)
-		if d == nil {
+	read := 0
+	for _, d := range docs {
+		if d.understood() {
+			read++
+		}
+	}
+	for _, d := range docs {
+		start := bank.Pos{File: d.name, Line: 1, Col: 1}
+		switch {
+		case d.unreadable:
+		case !d.understood() && read > 0:
+			// One stray README in a folder of notes must not block it.
+			d.warn(start, "skipped: not an interview, a concept guide or a study plan (no question headings, glossary entries or tracker)")
+			diags = append(diags, d.diags...)
+			continue
+		case !d.understood():
+			d.fail(start, "not an interview transcript or a concept guide (nor a study plan): no question headings (## Question N), no glossary entries (**Term** — definition) and no tracker table (Topic | Status)")
+		}
+		diags = append(diags, d.diags...)
+		if d.unreadable {
 			continue
 		}
 		if !emptyTopic(&d.topic) {
@@ -122,40 +147,40 @@ func Parse(srcs ...Source) (*bank.Bank, bank.Diagnostics) {
 	b.AssignIDs()
 	diags = append(diags, b.Check()...)
 	diags.Sort()
-	return b, diags
+	return b, outlines, diags
 }
 
-// parseFile repairs and walks one file. It returns nil when the file
-// holds nothing to parse.
-func parseFile(s Source, diags *bank.Diagnostics) *doc {
+// parseFile repairs and walks one file.
+func parseFile(s Source, v *vocab.Vocabulary, explain bool) *doc {
+	d := &doc{name: s.Name, v: v, explain: explain}
 	start := bank.Pos{File: s.Name, Line: 1, Col: 1}
 	if len(bytes.TrimSpace(s.Data)) == 0 {
-		diags.Add(start, bank.Error, "file is empty")
-		return nil
+		d.fail(start, "file is empty")
+		d.unreadable = true
+		return d
 	}
 	if isBinary(s.Data) {
-		diags.Add(start, bank.Error, "file is binary, not Markdown text")
-		return nil
+		d.fail(start, "file is binary, not Markdown text")
+		d.unreadable = true
+		return d
 	}
-	src := repair(s.Name, s.Data, diags)
-	src = replaceNUL(s.Name, src, diags)
+	src := repair(s.Name, s.Data, &d.diags)
+	src = replaceNUL(s.Name, src, &d.diags)
+	d.src = src
+	d.lines = newLineTable(s.Name, src)
+	d.frontMatter()
 
-	d := &doc{name: s.Name, src: src, lines: newLineTable(s.Name, src), diags: diags}
-	root := markdown.Parser().Parse(text.NewReader(src))
+	root := markdown.Parser().Parse(text.NewReader(d.src))
 	d.checkFences(root)
 	d.walk(root)
-
-	d.topic.Name = topicName(d.title)
-	d.topic.Pos = d.titlePos
-	if d.title == "" {
-		d.topic.Name = nameFromFile(s.Name)
-		d.topic.Pos = start
-		d.warn(start, "document has no title heading; topic named %q after the file", d.topic.Name)
-	}
-	if len(d.topic.Questions) == 0 && len(d.topic.Guide) == 0 && len(d.plan) == 0 {
-		d.fail(start, "not an interview transcript or a concept guide: no question headings (## Question N) and no glossary entries (**Term** — definition)")
-	}
+	d.finish(start)
 	return d
+}
+
+// emptyTopic reports whether a document contributed nothing to its
+// topic, as a file holding only the study plan does.
+func emptyTopic(t *bank.Topic) bool {
+	return len(t.Guide) == 0 && len(t.Notes) == 0 && len(t.Questions) == 0 && len(t.Extra) == 0
 }
 
 // replaceNUL turns U+0000 into U+FFFD, as CommonMark requires, so that
@@ -176,64 +201,15 @@ func isBinary(data []byte) bool {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return false
 	}
-	head := data
-	if len(head) > 8000 {
-		head = head[:8000]
-	}
+	head := data[:min(len(data), 8000)]
 	return bytes.IndexByte(head, 0) >= 0
-}
-
-// checkFences reports code fences that are never closed: goldmark lets
-// them run to the end of the file, swallowing the rest of the document.
-func (d *doc) checkFences(root ast.Node) {
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		f, ok := n.(*ast.FencedCodeBlock)
-		if !ok {
-			switch n.(type) {
-			case *ast.Document, *ast.List, *ast.ListItem, *ast.Blockquote:
-				return ast.WalkContinue, nil // blocks that may hold a fence
-			}
-			return ast.WalkSkipChildren, nil // inlines, table cells: no fence
-		}
-		end := d.fenceBodyEnd(f)
-		// The closing line, past the indent of a list item or the
-		// markers of a quote ("> ```").
-		rest := bytes.TrimLeft(d.src[end:], " \t>")
-		if !bytes.HasPrefix(rest, []byte("```")) && !bytes.HasPrefix(rest, []byte("~~~")) {
-			d.fail(d.fencePos(f), "code fence is never closed: everything after it was read as code")
-		}
-		return ast.WalkSkipChildren, nil
-	})
-}
-
-// fenceBodyEnd returns the offset just past a fenced block's content, or
-// past its opening line when it is empty.
-func (d *doc) fenceBodyEnd(f *ast.FencedCodeBlock) int {
-	if l := f.Lines(); l.Len() > 0 {
-		return l.At(l.Len() - 1).Stop
-	}
-	off := offset(f)
-	if f.Info != nil {
-		off = f.Info.Segment.Stop
-	}
-	if off < 0 {
-		return len(d.src)
-	}
-	if i := bytes.IndexByte(d.src[off:], '\n'); i >= 0 {
-		return off + i + 1
-	}
-	return len(d.src)
 }
 
 // nameFromFile makes a topic name from a file name:
 // "dir/docker-refresher.md" → "Docker Refresher".
-func nameFromFile(path string) string {
-	base := path[strings.LastIndexAny(path, `/\`)+1:]
-	base = strings.TrimSuffix(base, ".md")
-	base = strings.TrimSuffix(base, ".markdown")
+func nameFromFile(file string) string {
+	base := path.Base(strings.ReplaceAll(file, `\`, "/"))
+	base = strings.TrimSuffix(base, path.Ext(base))
 	fields := strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
 	for i, f := range fields {
 		r, n := utf8.DecodeRuneInString(f)
@@ -256,6 +232,14 @@ func mergeTopic(b *bank.Bank, index map[string]int, t bank.Topic) {
 		return
 	}
 	dst := &b.Topics[i]
+	for _, tag := range t.Tags {
+		if !slices.Contains(dst.Tags, tag) {
+			dst.Tags = append(dst.Tags, tag)
+		}
+	}
+	if dst.Pin == "" {
+		dst.Pin = t.Pin
+	}
 	dst.Guide = append(dst.Guide, t.Guide...)
 	dst.Notes = append(dst.Notes, t.Notes...)
 	dst.Questions = append(dst.Questions, t.Questions...)
@@ -286,8 +270,7 @@ func mergePlan(have, add []bank.PlanEntry, diags *bank.Diagnostics) []bank.PlanE
 			continue
 		}
 		if e.Status > have[i].Status {
-			have[i].Status = e.Status
-			have[i].Pos = e.Pos
+			have[i].Status, have[i].Label, have[i].Pos = e.Status, e.Label, e.Pos
 		}
 	}
 	sort.SliceStable(have, func(i, j int) bool { return have[i].Number < have[j].Number })

@@ -8,30 +8,82 @@ import (
 	"strings"
 
 	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/parse/vocab"
 	"github.com/yuin/goldmark/ast"
 	"go.yaml.in/yaml/v3"
 )
 
-// sample reads a fenced code block of a model answer. YAML is parsed to
-// check it is well-formed and to record the Kubernetes kinds it declares.
+// answer reads one block of the model answer. Code goes into Samples,
+// with a KindSample block marking its place; a fence in a diagram
+// language is one of the question's diagrams.
+func (d *doc) answer(n ast.Node) {
+	q := d.q
+	pos := d.pos(n)
+	if isCode(n) {
+		if lang, _ := fenceInfo(n, d.src); isDiagramLang(lang) || isTextLang(lang) && isArt(codeText(n, d.src)) {
+			d.diagrams(n)
+			return
+		}
+		s := d.sample(n)
+		q.Samples = append(q.Samples, s)
+		q.Answer = append(q.Answer, bank.Block{Kind: bank.KindSample, Sample: len(q.Samples) - 1, Pos: s.Pos})
+		r := d.item(ReadSample, s.Lang)
+		d.record(s.Pos, describeBlock(n), firstLine(s.Code), r)
+		return
+	}
+	q.Answer = append(q.Answer, d.toBlock(n))
+	d.record(pos, describeBlock(n), d.excerpt(n), d.inQuestion(ReadAnswer))
+}
+
+// sample reads a code block of a model answer. YAML is parsed to check
+// it is well-formed and to record the Kubernetes kinds it declares.
 func (d *doc) sample(n ast.Node) bank.Sample {
-	s := bank.Sample{Lang: fenceLang(n, d.src), Code: codeText(n, d.src), Pos: d.fencePos(n)}
-	s.File = fileComment(s.Code)
+	lang, file := fenceInfo(n, d.src)
+	s := bank.Sample{Lang: lang, Code: codeText(n, d.src), Pos: d.fencePos(n), Pin: d.takePin(nil)}
+	s.File = file
+	if s.File == "" {
+		s.File = vocab.FileComment(s.Code)
+	}
 	if isYAML(s.Lang, s.File) {
 		kinds, line, err := yamlKinds(s.Code)
 		if err != nil {
 			pos := s.Pos
-			if n.Lines().Len() > 0 {
+			if n.Lines().Len() > 0 && line > 0 {
 				first := d.lines.pos(n.Lines().At(0).Start)
-				if line > 0 {
-					pos = bank.Pos{File: first.File, Line: first.Line + line - 1, Col: 1}
-				}
+				pos = bank.Pos{File: first.File, Line: first.Line + line - 1, Col: 1}
 			}
 			d.warn(pos, "YAML sample is not well-formed: %v", err)
 		}
 		s.Kinds = kinds
 	}
 	return s
+}
+
+// fenceInfo reads a fence's info string: the language, its first word
+// ("python", "{.python}" in Pandoc's form), and a file name given as an
+// attribute ('title="app.py"', "filename=app.py"). An indented block has
+// neither.
+func fenceInfo(n ast.Node, src []byte) (lang, file string) {
+	f, ok := n.(*ast.FencedCodeBlock)
+	if !ok || f.Info == nil {
+		return "", ""
+	}
+	info := strings.TrimSpace(string(f.Info.Segment.Value(src)))
+	words := strings.Fields(strings.NewReplacer("{", " ", "}", " ", ",", " ").Replace(info))
+	for i, w := range words {
+		switch {
+		case i == 0 && !strings.Contains(w, "="):
+			lang = strings.TrimPrefix(w, ".")
+		case lang == "" && strings.HasPrefix(w, "."):
+			lang = w[1:]
+		default:
+			key, val, ok := strings.Cut(w, "=")
+			if ok && (key == "title" || key == "filename" || key == "file" || key == "name") {
+				file = strings.Trim(val, `"'`)
+			}
+		}
+	}
+	return lang, file
 }
 
 func isYAML(lang, file string) bool {
@@ -42,36 +94,6 @@ func isYAML(lang, file string) bool {
 		return strings.HasSuffix(file, ".yaml") || strings.HasSuffix(file, ".yml")
 	}
 	return false
-}
-
-// fileComment returns the file name that a sample's first line names in
-// a comment ("# spark-batch-job.yaml", "// main.go"), or "".
-func fileComment(code string) string {
-	line, _, _ := strings.Cut(code, "\n")
-	line = strings.TrimSpace(line)
-	var rest string
-	for _, p := range []string{"#", "//", "--", ";"} {
-		if r, ok := strings.CutPrefix(line, p); ok {
-			rest = strings.TrimSpace(r)
-			break
-		}
-	}
-	if r, ok := strings.CutPrefix(strings.ToLower(rest), "file:"); ok {
-		rest = strings.TrimSpace(rest[len(rest)-len(r):])
-	}
-	if rest == "" || strings.ContainsAny(rest, " \t") {
-		return ""
-	}
-	dot := strings.LastIndexByte(rest, '.')
-	if dot <= 0 || dot == len(rest)-1 || len(rest)-dot > 6 {
-		return ""
-	}
-	for _, r := range rest[dot+1:] {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return ""
-		}
-	}
-	return rest
 }
 
 // yamlKinds parses every document of a YAML stream and returns the

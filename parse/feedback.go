@@ -1,0 +1,522 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/parse/vocab"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// strength reads one block of the strengths: bold-led paragraphs ("**X**
+// — why"), list items, or prose. A paragraph that does not open in bold
+// continues the point before it.
+func (d *doc) strength(n ast.Node) {
+	q := d.q
+	pos := d.pos(n)
+	switch n := n.(type) {
+	case *ast.Paragraph:
+		if title, detail, ok := d.leadSplit(n); ok {
+			q.Strengths = append(q.Strengths, bank.Strength{Title: vocab.TrimTitle(title), Detail: detail, Pos: pos, Pin: d.takePin(n)})
+			d.record(pos, "paragraph", d.excerpt(n), d.item(ReadStrength, title))
+			return
+		}
+		text := d.plain(n)
+		if len(q.Strengths) > 0 {
+			last := &q.Strengths[len(q.Strengths)-1]
+			last.Detail = joinPara(last.Detail, text)
+			d.record(pos, "paragraph", d.excerpt(n), d.item(ReadStrength, last.Title))
+			return
+		}
+		title, detail := splitPlainItem(text)
+		q.Strengths = append(q.Strengths, bank.Strength{Title: title, Detail: detail, Pos: pos, Pin: d.takePin(n)})
+		d.record(pos, "paragraph", d.excerpt(n), d.item(ReadStrength, title))
+		return
+	case *ast.List:
+		d.record(pos, "list", d.excerpt(n), d.inQuestion(ReadPart))
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			d.addStrengthItem(it)
+		}
+		return
+	}
+	d.keep(n)
+}
+
+// addStrengthItem reads one list item as a strength: its first block is
+// the point, its further blocks more detail.
+func (d *doc) addStrengthItem(it ast.Node) {
+	s := bank.Strength{Pos: d.pos(it), Pin: d.takePin(it.FirstChild())}
+	s.Title, s.Detail = d.itemLead(it)
+	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+		if c != it.FirstChild() {
+			s.Detail = joinPara(s.Detail, d.blockText(c))
+		}
+	}
+	d.q.Strengths = append(d.q.Strengths, s)
+	d.recordItem(it, d.item(ReadStrength, s.Title))
+}
+
+// gap reads one block of the gaps: a bold-led paragraph or a list item
+// names a gap, plain paragraphs after it explain it, and an italic
+// paragraph, a quote or a labelled line ("Try saying: …") gives its
+// suggested phrasing, with or without a blank line before it.
+func (d *doc) gap(n ast.Node) {
+	q := d.q
+	pos := d.pos(n)
+	switch n := n.(type) {
+	case *ast.Paragraph:
+		if len(q.Gaps) > 0 {
+			if ph, ok := d.phrasingParagraph(n); ok {
+				last := &q.Gaps[len(q.Gaps)-1]
+				last.Phrasing = joinPara(last.Phrasing, ph)
+				d.record(pos, "paragraph", d.excerpt(n), d.item(ReadPhrasing, last.Title))
+				return
+			}
+		}
+		body, phrasing := d.splitPhrasing(n)
+		if first := d.firstInline(n); first != nil && emphasis(first) == 2 && first != body {
+			g := bank.Gap{Title: vocab.TrimTitle(d.plain(first)), Pos: pos, Pin: d.takePin(n)}
+			g.Detail = vocab.TrimSeparator(d.inlineText(first.NextSibling(), body))
+			g.Phrasing = phrasing
+			if head, ph, ok := d.labelledPhrasing(g.Detail); ok {
+				g.Detail, g.Phrasing = head, joinPara(ph, g.Phrasing)
+			}
+			q.Gaps = append(q.Gaps, g)
+			d.record(pos, "paragraph", d.excerpt(n), d.item(ReadGap, g.Title))
+			return
+		}
+		text := d.inlineText(n.FirstChild(), body)
+		if len(q.Gaps) > 0 && text != "" {
+			last := &q.Gaps[len(q.Gaps)-1]
+			last.Detail = joinPara(last.Detail, text)
+			last.Phrasing = joinPara(last.Phrasing, phrasing)
+			d.record(pos, "paragraph", d.excerpt(n), d.item(ReadGap, last.Title))
+			return
+		}
+		d.addPlainGap(text, pos, n)
+		q.Gaps[len(q.Gaps)-1].Phrasing = phrasing
+		return
+	case *ast.Blockquote:
+		if len(q.Gaps) > 0 {
+			last := &q.Gaps[len(q.Gaps)-1]
+			last.Phrasing = joinPara(last.Phrasing, vocab.Unquote(d.phrasingText(d.blockText(n))))
+			d.record(pos, "quote", d.excerpt(n), d.item(ReadPhrasing, last.Title))
+			return
+		}
+	case *ast.List:
+		d.record(pos, "list", d.excerpt(n), d.inQuestion(ReadPart))
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			d.addGapItem(it)
+		}
+		return
+	}
+	d.keep(n)
+}
+
+// addPlainGap adds a gap written as plain text: its first clause is the
+// title, the rest its detail.
+func (d *doc) addPlainGap(text string, pos bank.Pos, n ast.Node) {
+	g := bank.Gap{Pos: pos, Pin: d.takePin(n)}
+	if head, ph, ok := d.labelledPhrasing(text); ok && head != "" {
+		text, g.Phrasing = head, ph
+	}
+	g.Title, g.Detail = splitPlainItem(text)
+	d.q.Gaps = append(d.q.Gaps, g)
+	if n != nil {
+		d.record(pos, describeBlock(n), d.excerpt(n), d.item(ReadGap, g.Title))
+	}
+}
+
+// addGapItem reads one list item as a gap: its first paragraph names it
+// (with a phrasing on its last lines, if any), further paragraphs and
+// nested items explain it or, when italic, quoted or labelled, give its
+// phrasing.
+func (d *doc) addGapItem(it ast.Node) {
+	g := bank.Gap{Pos: d.pos(it), Pin: d.takePin(it.FirstChild())}
+	first := it.FirstChild()
+	if isTextBlock(first) {
+		p := first
+		body, phrasing := d.splitPhrasing(p)
+		if lead := d.firstInline(p); lead != nil && emphasis(lead) == 2 && lead != body {
+			g.Title = vocab.TrimTitle(d.plain(lead))
+			g.Detail = vocab.TrimSeparator(d.inlineText(lead.NextSibling(), body))
+			if head, ph, ok := d.labelledPhrasing(g.Detail); ok {
+				g.Detail, phrasing = head, joinPara(ph, phrasing)
+			}
+		} else {
+			text := d.inlineText(p.FirstChild(), body)
+			if head, ph, ok := d.labelledPhrasing(text); ok && head != "" {
+				text, phrasing = head, joinPara(ph, phrasing)
+			}
+			g.Title, g.Detail = splitPlainItem(text)
+		}
+		g.Phrasing = phrasing
+	} else if first != nil {
+		g.Title = vocab.TrimTitle(d.blockText(first))
+	}
+	for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.List:
+			for sub := c.FirstChild(); sub != nil; sub = sub.NextSibling() {
+				if ph, ok := d.phrasingBlock(sub.FirstChild()); ok && sub.ChildCount() == 1 {
+					g.Phrasing = joinPara(g.Phrasing, ph)
+				} else {
+					g.Detail = joinPara(g.Detail, d.blockText(sub))
+				}
+			}
+		default:
+			if ph, ok := d.phrasingBlock(c); ok {
+				g.Phrasing = joinPara(g.Phrasing, ph)
+			} else {
+				g.Detail = joinPara(g.Detail, d.blockText(c))
+			}
+		}
+	}
+	d.q.Gaps = append(d.q.Gaps, g)
+	d.recordItem(it, d.item(ReadGap, g.Title))
+}
+
+// phrasingBlock reads a block that is a phrasing on its own: a quote,
+// an italic paragraph, a labelled one.
+func (d *doc) phrasingBlock(n ast.Node) (string, bool) {
+	switch n := n.(type) {
+	case *ast.Blockquote:
+		return vocab.Unquote(d.phrasingText(d.blockText(n))), true
+	case *ast.Paragraph, *ast.TextBlock:
+		return d.phrasingParagraph(n)
+	}
+	return "", false
+}
+
+// isTextBlock reports whether n is a paragraph, loose or tight.
+func isTextBlock(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return true
+	}
+	return false
+}
+
+// phrasingParagraph reads a paragraph that is all phrasing: italic
+// throughout, or opening with a phrasing label ("Try saying:",
+// "**Better:**").
+func (d *doc) phrasingParagraph(p ast.Node) (string, bool) {
+	if c := d.onlyChild(p); c != nil && emphasis(c) == 1 {
+		return vocab.Unquote(d.phrasingText(d.plain(p))), true
+	}
+	if l, ok := d.label(p); ok && l.colon && d.v.IsPhrasingLabel(l.text) {
+		return vocab.Unquote(l.rest), l.rest != ""
+	}
+	return "", false
+}
+
+// phrasingText drops a phrasing label from the start of text, when it
+// has one ("Better: …" in italics).
+func (d *doc) phrasingText(text string) string {
+	if head, rest, ok := strings.Cut(text, ":"); ok && d.v.IsPhrasingLabel(head) {
+		return strings.TrimSpace(rest)
+	}
+	return text
+}
+
+// labelledPhrasing splits plain text at a phrasing label ("… Try
+// saying: "…""), anywhere after its first words.
+func (d *doc) labelledPhrasing(text string) (head, phrasing string, ok bool) {
+	for i := 0; i < len(text); i++ {
+		if text[i] != ':' {
+			continue
+		}
+		before := text[:i]
+		// The label is the last few words before the colon, after a
+		// sentence end or a line break.
+		start := max(strings.LastIndexAny(before, ".!?\n")+1, 0)
+		if d.v.IsPhrasingLabel(before[start:]) {
+			return strings.TrimSpace(text[:start]), vocab.Unquote(text[i+1:]), true
+		}
+	}
+	return text, "", false
+}
+
+// splitPhrasing finds the phrasing at the end of a paragraph: whole
+// lines that are italic or labelled, or a quoted italic phrase closing
+// its last line. It returns the first inline node of the phrasing (nil
+// when there is none) and the phrasing's text.
+func (d *doc) splitPhrasing(p ast.Node) (from ast.Node, phrasing string) {
+	lines := d.paragraphLines(p)
+	var texts []string
+	for k := len(lines) - 1; k > 0; k-- {
+		var stop ast.Node
+		if k+1 < len(lines) {
+			stop = lines[k+1]
+		}
+		text, ok := d.phrasingLine(lines[k], stop)
+		if !ok {
+			break
+		}
+		from = lines[k]
+		texts = append([]string{text}, texts...)
+	}
+	if from == nil && len(lines) > 0 {
+		// "… detail. *"Say this."*" on one line.
+		var last ast.Node
+		for c := lines[len(lines)-1]; c != nil; c = c.NextSibling() {
+			if !d.isBlank(c) {
+				last = c
+			}
+		}
+		if last != nil && last != d.firstInline(p) && emphasis(last) == 1 && vocab.IsQuoted(d.plain(last)) {
+			return last, vocab.Unquote(d.plain(last))
+		}
+	}
+	return from, strings.Join(texts, "\n\n")
+}
+
+// phrasingLine reports whether the inline nodes from start up to stop
+// make a line of phrasing: italic throughout, or opening with a
+// phrasing label.
+func (d *doc) phrasingLine(start, stop ast.Node) (string, bool) {
+	var only ast.Node
+	count := 0
+	for c := start; c != nil && c != stop; c = c.NextSibling() {
+		if !d.isBlank(c) {
+			only = c
+			count++
+		}
+	}
+	if count == 1 && emphasis(only) == 1 {
+		return vocab.Unquote(d.phrasingText(d.plain(only))), true
+	}
+	text := d.inlineText(start, stop)
+	if head, rest, ok := strings.Cut(text, ":"); ok && d.v.IsPhrasingLabel(head) {
+		return vocab.Unquote(rest), true
+	}
+	return "", false
+}
+
+// itemLead reads a list item's first block as "**Title** — detail", or
+// splits plain text into a title and a detail.
+func (d *doc) itemLead(it ast.Node) (title, detail string) {
+	first := it.FirstChild()
+	if first == nil {
+		return "", ""
+	}
+	if t, rest, ok := d.leadSplit(first); ok {
+		return vocab.TrimTitle(t), rest
+	}
+	return splitPlainItem(d.blockText(first))
+}
+
+// splitPlainItem splits a point written without bold into a title and a
+// detail: at the first dash or colon after a short head, or after a
+// short first sentence; else it is all title.
+func splitPlainItem(text string) (title, detail string) {
+	text = vocab.TrimDecoration(strings.TrimSpace(text))
+	if line, more, ok := strings.Cut(text, "\n"); ok {
+		t, dt := splitPlainItem(line)
+		return t, joinPara(dt, strings.TrimSpace(more))
+	}
+	for _, sep := range []string{" — ", " – ", " - ", ": "} {
+		if head, rest, ok := strings.Cut(text, sep); ok && len(strings.Fields(head)) <= 10 && strings.TrimSpace(rest) != "" {
+			return vocab.TrimTitle(head), strings.TrimSpace(rest)
+		}
+	}
+	if i := strings.Index(text, ". "); i > 0 && len(strings.Fields(text[:i])) <= 15 {
+		return vocab.TrimTitle(text[:i]), strings.TrimSpace(text[i+2:])
+	}
+	return vocab.TrimTitle(text), ""
+}
+
+// feedbackContent reads a block under a feedback heading that has no
+// part of its own: a list whose items are marked (✅ for what went well,
+// ❌ or ⚠️ for what to improve), or a score.
+func (d *doc) feedbackContent(n ast.Node) {
+	pos := d.pos(n)
+	switch n := n.(type) {
+	case *ast.List:
+		if d.markedList(n) {
+			return
+		}
+	case *ast.Paragraph:
+		if d.q.Score == "" && d.setScore(d.plain(n), false) {
+			d.record(pos, "paragraph", d.excerpt(n), d.inQuestion(ReadScore))
+			return
+		}
+	}
+	d.keep(n)
+}
+
+// markedList reads a feedback list whose every item opens with a mark
+// that names strengths or gaps.
+func (d *doc) markedList(l *ast.List) bool {
+	var roles []vocab.Role
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		text := d.blockText(it)
+		r := d.v.Mark(text)
+		if r == vocab.RoleNone {
+			return false
+		}
+		roles = append(roles, r)
+	}
+	d.record(d.pos(l), "list", d.excerpt(l), d.inQuestion(ReadPart))
+	i := 0
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		if roles[i] == vocab.RoleStrengths {
+			d.addStrengthItem(it)
+		} else {
+			d.addGapItem(it)
+		}
+		i++
+	}
+	return true
+}
+
+// scorePattern finds a score in text: "7/10", "8 out of 10", "4.5/5",
+// "80%", "★★★★☆".
+var scorePattern = regexp.MustCompile(`\d+(?:[.,]\d+)?\s*(?:/|out of|of|de|sur|von|em)\s*\d+|\d+(?:[.,]\d+)?\s*%|[★⭐]+[☆]*`)
+
+// setScore keeps a score the feedback gives. text labelled as a score
+// is kept whole when short; otherwise text that is a score and little
+// else is. It reports whether text was taken.
+func (d *doc) setScore(text string, labelled bool) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || strings.Contains(text, "\n") {
+		return false
+	}
+	if labelled && len(text) <= 80 {
+		d.q.Score = text
+		return true
+	}
+	if isScore(text) {
+		d.q.Score = text
+		return true
+	}
+	return false
+}
+
+// isScore reports whether text is a score and at most two words about
+// it: "7/10", "Overall: 9/15", "★★★★☆ good".
+func isScore(text string) bool {
+	t := vocab.TrimDecoration(text)
+	m := scorePattern.FindStringIndex(t)
+	if m == nil {
+		return false
+	}
+	rest := t[:m[0]] + " " + t[m[1]:]
+	return len(strings.Fields(vocab.Key(rest))) <= 2 && strings.Trim(rest, " :—–-()") == vocab.TrimDecoration(strings.Trim(rest, " :—–-()"))
+}
+
+// feedbackTable reads feedback written as a table: columns named for
+// strengths and gaps (and phrasing), or rows whose first cell names
+// one ("| What went well | … |", "| Score | 7/10 |"). It reports
+// whether the table was one.
+func (d *doc) feedbackTable(t *east.Table) bool {
+	if d.role == vocab.RoleAnswer && d.extra == nil {
+		return false
+	}
+	tb := d.table(t)
+	rowPos := d.rowPositions(t)
+	cols := make([]vocab.Role, len(tb.Header))
+	phrasing := -1
+	any := false
+	for i, h := range tb.Header {
+		switch r := d.v.Role(h); {
+		case r == vocab.RoleStrengths || r == vocab.RoleGaps:
+			cols[i], any = r, true
+		case d.v.IsPhrasingLabel(h):
+			phrasing = i
+		}
+	}
+	if any {
+		d.record(d.pos(t), "table", d.excerpt(t), d.inQuestion(ReadPart))
+		for k, row := range tb.Rows {
+			var gap *bank.Gap
+			for i, cell := range row {
+				if i >= len(cols) || strings.TrimSpace(cell) == "" {
+					continue
+				}
+				title, detail := splitPlainItem(cell)
+				switch cols[i] {
+				case vocab.RoleStrengths:
+					d.q.Strengths = append(d.q.Strengths, bank.Strength{Title: title, Detail: detail, Pos: rowPos[k]})
+					d.record(rowPos[k], "row", cell, d.item(ReadStrength, title))
+				case vocab.RoleGaps:
+					d.q.Gaps = append(d.q.Gaps, bank.Gap{Title: title, Detail: detail, Pos: rowPos[k]})
+					gap = &d.q.Gaps[len(d.q.Gaps)-1]
+					d.record(rowPos[k], "row", cell, d.item(ReadGap, title))
+				}
+			}
+			if gap != nil && phrasing >= 0 && phrasing < len(row) {
+				gap.Phrasing = vocab.Unquote(row[phrasing])
+			}
+		}
+		return true
+	}
+	// Rows named by their first cell.
+	if len(tb.Rows) == 0 {
+		return false
+	}
+	rows := append([][]string{tb.Header}, tb.Rows...)
+	roles := make([]vocab.Role, len(rows))
+	for k, row := range rows {
+		if len(row) < 2 {
+			return false
+		}
+		r := d.v.Role(row[0])
+		if r != vocab.RoleStrengths && r != vocab.RoleGaps && r != vocab.RoleScore && (k > 0 || r != vocab.RoleNone) {
+			if k == 0 {
+				continue // a header such as "Aspect | Feedback"
+			}
+			return false
+		}
+		roles[k] = r
+	}
+	d.record(d.pos(t), "table", d.excerpt(t), d.inQuestion(ReadPart))
+	for k, row := range rows {
+		if roles[k] == vocab.RoleNone {
+			continue
+		}
+		pos := d.pos(t)
+		if k > 0 {
+			pos = rowPos[k-1]
+		}
+		text := strings.TrimSpace(strings.Join(row[1:], "\n"))
+		switch roles[k] {
+		case vocab.RoleScore:
+			d.q.Score = text
+			d.record(pos, "row", text, d.inQuestion(ReadScore))
+		case vocab.RoleStrengths:
+			for _, line := range splitCell(text) {
+				title, detail := splitPlainItem(line)
+				d.q.Strengths = append(d.q.Strengths, bank.Strength{Title: title, Detail: detail, Pos: pos})
+				d.record(pos, "row", line, d.item(ReadStrength, title))
+			}
+		case vocab.RoleGaps:
+			for _, line := range splitCell(text) {
+				d.addPlainGap(line, pos, nil)
+				d.record(pos, "row", line, d.item(ReadGap, d.q.Gaps[len(d.q.Gaps)-1].Title))
+			}
+		}
+	}
+	return true
+}
+
+// splitCell splits a table cell that lists several points ("a; b",
+// "a<br>b" read as lines).
+func splitCell(text string) []string {
+	var out []string
+	for _, line := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == ';' || r == '•' }) {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// item returns the reading of a strength, gap or phrasing named title.
+func (d *doc) item(as What, title string) Reading {
+	r := d.inQuestion(as)
+	r.Name = title
+	return r
+}

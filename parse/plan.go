@@ -1,0 +1,198 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/parse/vocab"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// planTable reads the learner's topic tracker, wherever it stands, and
+// reports whether t was one. A tracker has a topic column and a status
+// column, by their names ("Topic", "Focus area"; "Status", "Progress",
+// "Done?") or, for the status, by cells that all read as statuses. Under
+// a study-plan heading the first other column is the topic. The status
+// is kept as written (Label) and read as done, next or todo; every
+// other column is kept in Fields.
+func (d *doc) planTable(t *east.Table) bool {
+	tb := d.table(t)
+	num, topic, status := d.planColumns(tb)
+	if topic < 0 || status < 0 {
+		return false
+	}
+	d.record(d.pos(t), "table", d.excerpt(t), Reading{As: ReadPart, Role: vocab.RolePlan})
+	rowPos := d.rowPositions(t)
+	for i, row := range tb.Rows {
+		e := bank.PlanEntry{Number: i + 1, Pos: rowPos[i]}
+		if num >= 0 && num < len(row) {
+			if n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(row[num], "."))); err == nil {
+				e.Number = n
+			} else {
+				d.warn(e.Pos, "plan row %d: %q is not a number; numbered by position", i+1, row[num])
+			}
+		}
+		if topic < len(row) {
+			e.Topic = row[topic]
+		}
+		if status < len(row) {
+			d.setStatus(&e, row[status])
+		}
+		for c, cell := range row {
+			if c != num && c != topic && c != status && c < len(tb.Header) && strings.TrimSpace(cell) != "" {
+				e.Fields = append(e.Fields, bank.Field{Name: tb.Header[c], Value: cell})
+			}
+		}
+		d.plan = append(d.plan, e)
+		d.record(e.Pos, "row", e.Topic, Reading{As: ReadPlan, Name: e.Topic, Status: e.Status, Question: e.Number})
+	}
+	return true
+}
+
+// planColumns finds a tracker's number, topic and status columns, -1
+// for each one missing.
+func (d *doc) planColumns(tb bank.Block) (num, topic, status int) {
+	num, topic, status = -1, -1, -1
+	for i, h := range tb.Header {
+		switch d.v.PlanColumn(h) {
+		case vocab.PlanNumber:
+			if num < 0 {
+				num = i
+			}
+		case vocab.PlanTopic:
+			if topic < 0 {
+				topic = i
+			}
+		case vocab.PlanStatus:
+			if status < 0 {
+				status = i
+			}
+		}
+	}
+	if status < 0 {
+		for i := range tb.Header {
+			if i != num && i != topic && d.statusColumn(tb.Rows, i) {
+				status = i
+				break
+			}
+		}
+	}
+	if topic < 0 && status >= 0 && d.noteRole == vocab.RolePlan && d.q == nil {
+		for i := range tb.Header {
+			if i != num && i != status {
+				topic = i
+				break
+			}
+		}
+	}
+	return num, topic, status
+}
+
+// statusColumn reports whether every cell of column i reads as a status.
+func (d *doc) statusColumn(rows [][]string, i int) bool {
+	if len(rows) == 0 {
+		return false
+	}
+	for _, row := range rows {
+		if i >= len(row) {
+			return false
+		}
+		if _, ok := d.v.Status(row[i]); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// checkTracker warns about a table that looks like a tracker (it has a
+// status column) but was not read as one: it has no topic column.
+func (d *doc) checkTracker(t *east.Table) {
+	tb := d.table(t)
+	if _, topic, status := d.planColumns(tb); status >= 0 && topic < 0 {
+		d.warn(d.pos(t), "table has a status column (%q) but no topic column, so it is not read as the study plan; name a column Topic to make it one", tb.Header[status])
+	}
+}
+
+// setStatus reads a status cell into a plan row, keeping it as written.
+func (d *doc) setStatus(e *bank.PlanEntry, cell string) {
+	e.Label = strings.TrimSpace(cell)
+	st, ok := d.v.Status(cell)
+	if !ok && e.Label != "" {
+		d.warn(e.Pos, "plan row %d: status %q is not one bankgen knows; read as todo (add it under statuses in %s)", e.Number, e.Label, vocab.ConfigName)
+	}
+	e.Status = st
+}
+
+// planList reads a list under a study-plan heading as the plan. An item
+// is its status (a leading mark, "[x]", or a trailing "— done" or "(in
+// progress)") and its topic. Elsewhere a checklist is a to-do list, not
+// the plan.
+func (d *doc) planList(l *ast.List) bool {
+	if d.q != nil || d.noteRole != vocab.RolePlan {
+		return false
+	}
+	inPlan := true
+	type row struct {
+		topic, label string
+		pos          bank.Pos
+	}
+	var rows []row
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		text := firstLine(d.blockText(it))
+		topic, label := d.splitStatus(text)
+		if label == "" && !inPlan {
+			return false
+		}
+		rows = append(rows, row{topic, label, d.pos(it)})
+	}
+	if len(rows) == 0 {
+		return false
+	}
+	d.record(d.pos(l), "list", d.excerpt(l), Reading{As: ReadPart, Role: vocab.RolePlan})
+	num := 1
+	if l.IsOrdered() {
+		num = l.Start
+	}
+	for i, r := range rows {
+		e := bank.PlanEntry{Number: num + i, Topic: r.topic, Pos: r.pos}
+		d.setStatus(&e, r.label)
+		d.plan = append(d.plan, e)
+		d.record(e.Pos, "item", e.Topic, Reading{As: ReadPlan, Name: e.Topic, Status: e.Status, Question: e.Number})
+	}
+	return true
+}
+
+// splitStatus splits a checklist item into its topic and its status as
+// written: "✅ Scala", "[x] Kafka", "Kubernetes — in progress",
+// "Docker (done)". label is "" when the item names no status.
+func (d *doc) splitStatus(text string) (topic, label string) {
+	text = strings.TrimSpace(text)
+	for _, box := range []string{"[x]", "[X]", "[ ]"} {
+		if rest, ok := strings.CutPrefix(text, box); ok {
+			return strings.TrimSpace(rest), box
+		}
+	}
+	if i := strings.IndexFunc(text, isWordStart); i > 0 {
+		mark := strings.TrimSpace(text[:i])
+		if _, ok := d.v.Status(mark); ok {
+			return strings.TrimSpace(text[i:]), mark
+		}
+	}
+	if open := strings.LastIndex(text, "("); open > 0 && strings.HasSuffix(text, ")") {
+		if _, ok := d.v.Status(text[open+1 : len(text)-1]); ok {
+			return strings.TrimSpace(text[:open]), text[open+1 : len(text)-1]
+		}
+	}
+	for _, sep := range []string{" — ", " – ", " - ", ": "} {
+		if i := strings.LastIndex(text, sep); i > 0 {
+			if _, ok := d.v.Status(text[i+len(sep):]); ok {
+				return strings.TrimSpace(text[:i]), strings.TrimSpace(text[i+len(sep):])
+			}
+		}
+	}
+	return text, ""
+}
+
+func isWordStart(r rune) bool { return vocab.TrimDecoration(string(r)) != "" && r != '[' && r != '(' }

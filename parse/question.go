@@ -1,0 +1,308 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/parse/vocab"
+	"github.com/yuin/goldmark/ast"
+)
+
+// questionHead is what a question's heading or label says.
+type questionHead struct {
+	number   int  // 0 when none was given
+	numbered bool // the number stands alone ("2.", "2️⃣"), with no question word
+	label    string
+	level    bank.Level
+	hasLevel bool
+	title    string // the rest of the heading, besides number and level
+}
+
+// questionHead reads a question's heading or bold label, in the forms
+// assistants write them:
+//
+//	Question 2 — Stepping Up          Q2: Stepping Up 🔥
+//	Question 2 (Medium): <prompt>     Q2 — Stepping up
+//	2. Rate limiting (Senior)         2️⃣ Rate limiting
+//	🟢 Easy — Question 1              Pregunta 3 (difícil)
+//
+// ok is false for text that is none of these. A bare number ("2.
+// Title") is reported as numbered: the caller decides whether it opens
+// a question.
+func (d *doc) questionHead(text string) (qh questionHead, ok bool) {
+	s := keycapNumber(strings.TrimRightFunc(trimEmoji(text), unicode.IsSpace))
+	n, rest, numbered, ok := d.questionNumber(s)
+	if !ok {
+		// A level before the number: "Easy — Question 1".
+		for _, sep := range []string{" — ", " – ", " - ", ": ", " | "} {
+			head, after, found := strings.Cut(s, sep)
+			if lv, isLevel := d.v.Level(head); found && isLevel {
+				if n, rest, numbered, ok = d.questionNumber(strings.TrimSpace(after)); ok && !numbered {
+					qh = questionHead{number: n, label: vocab.TrimDecoration(head), level: lv, hasLevel: true}
+					qh.title = cleanTitle(rest)
+					return qh, true
+				}
+			}
+		}
+		return questionHead{}, false
+	}
+	qh = questionHead{number: n, numbered: numbered}
+	qh.label, qh.level, qh.hasLevel, qh.title = d.levelIn(rest)
+	return qh, true
+}
+
+// questionNumber reads "Question 2", "Q2", "Question #2", "Problem 3"
+// or a bare "2." / "2)" at the start of s, and returns the number and
+// the text after it. A word glued to the number ("Q2b") is not one.
+func (d *doc) questionNumber(s string) (n int, rest string, numbered, ok bool) {
+	word := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if word < 0 {
+		return 0, "", false, false
+	}
+	if word > 0 {
+		if !d.v.IsQuestionWord(s[:word]) {
+			return 0, "", false, false
+		}
+		s = strings.TrimLeft(s[word:], " #.\u00a0")
+	} else {
+		numbered = true
+	}
+	digits := 0
+	for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
+		digits++
+	}
+	if digits == 0 || digits > 4 {
+		return 0, "", false, false
+	}
+	n, _ = strconv.Atoi(s[:digits])
+	rest = s[digits:]
+	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		return 0, "", false, false // "Question 2b", "Q2x"
+	}
+	if numbered {
+		// "2. Title", "2) Title", "2 — Title"; not "2024 roadmap" or "3.5".
+		switch {
+		case strings.HasPrefix(rest, ". ") || strings.HasPrefix(rest, ") ") || rest == "." || rest == ")":
+			rest = rest[1:]
+		case strings.HasPrefix(rest, " — ") || strings.HasPrefix(rest, " – ") || strings.HasPrefix(rest, ": "):
+		default:
+			return 0, "", false, false
+		}
+	}
+	rest = strings.TrimLeft(rest, ".)")
+	// "Question 2 of 5", "Q2/5"
+	if r, ok := strings.CutPrefix(strings.TrimSpace(rest), "of "); ok {
+		rest = strings.TrimLeft(r, "0123456789")
+	} else if r, ok := strings.CutPrefix(rest, "/"); ok {
+		rest = strings.TrimLeft(r, "0123456789")
+	}
+	return n, strings.TrimSpace(rest), numbered, true
+}
+
+// trimEmoji drops the emoji and symbols that may open a heading ("🟢",
+// "❓", "⭐"), and white space; not ASCII punctuation, which says
+// something ("`2.`", "-- 10.").
+func trimEmoji(s string) string {
+	return strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r > 0x7F && (unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
+			unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Me, r))
+	})
+}
+
+// keycapNumber turns a keycap emoji number that opens s ("2️⃣ Title",
+// "🔟") into "2. Title".
+func keycapNumber(s string) string {
+	if rest, ok := strings.CutPrefix(s, "🔟"); ok {
+		return "10." + rest
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return s
+	}
+	rest := strings.TrimPrefix(s[i:], "\uFE0F")
+	if r, ok := strings.CutPrefix(rest, "\u20E3"); ok {
+		return s[:i] + "." + r
+	}
+	return s
+}
+
+// levelIn finds the level a heading names after its number: the whole
+// rest, a part in brackets, or a part between separators ("(Medium)",
+// "— Lead Engineer Level", "[Senior]"). The rest of the text, that part
+// removed, is the title.
+func (d *doc) levelIn(rest string) (label string, level bank.Level, ok bool, title string) {
+	whole := vocab.TrimDecoration(vocab.TrimSeparator(rest))
+	if lv, isLevel := d.v.Level(whole); isLevel {
+		return whole, lv, true, ""
+	}
+	for _, part := range splitParts(rest) {
+		if lv, isLevel := d.v.Level(part.text); isLevel {
+			return vocab.TrimDecoration(part.text), lv, true, cleanTitle(joinAround(rest[:part.start], rest[part.end:]))
+		}
+	}
+	return "", bank.LevelUnknown, false, cleanTitle(rest)
+}
+
+// part is a piece of a heading between separators or in brackets;
+// [start, end) also covers the bracket or the separator before it.
+type part struct {
+	text       string
+	start, end int
+}
+
+// headingSeparators cut a heading into parts, longest first.
+var headingSeparators = []string{" — ", " – ", " - ", " | ", " · ", "—", "–", ": ", ", "}
+
+// splitParts cuts a heading's text into parts: those in brackets, then
+// those between separators. A part's span covers the separator before
+// it (after it, for the first part), so that taking it out leaves the
+// others joined as they were.
+func splitParts(s string) []part {
+	var parts []part
+	for _, br := range [][2]string{{"(", ")"}, {"[", "]"}} {
+		for from := 0; ; {
+			i := strings.Index(s[from:], br[0])
+			if i < 0 {
+				break
+			}
+			i += from
+			j := strings.Index(s[i:], br[1])
+			if j < 0 {
+				break
+			}
+			j += i
+			parts = append(parts, part{text: s[i+1 : j], start: i, end: j + 1})
+			from = j + 1
+		}
+	}
+	type cut struct{ at, size int }
+	var cuts []cut
+	for i := 0; i < len(s); {
+		size := 0
+		for _, sep := range headingSeparators {
+			if strings.HasPrefix(s[i:], sep) {
+				size = len(sep)
+				break
+			}
+		}
+		if size == 0 {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		cuts = append(cuts, cut{i, size})
+		i += size
+	}
+	if len(cuts) == 0 {
+		return parts
+	}
+	from := 0
+	for k := 0; k <= len(cuts); k++ {
+		end := len(s)
+		if k < len(cuts) {
+			end = cuts[k].at
+		}
+		p := part{text: strings.TrimSpace(s[from:end]), start: from, end: end}
+		if k > 0 {
+			p.start = cuts[k-1].at
+		} else {
+			p.end = cuts[0].at + cuts[0].size
+		}
+		parts = append(parts, p)
+		if k < len(cuts) {
+			from = cuts[k].at + cuts[k].size
+		}
+	}
+	return parts
+}
+
+// joinAround joins the text before and after a part taken out.
+func joinAround(before, after string) string {
+	before, after = strings.TrimRightFunc(before, unicode.IsSpace), strings.TrimLeftFunc(after, unicode.IsSpace)
+	if before == "" || after == "" {
+		return before + after
+	}
+	return before + " " + after
+}
+
+// cleanTitle trims what is left of a heading once number and level are
+// taken out: separators, brackets left empty, decoration.
+func cleanTitle(s string) string {
+	s = strings.ReplaceAll(s, "()", "")
+	s = strings.ReplaceAll(s, "[]", "")
+	for {
+		t := strings.TrimSpace(s)
+		t = vocab.TrimSeparator(t)
+		t = strings.TrimSpace(strings.TrimRightFunc(t, func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune(":—–-|·,", r)
+		}))
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return vocab.TrimDecoration(s)
+}
+
+// startQuestion opens a question, at the heading or label n.
+func (d *doc) startQuestion(qh questionHead, pos bank.Pos, n ast.Node) {
+	d.closeQuestion()
+	d.endTermHeading()
+	d.note, d.noteRole = nil, vocab.RoleNone
+	number := qh.number
+	if number == 0 {
+		number = 1
+		if k := len(d.topic.Questions); k > 0 {
+			number = d.topic.Questions[k-1].Number + 1
+		}
+	}
+	q := bank.Question{Number: number, Label: qh.label, Level: qh.level, Title: qh.title, Pos: pos, Pin: d.takePin(n)}
+	if !qh.hasLevel {
+		q.LevelInferred = true
+	}
+	d.topic.Questions = append(d.topic.Questions, q)
+	d.q = &d.topic.Questions[len(d.topic.Questions)-1]
+	d.role, d.extra, d.diagramTitle = vocab.RoleNone, nil, ""
+	block := "label"
+	text := qh.title
+	if h, ok := n.(*ast.Heading); ok {
+		block, text = headingBlock(h), d.plain(h)
+	} else if p, ok := n.(*ast.Paragraph); ok {
+		text = d.plain(p)
+	}
+	d.qEntry = len(d.outline)
+	d.record(pos, block, text, Reading{As: ReadQuestion, Question: number, Level: q.Level, LevelInferred: q.LevelInferred, Label: q.Label, Name: q.Title})
+}
+
+// closeQuestion ends the question being read. A question whose heading
+// gave a title but that has no prompt of its own takes the title as its
+// prompt.
+func (d *doc) closeQuestion() {
+	if d.q == nil {
+		return
+	}
+	if d.q.Prompt == "" && d.q.Title != "" {
+		d.q.Prompt, d.q.Title = d.q.Title, ""
+	}
+	d.q, d.role, d.extra, d.diagramTitle = nil, vocab.RoleNone, nil, ""
+}
+
+// inQuestion returns a reading of a block in the current question.
+func (d *doc) inQuestion(as What) Reading {
+	r := Reading{As: as, Role: d.role}
+	if d.q != nil {
+		r.Question = d.q.Number
+	}
+	if d.extra != nil {
+		r.Name = d.extra.Title
+	}
+	return r
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

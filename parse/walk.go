@@ -1,0 +1,755 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/parse/vocab"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// doc walks one Markdown document, already repaired to clean UTF-8, and
+// builds the topic it describes. It is a small state machine over the
+// document's top-level blocks: headings and labels ("**Strengths:**")
+// open the parts of a question or of the topic, and every other block is
+// placed according to the part it falls in.
+type doc struct {
+	name  string
+	src   []byte
+	lines lineTable
+	v     *vocab.Vocabulary
+	diags bank.Diagnostics
+
+	explain    bool
+	outline    []Entry
+	unreadable bool // empty or binary: nothing was walked
+
+	front    front
+	title    string
+	titlePos bank.Pos
+	topic    bank.Topic
+	plan     []bank.PlanEntry
+
+	q      *bank.Question // the question being read, or nil
+	qEntry int            // index of q's entry in the outline, or -1
+	role   vocab.Role     // the part of q being read
+	extra  *bank.Section  // the extra section being read, if any
+	// diagramTitle is a title written above a diagram's fence.
+	diagramTitle string
+
+	note      *bank.Section // the topic's note section being read, if any
+	noteRole  vocab.Role    // what note is: glossary, plan, notes or none
+	noteDepth int           // level of note's heading
+	// termHead is a heading in a glossary that may name the term its
+	// paragraphs define.
+	termHead *termHeading
+	// closing is the note section that holds closing chat lines.
+	closing *bank.Section
+	// runLevel is the heading level of a run of term headings, or 0.
+	runLevel int
+	// interview is set when the document holds questions: "**Label:**
+	// text" lines before them are notes, not glossary terms.
+	interview bool
+
+	pin    string // pinned ID key for the next item
+	pinPos bank.Pos
+}
+
+// termHeading is a heading in a glossary section, waiting to see
+// whether a definition follows it.
+type termHeading struct {
+	text, pin string
+	pos       bank.Pos
+	level     int
+	term      int // index in topic.Guide once a definition came, else -1
+}
+
+func (d *doc) pos(n ast.Node) bank.Pos { return d.lines.pos(offset(n)) }
+
+func (d *doc) warn(pos bank.Pos, format string, args ...any) {
+	d.diags.Add(pos, bank.Warning, format, args...)
+}
+
+func (d *doc) fail(pos bank.Pos, format string, args ...any) {
+	d.diags.Add(pos, bank.Error, format, args...)
+}
+
+// understood reports whether the document is something bankgen reads:
+// it gave questions, glossary terms or a plan.
+func (d *doc) understood() bool {
+	return !d.unreadable && (len(d.topic.Questions) > 0 || len(d.topic.Guide) > 0 || len(d.plan) > 0)
+}
+
+// walk reads every top-level block of the document.
+func (d *doc) walk(root ast.Node) {
+	d.interview = d.hasQuestions(root)
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		d.block(n)
+	}
+	d.closeQuestion()
+	d.endTermHeading()
+	d.dropPin()
+}
+
+// hasQuestions reports whether a document holds a question heading or
+// label.
+func (d *doc) hasQuestions(root ast.Node) bool {
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		var text string
+		switch n := n.(type) {
+		case *ast.Heading:
+			text = d.plain(n)
+		case *ast.Paragraph:
+			if l, ok := d.label(n); ok && l.emph == 2 {
+				text = l.text
+			}
+		}
+		if qh, ok := d.questionHead(text); ok && (!qh.numbered || qh.hasLevel) {
+			return true
+		}
+	}
+	return false
+}
+
+// block reads one top-level block.
+func (d *doc) block(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.HTMLBlock:
+		if name, ok := d.blockPin(n); ok {
+			d.setPin(name, d.pos(n))
+			d.record(d.pos(n), "comment", name, Reading{As: ReadPin, Name: name})
+			return
+		}
+	case *ast.Heading:
+		d.heading(n)
+		return
+	case *ast.ThematicBreak:
+		// "---" separates sections; the headings carry the structure.
+		d.record(d.pos(n), "rule", "---", Reading{As: ReadSkipped})
+		return
+	case *ast.Paragraph:
+		if d.labelParagraph(n) {
+			return
+		}
+	case *ast.List:
+		if d.labelList(n) || d.planList(n) {
+			return
+		}
+	case *ast.Blockquote:
+		if d.callout(n) {
+			return
+		}
+	case *east.Table:
+		if d.planTable(n) || d.q != nil && d.feedbackTable(n) {
+			return
+		}
+	}
+	d.content(n)
+}
+
+// heading switches state on a heading.
+func (d *doc) heading(h *ast.Heading) {
+	text := d.plain(h)
+	pos := d.pos(h)
+	if qh, ok := d.questionHead(text); ok && (!qh.numbered || qh.hasLevel || d.opensQuestion(h)) {
+		d.startQuestion(qh, pos, h)
+		return
+	}
+	role, rest := d.roleOf(text)
+	if role == vocab.RoleNone {
+		role = d.looseRole(text)
+	}
+	if d.title == "" && h.Level == 1 && d.q == nil && d.note == nil && len(d.topic.Extra) == 0 && len(d.topic.Guide) == 0 &&
+		!role.InQuestion() && role != vocab.RoleNotes {
+		// The document's title; "# Study Plan" or "# Glossary" also
+		// says what the document holds.
+		d.endTermHeading()
+		d.title, d.titlePos = text, pos
+		d.topic.Pin = d.takePin(nil)
+		d.noteRole, d.noteDepth = role, 1
+		d.record(pos, headingBlock(h), text, Reading{As: ReadTitle, Name: d.v.TopicName(text), Role: role})
+		return
+	}
+	if role != vocab.RoleNone {
+		if !(d.q != nil && d.role == vocab.RoleAnswer && d.extra == nil && (role == vocab.RoleGlossary || role == vocab.RolePlan)) {
+			d.openRole(role, rest, h.Level, pos, text, h)
+			return
+		}
+	}
+	if d.q != nil {
+		if d.role == vocab.RoleAnswer && d.extra == nil {
+			// The model answer's own sub-headings, at any level.
+			d.q.Answer = append(d.q.Answer, d.toBlock(h))
+			d.record(pos, headingBlock(h), text, d.inQuestion(ReadAnswer))
+			return
+		}
+		d.warn(pos, "unrecognised section %q in question %d; kept as an extra section", text, d.q.Number)
+		d.startExtra(text, pos)
+		d.record(pos, headingBlock(h), text, d.inQuestion(ReadExtra))
+		return
+	}
+	d.endTermHeading()
+	if d.noteRole == vocab.RoleGlossary && h.Level > d.noteDepth || d.inTermRun(h) {
+		d.termHead = &termHeading{text: text, pin: d.takePin(nil), pos: pos, level: h.Level, term: -1}
+		d.record(pos, headingBlock(h), text, Reading{As: ReadTerm, Name: text})
+		return
+	}
+	d.openNote(text, pos, h.Level, vocab.RoleNone)
+	d.record(pos, headingBlock(h), text, Reading{As: ReadNote, Name: text})
+}
+
+// roleOf returns the role a heading or label names, and what follows
+// the name: "Score: 7/10" is RoleScore and "7/10", "Feedback (8/10)" is
+// RoleFeedback and "8/10", "Diagram: Request flow" is RoleDiagrams and
+// "Request flow".
+func (d *doc) roleOf(text string) (vocab.Role, string) {
+	if r := d.v.Role(text); r != vocab.RoleNone {
+		return r, ""
+	}
+	s := vocab.TrimDecoration(text)
+	for _, sep := range []string{":", " — ", " – ", " - ", "(", " | "} {
+		head, rest, ok := strings.Cut(s, sep)
+		if !ok {
+			continue
+		}
+		if r := d.v.Role(head); r != vocab.RoleNone {
+			rest = strings.TrimSpace(rest)
+			if sep == "(" {
+				// "Your answer (summarized)": the brackets qualify the
+				// name; only a score or title in them is content.
+				rest = strings.TrimSpace(strings.TrimSuffix(rest, ")"))
+				if r != vocab.RoleScore && r != vocab.RoleFeedback && r != vocab.RoleDiagrams {
+					rest = ""
+				}
+			}
+			return r, rest
+		}
+	}
+	return vocab.RoleNone, ""
+}
+
+// looseRole returns the role the words of a short heading or label name
+// inside a question, before its model answer, when roleOf finds no full
+// name: "Where you could go further" names the gaps.
+func (d *doc) looseRole(text string) vocab.Role {
+	if d.q == nil || d.role == vocab.RoleAnswer {
+		return vocab.RoleNone
+	}
+	return d.v.RoleByWords(vocab.TrimDecoration(text))
+}
+
+// openRole opens the part a heading or label names. depth is the
+// heading's level, or 0 for a label; rest is the text after the name.
+func (d *doc) openRole(role vocab.Role, rest string, depth int, pos bank.Pos, text string, n ast.Node) {
+	block := "label"
+	if h, ok := n.(*ast.Heading); ok {
+		block = headingBlock(h)
+	}
+	switch {
+	case role == vocab.RoleNotes || role == vocab.RoleGlossary || role == vocab.RolePlan:
+		d.closeQuestion()
+		d.endTermHeading()
+		d.openNote(text, pos, depth, role)
+		d.record(pos, block, text, Reading{As: ReadPart, Role: role, Name: text})
+		if rest != "" {
+			d.note.Blocks = append(d.note.Blocks, bank.Block{Kind: bank.KindParagraph, Text: rest, Pos: pos})
+		}
+		return
+	case role == vocab.RolePrompt && d.q != nil && d.role == vocab.RoleResponse && depth == 0:
+		// "**Interviewer:** …" after the candidate's answer: a
+		// follow-up in the transcript, kept with it, label and all.
+		d.q.Response = append(d.q.Response, bank.Block{Kind: bank.KindParagraph, Text: joinLine(text+":", rest), Pos: pos})
+		d.record(pos, block, text, d.inQuestion(ReadResponse))
+		return
+	case role == vocab.RolePrompt && (d.q == nil || d.q.Prompt != "" && d.role != vocab.RoleNone && d.role != vocab.RolePrompt):
+		// A prompt with no question open, or after the current one's
+		// feedback, asks a new question.
+		d.startQuestion(questionHead{}, pos, n)
+		d.role = vocab.RolePrompt
+		d.addPrompt(rest)
+		return
+	case d.q == nil:
+		if d.noteRole == vocab.RoleNotes && depth == 0 {
+			d.content(n)
+			return
+		}
+		d.warn(pos, "%q reads as part of a question (%s), but no question comes before it; kept as an extra section", text, role)
+		d.startExtra(text, pos)
+		d.record(pos, block, text, Reading{As: ReadExtra, Role: role})
+		if rest != "" {
+			d.extra.Blocks = append(d.extra.Blocks, bank.Block{Kind: bank.KindParagraph, Text: rest, Pos: pos})
+		}
+		return
+	}
+	d.role, d.extra, d.diagramTitle = role, nil, ""
+	r := d.inQuestion(ReadPart)
+	r.Role = role
+	d.record(pos, block, text, r)
+	if rest == "" {
+		return
+	}
+	switch role {
+	case vocab.RolePrompt:
+		d.addPrompt(rest)
+	case vocab.RoleResponse:
+		d.q.Response = append(d.q.Response, bank.Block{Kind: bank.KindParagraph, Text: rest, Pos: pos})
+	case vocab.RoleAnswer:
+		d.q.Answer = append(d.q.Answer, bank.Block{Kind: bank.KindParagraph, Text: rest, Pos: pos})
+	case vocab.RoleStrengths:
+		title, detail := splitPlainItem(rest)
+		d.q.Strengths = append(d.q.Strengths, bank.Strength{Title: title, Detail: detail, Pos: pos, Pin: d.takePin(nil)})
+	case vocab.RoleGaps:
+		d.addPlainGap(rest, pos, nil)
+	case vocab.RoleScore, vocab.RoleFeedback:
+		if !d.setScore(rest, role == vocab.RoleScore) {
+			d.keepText(rest, pos)
+		}
+	case vocab.RoleDiagrams:
+		d.diagramTitle = rest
+	}
+}
+
+// addPrompt adds a paragraph of the question's prompt.
+func (d *doc) addPrompt(text string) {
+	if text = vocab.Unquote(text); text != "" {
+		d.q.Prompt = joinPara(d.q.Prompt, text)
+	}
+}
+
+// openNote opens a section of the topic's notes.
+func (d *doc) openNote(title string, pos bank.Pos, depth int, role vocab.Role) {
+	d.topic.Notes = append(d.topic.Notes, bank.Section{Title: title, Pos: pos})
+	d.note = &d.topic.Notes[len(d.topic.Notes)-1]
+	d.noteRole, d.noteDepth = role, depth
+	d.extra = nil
+}
+
+// inTermRun reports whether a heading names a term of a glossary
+// written a heading per term: inside a run termRun found, which goes on
+// while the headings keep the run's level.
+func (d *doc) inTermRun(h *ast.Heading) bool {
+	if d.runLevel == h.Level {
+		return true
+	}
+	d.runLevel = 0
+	if d.termRun(h) {
+		d.runLevel = h.Level
+		return true
+	}
+	return false
+}
+
+// startExtra opens an unrecognised section on the current question, or
+// on the topic when there is none.
+func (d *doc) startExtra(title string, pos bank.Pos) {
+	list := &d.topic.Extra
+	if d.q != nil {
+		list = &d.q.Extra
+	}
+	*list = append(*list, bank.Section{Title: title, Pos: pos})
+	d.extra = &(*list)[len(*list)-1]
+}
+
+// keep puts a block that does not fit where it stands into an extra
+// section named after the part it stands in, reporting it.
+func (d *doc) keep(n ast.Node) {
+	pos := d.pos(n)
+	where := d.partName()
+	if d.extra == nil || d.extra.Title != where {
+		d.startExtra(where, pos)
+	}
+	d.warn(pos, "%s in %s is not understood; kept as extra content", describe(n), where)
+	d.extra.Blocks = append(d.extra.Blocks, d.toBlock(n))
+	d.record(pos, describeBlock(n), d.excerpt(n), d.inQuestion(ReadExtra))
+}
+
+// keepText is keep for text a label carried.
+func (d *doc) keepText(text string, pos bank.Pos) {
+	where := d.partName()
+	if d.extra == nil || d.extra.Title != where {
+		d.startExtra(where, pos)
+	}
+	d.warn(pos, "text after the %s label is not understood; kept as extra content", d.role)
+	d.extra.Blocks = append(d.extra.Blocks, bank.Block{Kind: bank.KindParagraph, Text: text, Pos: pos})
+}
+
+// partName names the part of the question being read, for the extra
+// section that keeps what does not fit there: the heading the Markdown
+// exporter writes for it, decoration aside.
+func (d *doc) partName() string {
+	role := d.role
+	if role == vocab.RoleNone {
+		role = vocab.RolePrompt
+	}
+	return vocab.TrimDecoration(d.v.Write.Headings[role])
+}
+
+// content places a non-heading block according to the current part.
+func (d *doc) content(n ast.Node) {
+	if d.extra != nil {
+		d.extra.Blocks = append(d.extra.Blocks, d.toBlock(n))
+		d.record(d.pos(n), describeBlock(n), d.excerpt(n), d.inQuestion(ReadExtra))
+		return
+	}
+	if d.q == nil {
+		d.guideContent(n)
+		return
+	}
+	if d.role != vocab.RoleNone && d.role != vocab.RolePrompt && d.role != vocab.RoleResponse && d.isClosing(n) {
+		d.addClosing(n)
+		return
+	}
+	switch d.role {
+	case vocab.RoleNone, vocab.RolePrompt:
+		d.promptContent(n)
+	case vocab.RoleResponse:
+		d.q.Response = append(d.q.Response, d.toBlock(n))
+		d.record(d.pos(n), describeBlock(n), d.excerpt(n), d.inQuestion(ReadResponse))
+	case vocab.RoleFeedback:
+		d.feedbackContent(n)
+	case vocab.RoleStrengths:
+		d.strength(n)
+	case vocab.RoleGaps:
+		d.gap(n)
+	case vocab.RoleAnswer:
+		d.answer(n)
+	case vocab.RoleDiagrams:
+		d.diagramContent(n)
+	case vocab.RoleScore:
+		p, ok := n.(*ast.Paragraph)
+		if ok && d.q.Score == "" && d.setScore(d.plain(p), true) {
+			d.record(d.pos(n), "paragraph", d.excerpt(n), d.inQuestion(ReadScore))
+			return
+		}
+		d.keep(n)
+	}
+}
+
+// promptContent reads the question itself, the text right under its
+// heading. A quote after the prompt is the candidate's transcript.
+func (d *doc) promptContent(n ast.Node) {
+	pos := d.pos(n)
+	switch n := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		d.addPrompt(d.plain(n))
+		d.record(pos, "paragraph", d.excerpt(n), d.inQuestion(ReadPrompt))
+		return
+	case *ast.Blockquote:
+		if d.q.Prompt == "" {
+			d.addPrompt(d.blockText(n))
+			d.record(pos, "quote", d.excerpt(n), d.inQuestion(ReadPrompt))
+			return
+		}
+		d.q.Response = append(d.q.Response, d.toBlock(n))
+		d.record(pos, "quote", d.excerpt(n), d.inQuestion(ReadResponse))
+		return
+	case *ast.List:
+		d.q.Prompt = joinPara(d.q.Prompt, d.listText(n))
+		d.record(pos, "list", d.excerpt(n), d.inQuestion(ReadPrompt))
+		return
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		// Code the question shows ("What does this query do?").
+		d.q.Prompt = joinPara(d.q.Prompt, d.blockText(n))
+		d.record(d.fencePos(n), describeBlock(n), d.excerpt(n), d.inQuestion(ReadPrompt))
+		return
+	}
+	d.keep(n)
+}
+
+// callout reads an Obsidian or GitHub callout ("> [!success] Good",
+// "> [!warning]", "> [!NOTE]"): a quote whose first line names its kind.
+// A kind or a title that names a part opens it, and the quote's content
+// is read there. It reports whether the quote was such a callout.
+func (d *doc) callout(q *ast.Blockquote) bool {
+	p, ok := q.FirstChild().(*ast.Paragraph)
+	if !ok {
+		return false
+	}
+	text := d.plain(p)
+	kind, rest, ok := strings.Cut(text, "]")
+	if !ok || !strings.HasPrefix(kind, "[!") {
+		return false
+	}
+	kind = strings.TrimSuffix(strings.TrimSuffix(kind[2:], "-"), "+")
+	title, body, _ := strings.Cut(strings.TrimSpace(strings.TrimLeft(rest, "-+")), "\n")
+	role, titleRest := d.roleOf(title)
+	if role == vocab.RoleNone {
+		role = d.v.Callout(kind)
+	}
+	if role == vocab.RoleNone {
+		role = d.looseRole(title)
+	}
+	if role == vocab.RoleNone || d.q == nil && role.InQuestion() && role != vocab.RolePrompt {
+		return false
+	}
+	name := title
+	if name == "" {
+		name = kind
+	}
+	d.openRole(role, strings.TrimSpace(joinPara(titleRest, strings.TrimSpace(body))), 0, d.pos(q), name, q)
+	for c := p.NextSibling(); c != nil; c = c.NextSibling() {
+		d.block(c)
+	}
+	return true
+}
+
+// listText writes a list as lines of text, each item after its marker.
+func (d *doc) listText(l *ast.List) string {
+	var lines []string
+	num := l.Start
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		marker := "-"
+		if l.IsOrdered() {
+			marker = itoa(num) + "."
+			num++
+		}
+		lines = append(lines, marker+" "+d.blockText(it))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// labelParagraph reads a paragraph that opens with a label naming a
+// question, a part, a level or a score. It reports whether it did.
+func (d *doc) labelParagraph(p *ast.Paragraph) bool {
+	l, ok := d.label(p)
+	if !ok {
+		return false
+	}
+	pos := d.pos(p)
+	if l.emph == 2 {
+		if qh, ok := d.questionHead(l.text); ok && (!qh.numbered || qh.hasLevel || d.opensQuestion(p)) {
+			d.startQuestion(qh, pos, p)
+			if l.rest != "" {
+				d.addPrompt(l.rest)
+			}
+			return true
+		}
+	}
+	if d.q != nil && (l.colon || l.emph > 0) && d.levelLine(l, pos) {
+		return true
+	}
+	role, rest := d.roleOf(l.text)
+	if role == vocab.RoleNone && l.colon {
+		// Named by its words: only a label ending in a colon, lest a
+		// gap's title ("**Missing ReplicaSet.**") read as one.
+		if role = d.looseRole(l.text); role == d.role {
+			role = vocab.RoleNone
+		}
+	}
+	if role == vocab.RoleNone && d.q != nil && d.role != vocab.RoleAnswer && l.rest == "" && l.mark != "" {
+		role = d.v.Mark(l.mark) // "👎 **Anything**" alone on its line
+	}
+	if role == vocab.RoleNone {
+		if d.q != nil && (l.colon || l.emph > 0) && d.role != vocab.RoleAnswer && d.q.Score == "" && l.rest != "" && isScore(l.rest) {
+			d.q.Score = l.rest // "**Overall: 9/15**", "Total: 12/15"
+			d.record(pos, "label", l.text, d.inQuestion(ReadScore))
+			return true
+		}
+		return false
+	}
+	if l.emph == 0 && (!l.colon && l.rest != "" || d.q == nil || role == d.role || d.role == vocab.RoleAnswer) {
+		// A line of prose, more of the same part, or text in a guide or
+		// a model answer: only a bold label opens a part there.
+		return false
+	}
+	if d.q != nil && d.role == vocab.RoleGaps && l.rest != "" && d.v.IsPhrasingLabel(l.text) {
+		return false // "A stronger answer: …" under a gap is its phrasing
+	}
+	if l.rest != "" {
+		rest = strings.TrimPrefix(strings.TrimSpace(rest+"\n"+l.rest), "\n")
+	}
+	if d.q == nil && d.noteRole == vocab.RoleNotes && role != vocab.RolePrompt {
+		return false // the notes on the whole interview use the same words
+	}
+	d.openRole(role, rest, 0, pos, l.text, p)
+	return true
+}
+
+// levelLine reads a line that gives the question's level ("Level:
+// Warm-up", "level:: junior", "**Difficulty:** Medium") when the
+// heading gave none. It reports whether it did.
+func (d *doc) levelLine(l label, pos bank.Pos) bool {
+	if !d.v.IsLevelLabel(l.text) {
+		return false
+	}
+	text := vocab.TrimDecoration(strings.TrimLeft(l.rest, ": "))
+	lv, ok := d.v.Level(text)
+	if !ok || !d.q.LevelInferred {
+		return false
+	}
+	d.q.Level, d.q.Label, d.q.LevelInferred = lv, text, false
+	if d.qEntry >= 0 && d.qEntry < len(d.outline) {
+		e := &d.outline[d.qEntry].Read
+		e.Level, e.Label, e.LevelInferred = lv, text, false
+	}
+	r := d.inQuestion(ReadQuestion)
+	r.Level, r.Label = lv, text
+	d.record(pos, "label", l.text+": "+l.rest, r)
+	return true
+}
+
+// labelList reads a list inside a question whose every item opens with
+// a label naming a part ("- **Strengths:** …", "- **Score:** 7/10"):
+// each item opens its part, and its further blocks are read there.
+func (d *doc) labelList(l *ast.List) bool {
+	if d.q == nil {
+		return false
+	}
+	var roles []vocab.Role
+	var labels []label
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		p := it.FirstChild()
+		if !isTextBlock(p) {
+			return false
+		}
+		lb, ok := d.label(p)
+		if !ok || lb.emph == 0 && !lb.colon {
+			return false
+		}
+		role, _ := d.roleOf(lb.text)
+		if role == vocab.RoleNone && lb.colon {
+			role = d.looseRole(lb.text)
+		}
+		if !role.InQuestion() || role == vocab.RolePrompt {
+			return false
+		}
+		roles, labels = append(roles, role), append(labels, lb)
+	}
+	i := 0
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		_, rest := d.roleOf(labels[i].text)
+		if labels[i].rest != "" {
+			rest = strings.TrimSpace(rest + "\n" + labels[i].rest)
+		}
+		d.openRole(roles[i], rest, 0, d.pos(it), labels[i].text, it)
+		for c := it.FirstChild().NextSibling(); c != nil; c = c.NextSibling() {
+			d.content(c)
+		}
+		i++
+	}
+	return true
+}
+
+// opensQuestion reports whether a numbered heading or label ("### 2.
+// Rate limiting") that names no level opens a question: whether the
+// blocks under it, up to the next heading at its level or above, open
+// a part of a question (a response, feedback, a model answer, …).
+func (d *doc) opensQuestion(n ast.Node) bool {
+	level := 7
+	if h, ok := n.(*ast.Heading); ok {
+		level = h.Level
+	}
+	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
+		var text string
+		switch c := c.(type) {
+		case *ast.Heading:
+			if c.Level <= level {
+				return false
+			}
+			text = d.plain(c)
+		case *ast.Paragraph:
+			l, ok := d.label(c)
+			if !ok {
+				continue
+			}
+			if _, isQ := d.questionHead(l.text); isQ && l.emph == 2 {
+				return false
+			}
+			text = l.text
+		default:
+			continue
+		}
+		if role, _ := d.roleOf(text); role.InQuestion() && role != vocab.RolePrompt {
+			return true
+		}
+		if role := d.v.RoleByWords(text); role.InQuestion() && role != vocab.RolePrompt {
+			return true
+		}
+	}
+	return false
+}
+
+// isClosing reports whether a block is a closing chat line.
+func (d *doc) isClosing(n ast.Node) bool {
+	p, ok := n.(*ast.Paragraph)
+	return ok && d.v.IsClosing(d.plain(p))
+}
+
+// addClosing keeps a closing chat line ("Ready for the next topic?") on
+// the topic, as notes: it belongs to no question.
+func (d *doc) addClosing(n ast.Node) {
+	pos := d.pos(n)
+	if d.closing == nil {
+		title := d.title
+		if title == "" {
+			title = d.front.title
+		}
+		d.topic.Notes = append(d.topic.Notes, bank.Section{Title: title, Pos: pos})
+		d.closing = &d.topic.Notes[len(d.topic.Notes)-1]
+		d.note = nil
+	}
+	d.closing.Blocks = append(d.closing.Blocks, d.toBlock(n))
+	d.record(pos, "paragraph", d.excerpt(n), Reading{As: ReadClosing})
+}
+
+// finish completes the topic once the whole document is read: its name,
+// the levels of questions that named none, and what was lost.
+func (d *doc) finish(start bank.Pos) {
+	d.topic.Name = d.v.TopicName(d.title)
+	d.topic.Pos = d.titlePos
+	switch {
+	case d.front.topic != "":
+		d.topic.Name = d.front.topic
+	case d.front.title != "":
+		d.topic.Name = d.v.TopicName(d.front.title)
+	}
+	if d.titlePos == (bank.Pos{}) && d.front.pos.IsValid() {
+		d.topic.Pos = d.front.pos
+	}
+	d.topic.Tags = d.front.tags
+	if d.topic.Name == "" {
+		d.topic.Name = nameFromFile(d.name)
+		d.topic.Pos = start
+		d.warn(start, "document has no title heading; topic named %q after the file", d.topic.Name)
+	}
+	d.inferLevels()
+}
+
+// inferLevels gives each question that names no level the level its
+// position among the document's questions suggests, and says so.
+func (d *doc) inferLevels() {
+	n := len(d.topic.Questions)
+	for i := range d.topic.Questions {
+		q := &d.topic.Questions[i]
+		if !q.LevelInferred {
+			continue
+		}
+		q.Level = vocab.InferLevel(i, n)
+		d.warn(q.Pos, "question %d names no level; read as %s from its position (%d of %d)", q.Number, q.Level, i+1, n)
+		for j := range d.outline {
+			e := &d.outline[j]
+			if e.Read.As == ReadQuestion && e.Read.Question == q.Number && e.Pos == q.Pos {
+				e.Read.Level = q.Level
+			}
+		}
+	}
+}
+
+// joinLine joins two pieces of text with a space, either may be empty.
+func joinLine(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + " " + b
+}
+
+func joinPara(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	return a + "\n\n" + b
+}

@@ -70,8 +70,7 @@ func (r *renderer) block(b *bank.Block, ctx *blockCtx) {
 		r.add(fence(b.Lang, b.Code))
 	case bank.KindSample:
 		if ctx.q != nil && b.Sample >= 0 && b.Sample < len(ctx.q.Samples) {
-			s := &ctx.q.Samples[b.Sample]
-			r.add(fence(s.Lang, s.Code))
+			r.sample(&ctx.q.Samples[b.Sample])
 			if ctx.used != nil {
 				ctx.used[b.Sample] = true
 			}

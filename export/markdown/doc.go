@@ -74,29 +74,51 @@
 // when it provably parses as the same block. Fences are longer than any
 // run of backticks inside them.
 //
+// The words (headings, statuses, separators, the title's "Mock
+// Interview —") come from package parse/vocab, the vocabulary the parser
+// reads with, so that what is written reads back as what it was. A
+// question's title goes in its heading ("## Question 2 (Stepping Up):
+// Rate limiting"), its response under "## Your Answer", its score as
+// "**Score:** 7/10" under the feedback heading, a topic's tags in YAML
+// front matter, a pinned ID as "<!-- bankgen:id NAME -->" before its
+// item, a diagram in a diagram language as its own fence under its title
+// in bold, and the tracker's status as written and its other columns in
+// the plan file.
+//
 // # Limits
 //
 // Some banks cannot come back unchanged because the parser could never
 // have produced them; they are written as well as they can be:
-//   - an empty topic, a topic name ending in a symbol ("C++"), two topics
-//     whose names share a slug (they merge), topics out of ID order unless
-//     Options.Numbered is set;
-//   - a question numbered outside 0–9999, a level label ending in a symbol
-//     or disagreeing with the level;
+//   - an empty topic, a topic with neither questions nor glossary terms
+//     (its file reads as no study material), a topic name ending in an
+//     emoji, two topics whose names share a slug (they merge), topics out
+//     of ID order unless Options.Numbered is set;
+//   - a question numbered outside 0–9999, an unknown level, a level the
+//     bank marks inferred that the question's place would not give, a
+//     level label ending in a symbol or disagreeing with the level, a
+//     title without a prompt or reading as a level;
 //   - a note titled like a section ("Diagrams") or a question, a topic
-//     extra section not titled like a section, a glossary term with an
-//     empty definition, filed under no note, or filed out of the notes'
-//     order;
+//     extra section not titled like a section, a glossary term filed
+//     under no note or out of the notes' order;
 //   - headings other than bold level 4 outside a model answer, an answer
-//     heading titled like a section, thematic breaks (the parser drops
-//     them), plain code in a model answer (it becomes a sample), samples
-//     not named once each, in order, by the answer;
+//     heading titled like a section, a bold line reading as a question
+//     ("**10. …**") or a part, a closing chat line ("Ready for the next
+//     topic?") in an answer, thematic breaks (the parser drops them),
+//     plain code in a model answer (it becomes a sample, or a diagram
+//     when it is drawn), samples not named once each, in order, by the
+//     answer;
 //   - code not ending in a line break, table rows not as wide as the
-//     header, a table with Topic and Status columns (it is the plan);
+//     header, a table with Topic and Status columns (it is the plan), a
+//     plan row without its status as written, plan rows whose fields come
+//     in different orders or are named like the plan's own columns;
 //   - diagrams whose titles do not read as titles or whose art reads as
-//     several diagrams;
+//     several diagrams, an untitled diagram in a diagram language whose
+//     code gives a title, diagram code ending in a line break;
 //   - a question's extra section titled like a section that takes its
-//     first block ("What You Nailed" opening with a paragraph or a list);
+//     first block ("What You Nailed" opening with a paragraph or a list),
+//     an extra "Question" section after the question's other parts, a
+//     list of marked points or a score under "Feedback First", a line
+//     above code among the diagrams;
 //   - text with white space at either end, invalid UTF-8, a NUL, or
 //     text that the encoding repair reads as mojibake ("cafÃ© â€” naÃ¯ve").
 package markdown

@@ -1,6 +1,8 @@
 package markdown_test
 
 import (
+	"fmt"
+
 	"github.com/bankgen/bankgen/bank"
 )
 
@@ -69,6 +71,8 @@ func testBank() *bank.Bank {
 			},
 			{
 				Name: "Kubernetes",
+				Tags: []string{"k8s", "ops: \"prod\""},
+				Pin:  "k8s",
 				Notes: []bank.Section{
 					{Title: "Mock Interview — Kubernetes", Blocks: []bank.Block{
 						{Kind: bank.KindParagraph, Text: "Same rules — answer in the room."},
@@ -138,7 +142,7 @@ func testBank() *bank.Bank {
 								{Kind: bank.KindParagraph, Text: "<!-- reviewer: an HTML comment after the strengths -->"},
 							}},
 							{Title: "Diagrams", Blocks: []bank.Block{
-								{Kind: bank.KindParagraph, Text: "Ready to move to the next topic?"},
+								{Kind: bank.KindParagraph, Text: "Prose among the diagrams."},
 								{Kind: bank.KindCode, Code: "code after the diagrams' prose\n"},
 							}},
 							{Title: "Follow-up", Blocks: []bank.Block{
@@ -166,14 +170,17 @@ func testBank() *bank.Bank {
 							{Title: "What to Tighten Up", Blocks: []bank.Block{
 								{Kind: bank.KindCode, Lang: "text", Code: "code where a gap was expected\n"},
 							}},
-							{Title: "Question", Blocks: []bank.Block{
-								{Kind: bank.KindParagraph, Text: "An extra 'Question' section after the gaps."},
-							}},
 						},
-						Diagrams: []bank.Diagram{{Title: "", Art: "untitled ─── art"}, {Title: "TITLED AFTER", Art: "│"}},
+						Diagrams: []bank.Diagram{{Title: "", Art: "untitled ─── art"}, {Title: "TITLED AFTER", Art: "│"},
+							{Title: "Checkout flow", Lang: "mermaid", Art: "sequenceDiagram\n  A->>B: pay", Pin: "checkout"}},
 					},
-					{Number: 4, Prompt: "A question with no level and nothing else."},
-					{Number: 12, Level: bank.Lead, Label: "Senior (hard)", Prompt: "“Already curly quoted”"},
+					{Number: 4, Level: bank.SteppingUp, LevelInferred: true, Prompt: "A question with no level and nothing else."},
+					{Number: 12, Level: bank.Lead, Label: "Senior level", Title: "Curly: quotes", Pin: "curly",
+						Prompt:   "“Already curly quoted”",
+						Response: []bank.Block{{Kind: bank.KindParagraph, Text: "My answer, as I gave it."}, {Kind: bank.KindQuote, Text: "A quoted transcript."}},
+						Score:    "7/10 — solid",
+						Gaps:     []bank.Gap{{Title: "Pinned gap", Detail: "kept by its pin", Pin: "the-gap"}},
+					},
 				},
 			},
 		},
@@ -187,7 +194,13 @@ func testBank() *bank.Bank {
 			st = bank.Next
 		}
 		topic := []string{"Scala", "Kafka / Streaming", "NoSQL — MongoDB | Cassandra", script, formula, template, traversal, "Kubernetes", astral, "C:\\temp\\*", "# not a heading", "&amp; literally"}[i-1]
-		b.Plan = append(b.Plan, bank.PlanEntry{Number: i, Topic: topic, Status: st})
+		e := bank.PlanEntry{Number: i, Topic: topic, Status: st, Label: map[bank.Status]string{bank.Done: "✅ Complete", bank.Next: "🔄 In progress", bank.Todo: "⬜"}[st]}
+		if i%3 == 0 {
+			e.Fields = []bank.Field{{Name: "Notes", Value: "row " + topic}, {Name: "Week", Value: fmt.Sprint(i / 3)}}
+		} else if i%2 == 0 {
+			e.Fields = []bank.Field{{Name: "Notes", Value: "even"}}
+		}
+		b.Plan = append(b.Plan, e)
 	}
 	b.AssignIDs()
 	return b

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/parse/vocab"
 )
 
 // gen builds random banks from a small vocabulary of tokens that look
@@ -83,7 +84,8 @@ func (g *gen) maybe(n int, breaks, paras bool) string {
 func (g *gen) block() bank.Block {
 	switch g.r.IntN(7) {
 	case 0:
-		return bank.Block{Kind: bank.KindHeading, Level: 4, Text: g.text(5, true, false)}
+		// "H": not a number that would read as a question.
+		return bank.Block{Kind: bank.KindHeading, Level: 4, Text: strings.TrimSpace("H " + g.text(5, true, false))}
 	case 1:
 		b := bank.Block{Kind: bank.KindList, Ordered: g.r.IntN(2) == 0}
 		depth := -1
@@ -115,7 +117,7 @@ func (g *gen) block() bank.Block {
 }
 
 func (g *gen) lang() string {
-	return g.pick([]string{"", "", "go", "bash", "c++", "a`b", "{.x}", "~~~"})
+	return g.pick([]string{"", "", "go", "bash", "c++", "a`b", "python", "~~~"})
 }
 
 // code returns fenced-code content: whole lines, no carriage returns,
@@ -160,13 +162,22 @@ func kindIn(kinds ...bank.BlockKind) func(bank.Block) bool {
 }
 
 // levels pairs a heading's level wording with the level the parser maps
-// it onto.
+// it onto; the empty label is a level the parser infers from the
+// question's place (set by topic).
 var levels = []struct {
 	label string
 	level bank.Level
 }{
 	{"", bank.LevelUnknown}, {"Warm Up", bank.WarmUp}, {"Stepping Up", bank.SteppingUp},
-	{"Lead Engineer Level", bank.Lead}, {"Senior (hard)", bank.Lead}, {"Bonus round 2", bank.LevelUnknown},
+	{"Lead Engineer Level", bank.Lead}, {"Medium difficulty", bank.SteppingUp}, {"Junior", bank.WarmUp},
+}
+
+// pin returns a pinned ID key, one time in six.
+func (g *gen) pin() string {
+	if g.r.IntN(6) > 0 {
+		return ""
+	}
+	return g.pick([]string{"alpha", "beta-2", "über", "x_y"})
 }
 
 // extraTitles are the titles of a question's extra sections: those the
@@ -176,28 +187,38 @@ var extraTitles = []struct {
 	title string
 	first func(bank.Block) bool
 }{
-	{"Question", nil},
-	{"Feedback First", nil},
+	{"Question", kindIn(bank.KindTable)},                                      // first only: later, its heading asks a new question
+	{"Feedback First", kindIn(bank.KindTable, bank.KindCode, bank.KindQuote)}, // marked lists and scores are feedback
 	{"What You Nailed", kindIn(bank.KindTable, bank.KindCode, bank.KindQuote)},
 	{"What to Tighten Up", kindIn(bank.KindTable, bank.KindCode)},
-	{"Diagrams", func(b bank.Block) bool { return b.Kind != bank.KindCode }},
+	{"Diagrams", kindIn(bank.KindList, bank.KindTable, bank.KindQuote)}, // a line above code titles a diagram
 	{"", nil}, // an unrecognised heading, titled at random
 }
 
 func (g *gen) question() bank.Question {
 	lv := levels[g.r.IntN(len(levels))]
-	q := bank.Question{Number: g.r.IntN(10000), Level: lv.level, Label: lv.label, Prompt: g.maybe(15, true, true)}
-	for i := 0; i < g.r.IntN(4); i++ {
-		q.Strengths = append(q.Strengths, bank.Strength{Title: g.text(5, true, false), Detail: g.maybe(12, true, true)})
+	q := bank.Question{Number: g.r.IntN(10000), Level: lv.level, Label: lv.label, Prompt: g.maybe(15, true, true), Pin: g.pin()}
+	q.LevelInferred = lv.label == ""
+	if g.r.IntN(4) == 0 && q.Prompt != "" {
+		q.Title = g.pick([]string{"Rate limiting", "Pods and nodes", "x_y: z", "a — b", "Why?"})
+	}
+	if g.r.IntN(4) == 0 {
+		q.Response = g.blocks(1+g.r.IntN(2), nil)
+	}
+	if g.r.IntN(4) == 0 {
+		q.Score = g.pick([]string{"7/10", "8 / 10 — good", "B+", "★★★☆☆"})
 	}
 	for i := 0; i < g.r.IntN(4); i++ {
-		q.Gaps = append(q.Gaps, bank.Gap{Title: g.text(5, true, false), Detail: g.maybe(12, true, true), Phrasing: g.maybe(12, true, true)})
+		q.Strengths = append(q.Strengths, bank.Strength{Title: g.text(5, true, false), Detail: g.maybe(12, true, true), Pin: g.pin()})
+	}
+	for i := 0; i < g.r.IntN(4); i++ {
+		q.Gaps = append(q.Gaps, bank.Gap{Title: g.text(5, true, false), Detail: g.maybe(12, true, true), Phrasing: g.maybe(12, true, true), Pin: g.pin()})
 	}
 	for i := 0; i < g.r.IntN(8); i++ {
 		switch g.r.IntN(5) {
 		case 0:
 			q.Answer = append(q.Answer, bank.Block{Kind: bank.KindSample, Sample: len(q.Samples)})
-			q.Samples = append(q.Samples, bank.Sample{Lang: g.lang(), Code: g.code()})
+			q.Samples = append(q.Samples, bank.Sample{Lang: g.lang(), Code: g.code(), Pin: g.pin()})
 		case 1:
 			lv := 1 + g.r.IntN(6)
 			text := "H " + g.text(4, true, false) // "H": neither a section nor a question heading
@@ -218,12 +239,15 @@ func (g *gen) question() bank.Question {
 	}
 	for i := 0; i < g.r.IntN(4); i++ {
 		x := extraTitles[g.r.IntN(len(extraTitles))]
+		if x.title == "Question" && i > 0 {
+			continue
+		}
 		title := x.title
 		if title == "" {
 			title = strings.TrimSpace("X " + g.text(4, true, false))
 		}
 		n := 1 + g.r.IntN(3)
-		if title == "Question" || title[0] == 'X' {
+		if title[0] == 'X' {
 			n = g.r.IntN(3)
 		}
 		q.Extra = append(q.Extra, bank.Section{Title: title, Blocks: g.blocks(n, x.first)})
@@ -234,7 +258,13 @@ func (g *gen) question() bank.Question {
 // diagram returns a diagram whose art lines all draw, so that none reads
 // as a title; titles are words with at least two letters.
 func (g *gen) diagram(titled bool) bank.Diagram {
-	d := bank.Diagram{}
+	d := bank.Diagram{Pin: g.pin()}
+	if g.r.IntN(5) == 0 {
+		d.Lang = g.pick([]string{"mermaid", "plantuml", "dot"})
+		d.Title = g.pick([]string{"", "Checkout flow", "A ─ B"})
+		d.Art = g.pick([]string{"graph TD\n  A --> B", "@startuml\nA -> B\n@enduml", "digraph { a -> b }"})
+		return d
+	}
 	if titled {
 		d.Title = strings.ToUpper(g.pick([]string{"desired state", "flow — a to b", "pods & nodes", "x_y ✅ (v2)"}))
 	}
@@ -264,7 +294,7 @@ func (g *gen) topic(n int) bank.Topic {
 		if sec >= len(t.Notes) {
 			break
 		}
-		term := bank.Term{Term: g.text(3, true, false), Definition: g.nonEmpty(10, true, true)}
+		term := bank.Term{Term: g.text(3, true, false), Definition: g.nonEmpty(10, true, true), Pin: g.pin()}
 		if sec >= 0 {
 			term.Section = t.Notes[sec].Title
 		}
@@ -277,7 +307,16 @@ func (g *gen) topic(n int) bank.Topic {
 	for i := 0; i < g.r.IntN(4); i++ {
 		t.Questions = append(t.Questions, g.question())
 	}
-	if len(t.Notes)+len(t.Guide)+len(t.Questions)+len(t.Extra) == 0 {
+	for i := range t.Questions {
+		if q := &t.Questions[i]; q.LevelInferred {
+			q.Level = vocab.InferLevel(i, len(t.Questions))
+		}
+	}
+	if g.r.IntN(4) == 0 {
+		t.Tags = []string{"k8s", g.pick([]string{"ops", "a, b", `"quoted"`, "ünï"})}
+	}
+	t.Pin = g.pin()
+	if len(t.Guide)+len(t.Questions) == 0 { // else the file is skipped as no study material
 		t.Guide = append(t.Guide, bank.Term{Term: "Only", Definition: "term"})
 	}
 	return t
@@ -290,7 +329,13 @@ func (g *gen) bank() *bank.Bank {
 		b.Topics = append(b.Topics, g.topic(i+1))
 	}
 	for i := 0; i < g.r.IntN(5); i++ {
-		b.Plan = append(b.Plan, bank.PlanEntry{Number: g.r.IntN(30) - 5, Topic: g.text(3, true, false), Status: bank.Status(g.r.IntN(3))})
+		st := bank.Status(g.r.IntN(3))
+		e := bank.PlanEntry{Number: g.r.IntN(30) - 5, Topic: g.text(3, true, false), Status: st}
+		e.Label = g.pick(map[bank.Status][]string{bank.Done: {"✅ Done", "yes", "[x]"}, bank.Next: {"🔄 In progress", "⬜ Next"}, bank.Todo: {"⬜", "Not started", "[ ]"}}[st])
+		if g.r.IntN(3) == 0 {
+			e.Fields = []bank.Field{{Name: "Week", Value: fmt.Sprint(1 + g.r.IntN(9))}}
+		}
+		b.Plan = append(b.Plan, e)
 	}
 	b.AssignIDs()
 	return b
@@ -345,6 +390,26 @@ func features(b *bank.Bank, n map[string]int) {
 		}
 		for _, q := range t.Questions {
 			n["level "+q.Level.String()]++
+			if q.LevelInferred {
+				n["level inferred"]++
+			}
+			if q.Title != "" {
+				n["question title"]++
+			}
+			if len(q.Response) > 0 {
+				n["response"]++
+			}
+			if q.Score != "" {
+				n["score"]++
+			}
+			if q.Pin != "" {
+				n["pinned question"]++
+			}
+			for _, d := range q.Diagrams {
+				if d.Lang != "" {
+					n["diagram in a language"]++
+				}
+			}
 			blocks("answer", q.Answer)
 			if strings.Contains(q.Prompt, "\n\n") {
 				n["prompt paragraphs"]++
@@ -373,5 +438,15 @@ func features(b *bank.Bank, n map[string]int) {
 	}
 	if len(b.Plan) > 0 {
 		n["plan"]++
+	}
+	for _, e := range b.Plan {
+		if len(e.Fields) > 0 {
+			n["plan fields"]++
+		}
+	}
+	for _, t := range b.Topics {
+		if len(t.Tags) > 0 {
+			n["tags"]++
+		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // gm parses Markdown as package parse does, to check raw HTML.
-var gm = goldmark.New(goldmark.WithExtensions(extension.Table))
+var gm = goldmark.New(goldmark.WithExtensions(extension.Table, extension.DefinitionList))
 
 // isHTMLBlock reports whether s, written as it is, is read back as one
 // HTML block holding exactly s that ends where s ends. The parser keeps

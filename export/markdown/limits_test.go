@@ -149,7 +149,7 @@ func TestLimits(t *testing.T) {
 		change func(b *bank.Bank)
 	}{
 		{"empty topic", func(b *bank.Bank) { b.Topics = append(b.Topics, bank.Topic{Name: "Zed"}) }},
-		{"name ending in a symbol", func(b *bank.Bank) { b.Topics[0].Name = "C++" }},
+		{"name ending in an emoji", func(b *bank.Bank) { b.Topics[0].Name = "Go 🚀" }},
 		{"names sharing a slug", func(b *bank.Bank) {
 			t2 := limitBase().Topics[0]
 			t2.Name = "BASE"
@@ -193,9 +193,21 @@ func TestLimits(t *testing.T) {
 			q(b).Answer = append(q(b).Answer, bank.Block{Kind: bank.KindCode, Code: "x\n"})
 		}},
 		{"sample the answer does not name", func(b *bank.Bank) { q(b).Samples = []bank.Sample{{Code: "x\n"}} }},
-		{"sample file name the code does not give", func(b *bank.Bank) {
-			q(b).Samples = []bank.Sample{{Code: "x\n", File: "x.go"}}
-			q(b).Answer = append(q(b).Answer, bank.Block{Kind: bank.KindSample})
+		{"unknown level", func(b *bank.Bank) { q(b).Level, q(b).Label = bank.LevelUnknown, "" }},
+		{"inferred level other than the place gives", func(b *bank.Bank) { q(b).Level, q(b).Label, q(b).LevelInferred = bank.Lead, "", true }},
+		{"title without a prompt", func(b *bank.Bank) { q(b).Title, q(b).Prompt = "Rate limiting", "" }},
+		{"plan row without its status as written", func(b *bank.Bank) {
+			b.Plan = []bank.PlanEntry{{Number: 1, Topic: "Go", Status: bank.Done}}
+		}},
+		{"topic with neither questions nor terms", func(b *bank.Bank) {
+			b.Topics = append(b.Topics, bank.Topic{Name: "Zed", Notes: []bank.Section{{Title: "Only notes"}}})
+		}},
+		{"extra Question section after the feedback", func(b *bank.Bank) {
+			q(b).Extra = []bank.Section{{Title: "What You Nailed", Blocks: []bank.Block{{Kind: bank.KindTable, Header: []string{"a"}}}},
+				{Title: "Question", Blocks: []bank.Block{{Kind: bank.KindTable, Header: []string{"b"}}}}}
+		}},
+		{"closing line in an answer", func(b *bank.Bank) {
+			q(b).Answer = append(q(b).Answer, bank.Block{Kind: bank.KindParagraph, Text: "Ready for the next topic?"})
 		}},
 		{"code not ending in a line break", func(b *bank.Bank) {
 			b.Topics[0].Notes[0].Blocks = []bank.Block{{Kind: bank.KindCode, Code: "x"}}

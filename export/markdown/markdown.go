@@ -12,6 +12,8 @@ import (
 	"github.com/bankgen/bankgen/export"
 )
 
+// Words come from the vocabulary in words (topic.go).
+
 // DefaultPlanName is the name of the study-plan file when
 // Options.PlanName is empty.
 const DefaultPlanName = "plan.md"
@@ -124,26 +126,41 @@ func WriteTopic(w io.Writer, t *bank.Topic) error {
 }
 
 // WritePlan writes the study plan to w as a titled tracker table, rows
-// in the plan's order. It does not close w.
+// in the plan's order: number, topic and status (as the tracker wrote it
+// when the bank kept that), then one column per field name, in the order
+// the rows first name them. It does not close w.
 func WritePlan(w io.Writer, plan []bank.PlanEntry) error {
+	header := []string{"#", "Topic", "Status"}
+	col := map[string]int{}
+	for _, e := range plan {
+		for _, f := range e.Fields {
+			if _, ok := col[f.Name]; !ok {
+				col[f.Name] = len(header)
+				header = append(header, f.Name)
+			}
+		}
+	}
 	rows := make([][]string, len(plan))
 	for i, e := range plan {
-		rows[i] = []string{strconv.Itoa(e.Number), e.Topic, statusCell(e.Status)}
+		row := make([]string, len(header))
+		row[0], row[1], row[2] = strconv.Itoa(e.Number), e.Topic, statusCell(e)
+		for _, f := range e.Fields {
+			row[col[f.Name]] = f.Value
+		}
+		rows[i] = row
 	}
 	var r renderer
-	r.add("# Study Plan")
-	r.add(table([]string{"#", "Topic", "Status"}, rows))
+	r.add(atx(1, words.Write.Plan))
+	r.add(table(header, rows))
 	_, err := io.WriteString(w, r.String())
 	return err
 }
 
-// statusCell writes a status as the sources' tracker does.
-func statusCell(s bank.Status) string {
-	switch s {
-	case bank.Done:
-		return "✅ Done"
-	case bank.Next:
-		return "⬜ Next"
+// statusCell writes a row's status: as the tracker wrote it when that
+// reads back as the same status, else in the words of the vocabulary.
+func statusCell(e bank.PlanEntry) string {
+	if st, ok := words.Status(e.Label); ok && st == e.Status {
+		return e.Label
 	}
-	return "⬜"
+	return words.Write.Statuses[e.Status]
 }

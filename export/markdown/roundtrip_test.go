@@ -112,7 +112,8 @@ func TestRoundTripRandom(t *testing.T) {
 	// The banks must exercise every case the generator is meant to.
 	want := []string{"term before notes", "term in a note", "topic extra", "plan", "phrasing", "prompt paragraphs",
 		"diagram", "untitled diagram", "nested item", "empty item", "blank line in text",
-		"level unknown", "level warm-up", "level stepping-up", "level lead",
+		"level inferred", "level warm-up", "level stepping-up", "level lead", "question title", "response", "score",
+		"pinned question", "diagram in a language", "plan fields", "tags",
 		"question extra Question", "question extra Feedback First", "question extra What You Nailed",
 		"question extra What to Tighten Up", "question extra Diagrams", "question extra unrecognised"}
 	for _, k := range []bank.BlockKind{bank.KindHeading, bank.KindParagraph, bank.KindList, bank.KindTable, bank.KindQuote} {

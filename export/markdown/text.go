@@ -135,10 +135,11 @@ func blockStart(line string) int {
 			return 0
 		}
 	case c == '-' || c == ':':
-		// "- " opens a list item; a line of '-' is a thematic break or
-		// a setext underline; '-' and ':' alone make a table delimiter
-		// row under a one-cell line.
-		if c == '-' && spaceOrEnd(line, 1) || strings.Trim(line, "-: \t") == "" {
+		// "- " opens a list item; ": " a definition under the line
+		// before; a line of '-' is a thematic break or a setext
+		// underline; '-' and ':' alone make a table delimiter row under
+		// a one-cell line.
+		if spaceOrEnd(line, 1) || strings.Trim(line, "-: \t") == "" {
 			return 0
 		}
 	case c == '=':

@@ -6,22 +6,22 @@ import (
 	"unicode"
 
 	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/parse/vocab"
 )
 
-// Section headings, worded as in the sources.
-const (
-	headFeedback  = "# Feedback First"
-	headStrengths = "## What You Nailed ✅"
-	headGaps      = "## What to Tighten Up 🔧"
-	headAnswer    = "# Model Answer"
-	headDiagrams  = "# Diagrams"
-	rule          = "---"
-)
+// words is the vocabulary the files are written with: the one the
+// parser reads them with.
+var words = vocab.Default()
+
+// rule separates the parts of a question, as the sources do.
+const rule = "---"
 
 // The parts of a question, in the order they are written.
 const (
 	slotPrompt = iota
+	slotResponse
 	slotFeedback
+	slotScore
 	slotStrengths
 	slotGaps
 	slotAnswer
@@ -29,30 +29,44 @@ const (
 	nSlots
 )
 
-// keepSlots names the extra sections the parser makes of content that
-// does not fit the section it stands in, by the part they belong to.
-// Such a section is written inside that part, after the part's own
-// content, where the parser puts it back into the same extra section.
-var keepSlots = map[string]int{
-	"Question":           slotPrompt,
-	"Feedback First":     slotFeedback,
-	"What You Nailed":    slotStrengths,
-	"What to Tighten Up": slotGaps,
-	"Diagrams":           slotDiagrams,
+// slotRoles are the roles of the parts, and slotLevels the level of the
+// heading each is written under.
+var (
+	slotRoles = [nSlots]vocab.Role{
+		slotPrompt: vocab.RolePrompt, slotResponse: vocab.RoleResponse, slotFeedback: vocab.RoleFeedback,
+		slotScore: vocab.RoleScore, slotStrengths: vocab.RoleStrengths, slotGaps: vocab.RoleGaps,
+		slotAnswer: vocab.RoleAnswer, slotDiagrams: vocab.RoleDiagrams,
+	}
+	slotLevels = [nSlots]int{slotPrompt: 2, slotResponse: 2, slotFeedback: 1, slotScore: 2, slotStrengths: 2, slotGaps: 2, slotAnswer: 1, slotDiagrams: 1}
+)
+
+// slotHeading returns the heading a part is written under:
+// "## What You Nailed ✅".
+func slotHeading(s int) string {
+	return atx(slotLevels[s], words.Write.Headings[slotRoles[s]])
 }
 
-var slotHeadings = [nSlots]string{
-	slotPrompt:    "## Question",
-	slotFeedback:  headFeedback,
-	slotStrengths: headStrengths,
-	slotGaps:      headGaps,
-	slotAnswer:    headAnswer,
-	slotDiagrams:  headDiagrams,
+// keepSlot returns the part of a question whose misplaced content the
+// parser keeps in an extra section of this title (the part's heading
+// without its decoration), and whether there is one. Such a section is
+// written inside that part, after the part's own content, where the
+// parser puts it back into the same extra section.
+func keepSlot(title string) (int, bool) {
+	for s := range nSlots {
+		if s != slotResponse && s != slotAnswer && vocab.TrimDecoration(words.Write.Headings[slotRoles[s]]) == title {
+			return s, true
+		}
+	}
+	return 0, false
 }
 
 // topic writes one topic: its title, the concept guide, the topic's
 // extra sections, then every question.
 func (r *renderer) topic(t *bank.Topic) {
+	if len(t.Tags) > 0 {
+		r.add(frontMatter(t.Tags))
+	}
+	r.pin(t.Pin)
 	r.add(atx(1, title(t)))
 	r.guide(t)
 	ctx := &blockCtx{}
@@ -63,7 +77,24 @@ func (r *renderer) topic(t *bank.Topic) {
 	}
 	for i := range t.Questions {
 		r.add(rule)
-		r.question(&t.Questions[i])
+		r.question(&t.Questions[i], vocab.InferLevel(i, len(t.Questions)))
+	}
+}
+
+// frontMatter returns the YAML front matter that gives a topic's tags,
+// each as a double-quoted YAML string.
+func frontMatter(tags []string) string {
+	quoted := make([]string, len(tags))
+	for i, tag := range tags {
+		quoted[i] = strconv.Quote(tag)
+	}
+	return "---\ntags: [" + strings.Join(quoted, ", ") + "]\n---"
+}
+
+// pin writes the comment that pins the next item's ID key.
+func (r *renderer) pin(name string) {
+	if name != "" {
+		r.add("<!-- bankgen:id " + name + " -->")
 	}
 }
 
@@ -75,9 +106,9 @@ func title(t *bank.Topic) string {
 		return "—"
 	}
 	if len(t.Questions) == 0 {
-		return "Concept Guide — " + t.Name
+		return words.Write.Guide + words.Write.Separator + t.Name
 	}
-	return "Mock Interview — " + t.Name
+	return words.Write.Interview + words.Write.Separator + t.Name
 }
 
 // noteSlot is a concept-guide section as written: a heading, its prose
@@ -132,7 +163,7 @@ func (r *renderer) guide(t *bank.Topic) {
 		slots[j].terms = append(slots[j].terms, term)
 	}
 	for _, term := range before {
-		r.add(glossaryEntry(term))
+		r.glossaryEntry(term)
 	}
 	ctx := &blockCtx{}
 	for _, s := range slots {
@@ -165,25 +196,26 @@ func (r *renderer) noteBody(s noteSlot, ctx *blockCtx) {
 	terms := s.terms
 	for i := range s.blocks {
 		for positioned && len(terms) > 0 && terms[0].Pos.Before(s.blocks[i].Pos) {
-			r.add(glossaryEntry(terms[0]))
+			r.glossaryEntry(terms[0])
 			terms = terms[1:]
 		}
 		r.block(&s.blocks[i], ctx)
 	}
 	for _, t := range terms {
-		r.add(glossaryEntry(t))
+		r.glossaryEntry(t)
 	}
 }
 
-// glossaryEntry returns "**Term** — definition". The parser drops one
+// glossaryEntry writes "**Term** — definition". The parser drops one
 // colon from the end of a term, so a term ending in one gets another, as
 // does one ending in white space, which bold text cannot end in.
-func glossaryEntry(t *bank.Term) string {
+func (r *renderer) glossaryEntry(t *bank.Term) {
 	term := t.Term
 	if strings.HasSuffix(term, ":") || strings.TrimRightFunc(term, unicode.IsSpace) != term {
 		term += ":"
 	}
-	return strong(term) + " — " + inline(t.Definition, textOpts{inLine: true})
+	r.pin(t.Pin)
+	r.add(strong(term) + words.Write.Separator + inline(t.Definition, textOpts{inLine: true}))
 }
 
 // placed is an extra section of a question, placed in one of its parts.
@@ -194,22 +226,32 @@ type placed struct {
 	bare bool
 }
 
-// question writes one question and its feedback, model answer and
-// diagrams.
-func (r *renderer) question(q *bank.Question) {
-	r.add(atx(2, questionHeading(q)))
+// question writes one question and its response, feedback, model
+// answer and diagrams. inferred is the level the parser infers for a
+// question in its place that names none.
+func (r *renderer) question(q *bank.Question, inferred bank.Level) {
+	r.pin(q.Pin)
+	r.add(atx(2, questionHeading(q, inferred)))
 	r.prompt(q.Prompt)
 
 	slots := placeExtras(q)
 	r.extras(slots[slotPrompt])
 
-	if len(q.Strengths)+len(q.Gaps) > 0 || len(slots[slotFeedback]) > 0 {
-		r.add(headFeedback)
+	if len(q.Response) > 0 {
+		r.add(slotHeading(slotResponse))
+		r.blocks(q.Response, &blockCtx{})
+	}
+	if len(q.Strengths)+len(q.Gaps) > 0 || q.Score != "" || len(slots[slotFeedback]) > 0 || len(slots[slotScore]) > 0 {
+		r.add(slotHeading(slotFeedback))
 		r.extras(slots[slotFeedback])
+	}
+	if q.Score != "" || len(slots[slotScore]) > 0 {
+		r.add(strong(words.Write.Headings[vocab.RoleScore]+":") + " " + inline(q.Score, textOpts{inLine: true}))
+		r.extras(slots[slotScore])
 	}
 	if len(q.Strengths) > 0 || len(slots[slotStrengths]) > 0 {
 		r.add(rule)
-		r.add(headStrengths)
+		r.add(slotHeading(slotStrengths))
 		for i := range q.Strengths {
 			r.strength(&q.Strengths[i])
 		}
@@ -217,7 +259,7 @@ func (r *renderer) question(q *bank.Question) {
 	}
 	if len(q.Gaps) > 0 || len(slots[slotGaps]) > 0 {
 		r.add(rule)
-		r.add(headGaps)
+		r.add(slotHeading(slotGaps))
 		for i := range q.Gaps {
 			r.gap(&q.Gaps[i])
 		}
@@ -225,7 +267,7 @@ func (r *renderer) question(q *bank.Question) {
 	}
 	if len(q.Answer) > 0 || len(q.Samples) > 0 {
 		r.add(rule)
-		r.add(headAnswer)
+		r.add(slotHeading(slotAnswer))
 		r.add(rule)
 		ctx := &blockCtx{q: q, used: make([]bool, len(q.Samples)), headings: true}
 		r.blocks(q.Answer, ctx)
@@ -233,30 +275,36 @@ func (r *renderer) question(q *bank.Question) {
 		// at the end, so that its code is kept.
 		for i, u := range ctx.used {
 			if !u {
-				r.add(fence(q.Samples[i].Lang, q.Samples[i].Code))
+				r.sample(&q.Samples[i])
 			}
 		}
 	}
 	if len(q.Diagrams) > 0 || len(slots[slotDiagrams]) > 0 {
 		r.add(rule)
-		r.add(headDiagrams)
-		for _, f := range diagramFences(q.Diagrams) {
-			r.add(f)
-		}
+		r.add(slotHeading(slotDiagrams))
+		r.diagrams(q.Diagrams)
 		r.extras(slots[slotDiagrams])
 	}
 }
 
-// questionHeading returns "Question 2 — Stepping Up": the heading's own
-// level wording when the bank kept it, else the level's title.
-func questionHeading(q *bank.Question) string {
-	h := "Question " + strconv.Itoa(q.Number)
+// questionHeading returns "Question 2 — Stepping Up", or "Question 2
+// (Stepping Up): Title" for a question with a title: the heading's own
+// level wording when the bank kept it, else the level's title, and no
+// level at all for a level the parser infers again from the question's
+// place.
+func questionHeading(q *bank.Question, inferred bank.Level) string {
+	h := words.Write.Question + " " + strconv.Itoa(q.Number)
 	label := q.Label
-	if label == "" && q.Level != bank.LevelUnknown {
+	if label == "" && q.Level != bank.LevelUnknown && !(q.LevelInferred && q.Level == inferred) {
 		label = q.Level.Title()
 	}
-	if label != "" {
-		h += " — " + label
+	switch {
+	case q.Title != "" && label != "":
+		h += " (" + label + "): " + q.Title
+	case q.Title != "":
+		h += ": " + q.Title
+	case label != "":
+		h += words.Write.Separator + label
 	}
 	return h
 }
@@ -271,11 +319,12 @@ func placeExtras(q *bank.Question) [nSlots][]placed {
 	cur := slotPrompt
 	for i := range q.Extra {
 		x := &q.Extra[i]
-		s, keep := keepSlots[x.Title]
+		home, keep := keepSlot(x.Title)
+		s := home
 		if !keep || s < cur {
 			s = cur
 		}
-		bare := keep && s == keepSlots[x.Title] && len(slots[s]) == 0
+		bare := keep && s == home && len(slots[s]) == 0
 		if s == slotPrompt && bare {
 			// Right under the prompt, only blocks that cannot be
 			// read as more of the prompt stay extra content.
@@ -288,7 +337,7 @@ func placeExtras(q *bank.Question) [nSlots][]placed {
 }
 
 func notProse(k bank.BlockKind) bool {
-	return k == bank.KindList || k == bank.KindTable || k == bank.KindCode
+	return k == bank.KindTable
 }
 
 // extras writes the extra sections placed in one part. A section under
@@ -298,8 +347,8 @@ func (r *renderer) extras(list []placed) {
 	ctx := &blockCtx{}
 	for _, p := range list {
 		if !p.bare {
-			if s, ok := keepSlots[p.x.Title]; ok {
-				r.add(slotHeadings[s])
+			if s, ok := keepSlot(p.x.Title); ok {
+				r.add(slotHeading(s))
 			} else {
 				r.add(atx(2, p.x.Title))
 			}
@@ -321,11 +370,8 @@ func (r *renderer) prompt(text string) {
 // strength writes "**Title** — detail", then the detail's further
 // paragraphs.
 func (r *renderer) strength(s *bank.Strength) {
-	t := s.Title
-	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") || strings.HasSuffix(t, ":") {
-		t += ":" // the parser drops one full stop or colon from a title
-	}
-	r.lead(strong(t), " — ", s.Detail)
+	r.pin(s.Pin)
+	r.lead(strong(vocab.KeepTitle(s.Title)), words.Write.Separator, s.Detail)
 }
 
 // gap writes "**Title.** detail", the detail's further paragraphs, then
@@ -338,11 +384,10 @@ func (r *renderer) gap(g *bank.Gap) {
 		t += "."
 	}
 	sep := " "
-	for _, s := range []string{"—", "–", "-", ":"} {
-		if strings.HasPrefix(g.Detail, s) {
-			sep = " — " // the parser drops one separator after the title
-		}
+	if vocab.StartsWithSeparator(g.Detail) {
+		sep = words.Write.Separator // the parser drops one separator after the title
 	}
+	r.pin(g.Pin)
 	r.lead(strong(t), sep, g.Detail)
 	if g.Phrasing == "" {
 		return
@@ -366,25 +411,50 @@ func (r *renderer) lead(bold, sep, detail string) {
 	}
 }
 
-// diagramFences writes the diagrams as fenced blocks of "TITLE" lines
-// followed by art, two blank lines apart. A diagram without a title
-// starts a block of its own: after a blank line, untitled art would be
-// read as more of the diagram before it.
-func diagramFences(ds []bank.Diagram) []string {
-	var groups [][]string
-	for i, d := range ds {
+// diagrams writes the diagrams. Text art goes in fences of "TITLE"
+// lines followed by art, two blank lines apart; a diagram without a
+// title, or pinned, starts a fence of its own (after a blank line,
+// untitled art would be read as more of the diagram before it). A
+// diagram in a diagram language is its own fence in that language,
+// under its title in bold.
+func (r *renderer) diagrams(ds []bank.Diagram) {
+	var group []string
+	flush := func() {
+		if len(group) > 0 {
+			r.add(fence("", strings.Join(group, "\n\n\n")+"\n"))
+		}
+		group = nil
+	}
+	for _, d := range ds {
+		if d.Lang != "" {
+			flush()
+			r.pin(d.Pin)
+			if d.Title != "" {
+				r.add(strong(d.Title))
+			}
+			r.add(fence(d.Lang, d.Art))
+			continue
+		}
+		if d.Title == "" || d.Pin != "" {
+			flush()
+		}
+		r.pin(d.Pin)
 		piece := d.Art
 		if d.Title != "" {
 			piece = d.Title + "\n" + d.Art
 		}
-		if i == 0 || d.Title == "" {
-			groups = append(groups, nil)
-		}
-		groups[len(groups)-1] = append(groups[len(groups)-1], piece)
+		group = append(group, piece)
 	}
-	out := make([]string, len(groups))
-	for i, g := range groups {
-		out[i] = fence("", strings.Join(g, "\n\n\n")+"\n")
+	flush()
+}
+
+// sample writes a code sample as a fence in its language, naming its file
+// in the info string when the code's own first line does not.
+func (r *renderer) sample(s *bank.Sample) {
+	r.pin(s.Pin)
+	info := s.Lang
+	if s.File != "" && vocab.FileComment(s.Code) != s.File {
+		info = strings.TrimSpace(info + ` title="` + s.File + `"`)
 	}
-	return out
+	r.add(fence(info, s.Code))
 }

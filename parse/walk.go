@@ -548,7 +548,7 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		}
 		return false
 	}
-	if l.emph == 0 && (!l.colon && l.rest != "" || d.q == nil || role == d.role || d.role == vocab.RoleAnswer) {
+	if l.emph == 0 && (!l.colon && l.rest != "" || d.q == nil || role == d.role || d.role == vocab.RoleAnswer && role != vocab.RoleScore) {
 		// A line of prose, more of the same part, or text in a guide or
 		// a model answer: only a bold label opens a part there.
 		return false

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/export"
 	"github.com/bankgen/bankgen/parse"
+	"github.com/bankgen/bankgen/parse/vocab"
 	"github.com/bankgen/bankgen/source"
 )
 
@@ -44,6 +46,9 @@ type loadOptions struct {
 	// notes receives a line for each folder where files that bankgen
 	// wrote were left out.
 	notes io.Writer
+	// configs are the bankgen.yaml files already read beside a file
+	// given, so that each is read once.
+	configs map[string]bool
 }
 
 // checkGlobs returns a usage error for the first malformed pattern.
@@ -140,7 +145,17 @@ func (o *loadOptions) readPath(arg string) ([]parse.Source, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []parse.Source{{Name: arg, Data: data, ModTime: info.ModTime()}}, nil
+		srcs := []parse.Source{{Name: arg, Data: data, ModTime: info.ModTime()}}
+		// The vocabulary of a bankgen.yaml beside the file applies to it.
+		config := filepath.Join(filepath.Dir(arg), vocab.ConfigName)
+		if data, err := os.ReadFile(config); err == nil && !o.configs[config] {
+			if o.configs == nil {
+				o.configs = map[string]bool{}
+			}
+			o.configs[config] = true
+			srcs = append(srcs, parse.Source{Name: filepath.ToSlash(config), Data: data})
+		}
+		return srcs, nil
 	}
 	return o.readDir(arg)
 }
@@ -184,7 +199,7 @@ func (o *loadOptions) readDir(dir string) ([]parse.Source, error) {
 			}
 			return nil
 		}
-		if !parse.IsMarkdown(p) {
+		if !parse.IsMarkdown(p) && !parse.IsConfig(p) {
 			return nil
 		}
 		info, err := d.Info()
@@ -226,7 +241,7 @@ func (o *loadOptions) readDir(dir string) ([]parse.Source, error) {
 				plural(skipped[f], "file"), path.Clean(prefix+f))
 		}
 	}
-	if len(files) == 0 {
+	if !slices.ContainsFunc(files, func(f parse.Source) bool { return parse.IsMarkdown(f.Name) }) {
 		return nil, fmt.Errorf("%s: no Markdown sources (*.md, *.markdown) in this folder", dir)
 	}
 	return files, nil

@@ -123,3 +123,26 @@ func masks(r rune) (lead, cont uint8) {
 	m := maskHigh[r]
 	return m[0], m[1]
 }
+
+// lossy[b&0x3F] is set when continuation byte b is undefined in some code
+// page: only a character holding such a byte can be a rebuild candidate.
+var lossy = func() (t [64]bool) {
+	for _, cp := range codePages {
+		for _, b := range cp.undefined {
+			t[b&0x3F] = true
+		}
+	}
+	return t
+}()
+
+// mayBeCandidate reports whether r can be a rebuild candidate.
+func mayBeCandidate(r rune) bool {
+	var buf [4]byte
+	n := utf8.EncodeRune(buf[:], r)
+	for _, b := range buf[1:n] {
+		if lossy[b&0x3F] {
+			return true
+		}
+	}
+	return false
+}

@@ -177,7 +177,7 @@ func (r *Report) assemble(all []finding, out []byte) []Repair {
 	// Merge the rounds of one place: a later round's repair covers the
 	// earlier ones inside it. A suspect that a later repair covers was
 	// repaired after all.
-	var merged []finding
+	merged := make([]finding, 0, len(all))
 	for _, f := range all {
 		if n := len(merged); n > 0 && f.start < merged[n-1].end && f.kind != Undecodable {
 			m := &merged[n-1]

@@ -31,7 +31,7 @@ type layout struct {
 
 // layoutOf reads the layout of text.
 func layoutOf(text []byte) *layout {
-	l := &layout{}
+	l := &layout{lines: make([]line, 0, bytes.Count(text, []byte{'\n'})+1)}
 	region := 0
 	blank := true
 	var fenceChar byte
@@ -64,7 +64,7 @@ func layoutOf(text []byte) *layout {
 		default:
 			ln.code = codeSpans(text, start, end)
 		}
-		if !ln.fenced && l.lines != nil && l.lines[len(l.lines)-1].fenced {
+		if !ln.fenced && len(l.lines) > 0 && l.lines[len(l.lines)-1].fenced {
 			region++ // the text after a fence starts a new region
 		}
 		blank = len(body) == 0

@@ -43,6 +43,7 @@ type run struct {
 	accept     bool
 	lone       bool     // only a lone lead byte may be damage
 	choices    []choice // per item of best: the character it becomes
+	cols       []int    // per item of best: its display column (rebuild.go)
 }
 
 // choice is what an item of a run becomes: for a rebuild group, the
@@ -60,10 +61,11 @@ type doc struct {
 	runs    []*run
 	c       *config
 	memo    map[string][]*reading
-	intact  map[rune]int // characters seen intact or repaired whole
+	intact  map[rune]int // characters seen intact or repaired whole (those that may be candidates)
 	fits    map[[3]rune]float64
 	choices map[choiceKey]choice
 	widths  map[rune]int
+	weights []float64 // scratch for choose
 	// Evidence by region: strong runs by code page and zone, and the
 	// non-ASCII characters that read as clean text, by zone.
 	strong   [][2][]int // [region][prose/code][cp]
@@ -202,7 +204,7 @@ func (d *doc) readRun(ru *run) []*reading {
 		out := make([]rune, 0, len(rd.items))
 		for i := range rd.items {
 			it := &rd.items[i]
-			if it.cands != nil {
+			if it.set != nil {
 				left, right := before, after
 				if i > 0 {
 					left = rd.items[i-1].x
@@ -210,7 +212,7 @@ func (d *doc) readRun(ru *run) []*reading {
 				if i+1 < len(rd.items) {
 					right = rd.items[i+1].x
 				}
-				it.x = bestLocal(it.cands, left, right)
+				it.x = bestLocal(it.set.cands, left, right)
 			}
 			out = append(out, it.x)
 		}
@@ -289,7 +291,9 @@ func (d *doc) weigh() {
 			r, n := utf8.DecodeRune(d.text[i:])
 			z := codeZone(ln.zoneAt(i))
 			d.clean[ln.region][z]++
-			d.intact[r]++ // less what the accepted runs claim (chooseAll)
+			if mayBeCandidate(r) {
+				d.intact[r]++ // less what the accepted runs claim (chooseAll)
+			}
 			i += n
 		}
 	}
@@ -420,8 +424,8 @@ func evidence(rs, rc, ds, dc int) float64 {
 
 // emit writes the edits and findings of the round.
 func (d *doc) emit() ([]edit, []finding) {
-	var edits []edit
-	var found []finding
+	edits := make([]edit, 0, len(d.runs))
+	found := make([]finding, 0, len(d.runs))
 	for _, ru := range d.runs {
 		b := ru.best
 		if b == nil {
@@ -444,7 +448,7 @@ func (d *doc) emit() ([]edit, []finding) {
 		for i, it := range b.items[first : last+1] {
 			ch := ru.choices[first+i]
 			repl = utf8.AppendRune(repl, ch.x)
-			if it.cands != nil {
+			if it.set != nil {
 				kind = Rebuilt
 				conf = min(conf, sigmoid(ru.score)*ch.share)
 				if len(ch.alts) > 1 {

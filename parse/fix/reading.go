@@ -18,7 +18,7 @@ type item struct {
 	start, end int  // byte offsets in the text
 	group      bool // a group of damage; else a character left as it is
 	x          rune // the character it reads as (for a rebuild group, the choice)
-	cands      []cand
+	set        *candSet // for a rebuild group, its candidates
 	lone       bool // a lone lead byte with its continuation dropped
 }
 
@@ -26,6 +26,17 @@ type item struct {
 type cand struct {
 	r rune
 	w float64
+}
+
+// candSet is the candidates of one pattern of lost bytes, best prior
+// first, with what can be told from them alone.
+type candSet struct {
+	cands []cand
+	// keywords: a candidate has keywords, so the words near it may decide.
+	keywords bool
+	// widths: candidates that stand a chance by prior differ in display
+	// width, so the column of a diagram's right border may decide.
+	widths bool
 }
 
 // reading is a run read through code page cp.
@@ -78,13 +89,13 @@ func read(runes []rune, offs []int, cp int) *reading {
 				k++
 				continue
 			}
-			it.cands = candidates(page, bs[k:j], need)
-			if len(it.cands) == 0 {
+			it.set = candidates(page, bs[k:j], need)
+			if it.set == nil {
 				rd.items = append(rd.items, item{start: offs[k], end: offs[k+1], x: runes[k]})
 				k++
 				continue
 			}
-			it.x = it.cands[0].r
+			it.x = it.set.cands[0].r
 			it.lone = have == 0
 			rd.rebuild = true
 			if it.lone {
@@ -115,13 +126,13 @@ type candKey struct {
 // under a lock, as callers may repair several files at once.
 var (
 	candMu    sync.Mutex
-	candCache = map[candKey][]cand{}
+	candCache = map[candKey]*candSet{}
 )
 
 // candidates returns the characters that putting cp's undefined bytes back
 // into pres (a lead byte and some continuation bytes of a sequence of
-// need+1 bytes) can give, best prior first.
-func candidates(cp *codePage, pres []byte, need int) []cand {
+// need+1 bytes) can give, or nil for none.
+func candidates(cp *codePage, pres []byte, need int) *candSet {
 	key := candKey{cp, string(pres), need}
 	candMu.Lock()
 	defer candMu.Unlock()
@@ -168,8 +179,19 @@ func candidates(cp *codePage, pres []byte, need int) []cand {
 		}
 		return out[i].r < out[j].r
 	})
-	candCache[key] = out
-	return out
+	var set *candSet
+	if len(out) > 0 {
+		set = &candSet{cands: out}
+		for _, c := range out {
+			set.keywords = set.keywords || keywords[c.r] != nil
+			// Only candidates that stand a chance by prior count.
+			if c.w*10 >= out[0].w {
+				set.widths = set.widths || runeWidth(c.r) != runeWidth(out[0].r)
+			}
+		}
+	}
+	candCache[key] = set
+	return set
 }
 
 func popcount(x int) int {

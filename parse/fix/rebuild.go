@@ -2,6 +2,7 @@ package fix
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,19 +49,23 @@ func (d *doc) chooseAll() {
 					continue
 				}
 				for _, r := range string(d.text[ru.start+it.start : ru.start+it.end]) {
-					d.intact[r]--
+					if mayBeCandidate(r) {
+						d.intact[r]--
+					}
 				}
-				if it.cands == nil {
+				if it.set == nil {
 					d.intact[it.x]++
 				}
 			}
 		}
 	}
 	views := viewSet{d: d, byLine: map[int]*view{}}
-	// Three passes: without the lines around, with them, and again where
-	// the second pass changed a choice on the line or the lines next to it.
+	// The reading's choice (by prior and the characters left and right)
+	// stands until the lines around are known: a pass with them, and
+	// again where that pass changed a choice on the line or the lines
+	// next to it.
 	var prev map[int]bool
-	for pass := 0; pass < 3; pass++ {
+	for pass := 1; pass < 3; pass++ {
 		changed := map[int]bool{}
 		for _, ru := range d.runs {
 			if !ru.accept || !ru.best.rebuild {
@@ -70,7 +75,7 @@ func (d *doc) chooseAll() {
 				continue
 			}
 			for i, it := range ru.best.items {
-				if it.cands == nil {
+				if it.set == nil {
 					continue
 				}
 				old := ru.choices[i].x
@@ -80,13 +85,11 @@ func (d *doc) chooseAll() {
 				}
 			}
 		}
-		if pass > 0 {
-			if len(changed) == 0 {
-				break
-			}
-			for l := range changed {
-				delete(views.byLine, l)
-			}
+		if len(changed) == 0 {
+			break
+		}
+		for l := range changed {
+			delete(views.byLine, l)
 		}
 		prev = changed
 	}
@@ -96,7 +99,7 @@ func (d *doc) chooseAll() {
 // what is around them, so that the thousands of "═" of a diagram are
 // weighed once.
 type choiceKey struct {
-	cands   *cand
+	set     *candSet
 	nb      nbrs
 	context bool
 	emoji   bool
@@ -111,7 +114,7 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 	col := 0
 	if context {
 		v = views.get(ru.line)
-		col = v.colOf[ru.start+it.start]
+		col = ru.cols[i]
 		if ru.line > 0 {
 			nb.up = views.vertical(ru.line-1, col, left, right, dirDown)
 		}
@@ -121,17 +124,18 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 	}
 	// Words and the alignment of a border depend on more than the
 	// neighbours: such choices are not kept.
-	key := choiceKey{&it.cands[0], nb, context, context && v.emoji}
-	keep := !d.hasKeywords(it.cands) && (!context || v.border <= col || !d.widthsDiffer(it.cands))
+	set := it.set
+	key := choiceKey{set, nb, context, context && v.emoji}
+	keep := !set.keywords && (!context || v.border <= col || !set.widths)
 	if keep {
 		if ch, ok := d.choices[key]; ok {
 			return ch
 		}
 	}
 	var words []string
-	ws := make([]float64, len(it.cands))
+	ws := d.weights[:0]
 	total, best := 0.0, 0
-	for k, c := range it.cands {
+	for k, c := range set.cands {
 		w := c.w * d.fit(left, c.r, right)
 		w *= intactFactor(d.intact[c.r])
 		if kw := keywords[c.r]; kw != nil {
@@ -144,20 +148,26 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 		}
 		if context {
 			w *= boxFactor(c.r, nb)
-			w *= views.alignFactor(v, ru.line, col, ru.choices[i].x, c.r)
+			if set.widths {
+				w *= views.alignFactor(v, ru.line, col, ru.choices[i].x, c.r)
+			}
 			if v.emoji && isEmoji(c.r) {
 				w *= 1.5
 			}
 		}
-		ws[k] = w
+		ws = append(ws, w)
 		total += w
 		if w > ws[best] {
 			best = k
 		}
 	}
-	ch := choice{x: it.cands[best].r, share: ws[best] / total, alts: []string{string(it.cands[best].r)}}
-	for k, c := range it.cands {
+	d.weights = ws
+	ch := choice{x: set.cands[best].r, share: ws[best] / total}
+	for k, c := range set.cands {
 		if k != best && ws[k] >= plausibleShare*ws[best] {
+			if ch.alts == nil {
+				ch.alts = []string{string(ch.x)}
+			}
 			ch.alts = append(ch.alts, string(c.r))
 		}
 	}
@@ -165,27 +175,6 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 		d.choices[key] = ch
 	}
 	return ch
-}
-
-// hasKeywords reports whether some candidate has keywords.
-func (d *doc) hasKeywords(cands []cand) bool {
-	for _, c := range cands {
-		if keywords[c.r] != nil {
-			return true
-		}
-	}
-	return false
-}
-
-// widthsDiffer reports whether candidates differ in display width, so that
-// the alignment of a diagram's border may decide between them.
-func (d *doc) widthsDiffer(cands []cand) bool {
-	for _, c := range cands[1:] {
-		if d.width(c.r) != d.width(cands[0].r) {
-			return true
-		}
-	}
-	return false
 }
 
 // sides returns the characters just left and right of item i of ru, as
@@ -268,15 +257,13 @@ type cell struct {
 
 type view struct {
 	cells  []cell
-	colOf  map[int]int // display column of each group, by its offset in the text
-	emoji  bool        // holds an emoji outside the rebuild groups
-	border int         // column of the right border, -1 for none
+	emoji  bool // holds an emoji outside the rebuild groups
+	border int  // column of the right border, -1 for none
 }
 
 type viewSet struct {
 	d      *doc
 	byLine map[int]*view
-	runsOf map[int][]*run
 }
 
 // get returns the view of line l.
@@ -284,33 +271,32 @@ func (vs *viewSet) get(l int) *view {
 	if v, ok := vs.byLine[l]; ok {
 		return v
 	}
-	if vs.runsOf == nil {
-		vs.runsOf = map[int][]*run{}
-		for _, ru := range vs.d.runs {
-			if ru.accept {
-				vs.runsOf[ru.line] = append(vs.runsOf[ru.line], ru)
-			}
-		}
-	}
 	d := vs.d
 	ln := d.lay.lines[l]
-	v := &view{colOf: map[int]int{}, border: -1}
+	v := &view{border: -1, cells: make([]cell, 0, ln.end-ln.start)}
 	col := 0
 	add := func(r rune, group bool) {
 		v.cells = append(v.cells, cell{r, col})
-		if !group && isEmoji(r) {
+		if !group && r >= 0x231A && isEmoji(r) {
 			v.emoji = true
 		}
 		col += d.width(r)
 	}
-	runs := vs.runsOf[l]
+	// The runs of the line, in order (d.runs is sorted).
+	k := sort.Search(len(d.runs), func(k int) bool { return d.runs[k].line >= l })
 	for i := ln.start; i < ln.end; {
-		if len(runs) > 0 && runs[0].start == i {
-			ru := runs[0]
-			runs = runs[1:]
+		for k < len(d.runs) && d.runs[k].line == l && (d.runs[k].start < i || !d.runs[k].accept) {
+			k++
+		}
+		if k < len(d.runs) && d.runs[k].line == l && d.runs[k].start == i {
+			ru := d.runs[k]
+			k++
+			if ru.cols == nil {
+				ru.cols = make([]int, len(ru.best.items))
+			}
 			for k, it := range ru.best.items {
 				if it.group {
-					v.colOf[ru.start+it.start] = col
+					ru.cols[k] = col
 					add(ru.choices[k].x, true)
 				} else {
 					for _, r := range string(d.text[ru.start+it.start : ru.start+it.end]) {
@@ -410,7 +396,7 @@ func isBorder(r rune) bool {
 
 // width is runeWidth, remembered for the round.
 func (d *doc) width(r rune) int {
-	if r < 0x300 {
+	if r < 0x300 || r >= 0x2500 && r < 0x2600 { // Latin, box drawing and blocks
 		return 1
 	}
 	if w, ok := d.widths[r]; ok {

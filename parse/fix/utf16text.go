@@ -18,15 +18,18 @@ func (utf16Text) apply(text []byte, _ *config) ([]edit, []finding) {
 	// counts do not change as other rules repair non-ASCII text.
 	var nul [2]int // by rune index parity
 	ascii := 0
-	i := 0
-	for _, r := range string(text) {
+	for i, k := 0, 0; k < len(text); i++ {
+		r, n := rune(text[k]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(text[k:])
+		}
 		switch {
 		case r == 0:
 			nul[i&1]++
 		case r < utf8.RuneSelf:
 			ascii++
 		}
-		i++
+		k += n
 	}
 	if nul[0]+nul[1] < 4 || 2*(nul[0]+nul[1]) < ascii {
 		return nil, nil

@@ -15,11 +15,11 @@ import (
 
 // item is one piece of a reading.
 type item struct {
-	start, end int  // byte offsets in the text
-	group      bool // a group of damage; else a character left as it is
-	x          rune // the character it reads as (for a rebuild group, the choice)
+	start, end int      // byte offsets in the text
+	group      bool     // a group of damage; else a character left as it is
+	x          rune     // the character it reads as (for a rebuild group, the choice)
 	set        *candSet // for a rebuild group, its candidates
-	lone       bool // a lone lead byte with its continuation dropped
+	lone       bool     // a lone lead byte with its continuation dropped
 }
 
 // cand is a candidate character for a rebuild group, with its prior.

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/bankgen/bankgen/bank"
+
+	_ "github.com/bankgen/bankgen/internal/goldentest" // accepts -update
 )
 
 func TestKey(t *testing.T) {

@@ -205,6 +205,11 @@ type label struct {
 // a sentence with a colon in it is not.
 const maxLabelWords = 6
 
+// halfwidth writes the full-width punctuation of Chinese, Japanese and
+// Korean text as ASCII, so that labels and headings split alike in every
+// language: "答案：" like "Answer:", "（初级）" like "(Junior)".
+var halfwidth = strings.NewReplacer("：", ": ", "（", " (", "）", ") ", "【", "[", "】", "]", "［", "[", "］", "]")
+
 // label reads the label that opens a paragraph (or a list item's first
 // paragraph). ok is false when the paragraph opens with none: a bold
 // lead that runs on without a colon ("**Pod** — the unit") is an entry,
@@ -222,8 +227,8 @@ func (d *doc) label(p ast.Node) (l label, ok bool) {
 		return label{}, false
 	}
 	if e := emphasis(first); e > 0 {
-		l = label{emph: e, text: d.plain(first), restFrom: first.NextSibling(), mark: strings.TrimSpace(mark.String())}
-		rest := d.inlineText(first.NextSibling(), nil)
+		l = label{emph: e, text: strings.TrimSpace(halfwidth.Replace(d.plain(first))), restFrom: first.NextSibling(), mark: strings.TrimSpace(mark.String())}
+		rest := strings.TrimSpace(halfwidth.Replace(d.inlineText(first.NextSibling(), nil)))
 		l.colon = strings.HasSuffix(l.text, ":")
 		if r, ok := strings.CutPrefix(rest, ":"); ok {
 			l.colon, rest = true, strings.TrimSpace(r)
@@ -240,6 +245,7 @@ func (d *doc) label(p ast.Node) (l label, ok bool) {
 	// Plain text: "Strengths:", "Try saying: …", or a short line alone.
 	all := d.inlineText(first, nil)
 	line, more, _ := strings.Cut(all, "\n")
+	line = halfwidth.Replace(line)
 	if head, after, found := strings.Cut(line, ":"); found && len(strings.Fields(head)) <= maxLabelWords && vocab.TrimDecoration(head) != "" {
 		rest := strings.TrimSpace(after)
 		if more != "" {

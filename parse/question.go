@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -33,7 +34,7 @@ type questionHead struct {
 // Title") is reported as numbered: the caller decides whether it opens
 // a question.
 func (d *doc) questionHead(text string) (qh questionHead, ok bool) {
-	s := keycapNumber(strings.TrimRightFunc(trimEmoji(text), unicode.IsSpace))
+	s := keycapNumber(strings.TrimSpace(trimEmoji(halfwidth.Replace(text))))
 	n, rest, numbered, ok := d.questionNumber(s)
 	if !ok {
 		// A level before the number: "Easy — Question 1".
@@ -58,6 +59,17 @@ func (d *doc) questionHead(text string) (qh questionHead, ok bool) {
 // or a bare "2." / "2)" at the start of s, and returns the number and
 // the text after it. A word glued to the number ("Q2b") is not one.
 func (d *doc) questionNumber(s string) (n int, rest string, numbered, ok bool) {
+	if rest, ok := strings.CutPrefix(s, "第"); ok {
+		// "第1問", "第2题": the number between 第 and a counter.
+		digits := strings.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' })
+		if digits > 0 {
+			counter, size := utf8.DecodeRuneInString(rest[digits:])
+			if strings.ContainsRune("問题題问번문", counter) {
+				n, _ = strconv.Atoi(rest[:digits])
+				return n, strings.TrimSpace(rest[digits+size:]), false, true
+			}
+		}
+	}
 	word := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 	if word < 0 {
 		return 0, "", false, false
@@ -93,11 +105,9 @@ func (d *doc) questionNumber(s string) (n int, rest string, numbered, ok bool) {
 		}
 	}
 	rest = strings.TrimLeft(rest, ".)")
-	// "Question 2 of 5", "Q2/5"
-	if r, ok := strings.CutPrefix(strings.TrimSpace(rest), "of "); ok {
-		rest = strings.TrimLeft(r, "0123456789")
-	} else if r, ok := strings.CutPrefix(rest, "/"); ok {
-		rest = strings.TrimLeft(r, "0123456789")
+	// "Question 2 of 5", "Domanda 2 di 3", "Q2/5"
+	if m := outOf.FindStringIndex(rest); m != nil {
+		rest = rest[m[1]:]
 	}
 	return n, strings.TrimSpace(rest), numbered, true
 }
@@ -111,6 +121,10 @@ func trimEmoji(s string) string {
 			unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Me, r))
 	})
 }
+
+// outOf matches the count after a question's number: " of 5", " di 3",
+// "/5".
+var outOf = regexp.MustCompile(`^\s*(?:of|di|de|sur|von|van|из|из|/)\s*\d+`)
 
 // keycapNumber turns a keycap emoji number that opens s ("2️⃣ Title",
 // "🔟") into "2. Title".

@@ -207,7 +207,7 @@ func (d *doc) roleOf(text string) (vocab.Role, string) {
 	if r := d.v.Role(text); r != vocab.RoleNone {
 		return r, ""
 	}
-	s := vocab.TrimDecoration(text)
+	s := vocab.TrimDecoration(strings.TrimSpace(halfwidth.Replace(text)))
 	for _, sep := range []string{":", " — ", " – ", " - ", "(", " | "} {
 		head, rest, ok := strings.Cut(s, sep)
 		if !ok {
@@ -526,7 +526,7 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 			return true
 		}
 	}
-	if d.q != nil && (l.colon || l.emph > 0) && d.levelLine(l, pos) {
+	if d.q != nil && (l.colon || l.emph > 0 || strings.Contains(l.text, ":")) && d.levelLine(l, pos) {
 		return true
 	}
 	role, rest := d.roleOf(l.text)
@@ -570,6 +570,9 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 // Warm-up", "level:: junior", "**Difficulty:** Medium") when the
 // heading gave none. It reports whether it did.
 func (d *doc) levelLine(l label, pos bank.Pos) bool {
+	if head, rest, ok := strings.Cut(l.text, ":"); ok && l.rest == "" {
+		l.text, l.rest = head, rest // "*Level: Senior*"
+	}
 	if !d.v.IsLevelLabel(l.text) {
 		return false
 	}

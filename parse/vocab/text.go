@@ -8,7 +8,7 @@ import (
 // Separators join a bold lead to its text ("**Pod** — the smallest
 // unit") and the parts of a heading, in the order TrimSeparator tries
 // them.
-var Separators = []string{"—", "–", "-", ":"}
+var Separators = []string{"—", "–", "→", "->", "=>", "-", ":", "："}
 
 // TrimSeparator removes one separator, and the white space after it,
 // from the start of s.

@@ -4,23 +4,20 @@
 // an SQLite database in Anki's schema 11 that every current Anki imports,
 // and the media map; and a small state file for the next export. The
 // package has one parent deck ("Interview Prep") with a subdeck per topic
-// ("Interview Prep::Kubernetes"). Cards are sized for recall, one idea
-// each where the source gives them:
+// ("Interview Prep::Kubernetes"). It holds one note, with one card, per
+// card of cardhtml.Plan (which states the card design), reverse concept
+// cards only with Options.Reverse. Four note types lay out their fields:
 //
 //   - bankgen Interview Question: the front shows the topic, the level
-//     and the question; the back an outline to grade recall against (the
-//     answer's sub-headings with their key sentence, the gaps with the
-//     phrasing to use), with the full model answer, the diagrams and what
-//     the learner nailed each a tap away.
-//   - bankgen Gap Drill: one note per "What to Tighten Up" item. The
-//     front names the missing concept, the back explains it and gives the
+//     and the question; the back the outline, with the full model answer,
+//     the phrasings, the diagrams and what the learner nailed each a tap
+//     away.
+//   - bankgen Gap Drill: the missing point → its explanation and the
 //     phrasing to use.
-//   - bankgen Concept: one note per glossary term, term → definition.
-//   - bankgen Card: single-idea cards. One per titled section of a model
-//     answer with two or more ("Q2 · Pod — the atomic unit"), one per
-//     gap phrasing ("say it like this"), one per diagram (sketch it from
-//     its title), and with Options.Reverse one per term, definition →
-//     term, the term and its forms masked in the definition.
+//   - bankgen Concept: term → definition.
+//   - bankgen Card: every single-idea card (answer sections, phrasings,
+//     diagrams, reverse concepts): a title for the Browser, the cue, its
+//     context, a chip naming its kind, and the back.
 //
 // Notes are tagged under one root: bankgen::kind::…, bankgen::level::…,
 // bankgen::topic::… and bankgen::question::<topic>::<q> for every card of
@@ -222,7 +219,7 @@ func Build(b *bank.Bank, opts Options) (*Export, error) {
 func (d *deck) count(nt *noteType) int {
 	n := 0
 	for i := range d.notes {
-		if d.notes[i].kind.noteType() == nt {
+		if noteTypeOf(d.notes[i].kind) == nt {
 			n++
 		}
 	}
@@ -272,5 +269,5 @@ func WriteText(w io.Writer, b *bank.Bank, opts Options, k Kind) error {
 	if err != nil {
 		return err
 	}
-	return writeText(w, d, k.noteType())
+	return writeText(w, d, noteTypeOf(k))
 }

@@ -57,7 +57,7 @@ func cardPageOf(t *testing.T, d *deck, night bool, keep func(n *note, side strin
 	b.WriteString(`<!doctype html><html><head><meta charset=utf-8><meta name="viewport" content="width=device-width, initial-scale=1">`)
 	b.WriteString("<style>" + css + " body { margin: 0; } .card { padding: 8px; }</style></head><body class=\"" + class + "\">")
 	for i, n := range d.notes {
-		front, back := cardSides(t, n.kind.noteType(), n.fields, 0)
+		front, back := cardSides(t, noteTypeOf(n.kind), n.fields, 0)
 		for side, h := range map[string]string{"front": front, "back": back} {
 			if !keep(&d.notes[i], side) {
 				continue

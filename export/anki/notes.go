@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -14,49 +13,28 @@ import (
 	"github.com/bankgen/bankgen/export/cardhtml"
 )
 
-// Kind says what a note holds.
-type Kind int
+// Kind says what a note holds: the kind of its one card (see
+// cardhtml.Plan).
+type Kind = cardhtml.Kind
 
 // The kinds of note a deck holds.
 const (
-	// KindQuestion is one interview question: its outline, with the full
-	// model answer a tap away.
-	KindQuestion Kind = iota
-	// KindGap is one "What to Tighten Up" item of a question, to
-	// explain.
-	KindGap
-	// KindConcept is one glossary term, term → definition.
-	KindConcept
-	// KindSection is one titled section of a model answer.
-	KindSection
-	// KindPhrasing is the "say it like this" of one gap.
-	KindPhrasing
-	// KindDiagram is one diagram of a question, to sketch from its title.
-	KindDiagram
-	// KindReverse is one glossary term the other way round: the
-	// definition, with the term masked, → the term (Options.Reverse).
-	KindReverse
+	KindQuestion = cardhtml.KindQuestion
+	KindGap      = cardhtml.KindGap
+	KindConcept  = cardhtml.KindConcept
+	KindSection  = cardhtml.KindSection
+	KindPhrasing = cardhtml.KindPhrasing
+	KindDiagram  = cardhtml.KindDiagram
+	// KindReverse notes are made only with Options.Reverse.
+	KindReverse = cardhtml.KindReverse
 )
 
 // Kinds lists every kind in the order a deck holds them.
-func Kinds() []Kind {
-	return []Kind{KindQuestion, KindGap, KindConcept, KindSection, KindPhrasing, KindDiagram, KindReverse}
-}
+func Kinds() []Kind { return cardhtml.Kinds() }
 
-var kindNames = []string{"question", "gap", "concept", "section", "phrasing", "diagram", "reverse"}
-
-// String returns the kind's tag: "question", "gap", "concept",
-// "section", "phrasing", "diagram" or "reverse".
-func (k Kind) String() string {
-	if k >= 0 && int(k) < len(kindNames) {
-		return kindNames[k]
-	}
-	return fmt.Sprintf("Kind(%d)", int(k))
-}
-
-// noteType returns the note type of a kind: the three original ones,
+// noteTypeOf returns the note type of a kind: the three original ones,
 // and one for the single-idea cards.
-func (k Kind) noteType() *noteType {
+func noteTypeOf(k Kind) *noteType {
 	switch k {
 	case KindQuestion:
 		return &questionType
@@ -145,17 +123,16 @@ func build(b *bank.Bank, o *Options) (*deck, error) {
 
 	times := newSourceTimes(o)
 	r := cardhtml.New(cardhtml.Options{Style: o.Style, Brackets: true})
+	topics := make([]topicInfo, len(b.Topics))
 	for ti := range b.Topics {
 		t := &b.Topics[ti]
-		nb := noteBuilder{r: r, d: d, o: o, times: times, t: t,
-			deck:  addDeck(parent + "::" + topicDeckName(t, ti)),
-			topic: r.Line(t.Name)}
-		for qi := range t.Questions {
-			nb.question(&t.Questions[qi])
+		topics[ti] = topicInfo{deck: addDeck(parent + "::" + topicDeckName(t, ti)), name: r.Line(t.Name), id: t.ID}
+	}
+	for _, c := range cardhtml.Plan(b) {
+		if c.Kind == KindReverse && !o.Reverse {
+			continue
 		}
-		for gi := range t.Guide {
-			nb.term(&t.Guide[gi])
-		}
+		d.notes = append(d.notes, newNote(r, &c, topics[c.Topic], times))
 	}
 	keys := map[string]bool{}
 	for i := range d.notes {
@@ -170,7 +147,7 @@ func build(b *bank.Bank, o *Options) (*deck, error) {
 		}
 		n.due = i + 1
 		n.flds = strings.Join(n.fields, fieldSep)
-		n.sfld = stripHTML(n.fields[n.kind.noteType().Sort])
+		n.sfld = stripHTML(n.fields[noteTypeOf(n.kind).Sort])
 		n.csum = fieldChecksum(n.fields[0])
 		n.hash = contentHash(n, d.decks[n.deck].name)
 	}
@@ -180,143 +157,91 @@ func build(b *bank.Bank, o *Options) (*deck, error) {
 	return d, nil
 }
 
-// A noteBuilder adds the notes of one topic.
-type noteBuilder struct {
-	r     *cardhtml.Renderer
-	d     *deck
-	o     *Options
-	times *sourceTimes
-	t     *bank.Topic
-	deck  int
-	topic string // the topic's name as HTML
+// topicInfo is what the notes of one topic share.
+type topicInfo struct {
+	deck int    // index into deck.decks
+	name string // the topic's name as HTML
+	id   string
 }
 
-func (nb *noteBuilder) add(n note, p bank.Pos, tags ...string) {
-	n.source = nb.times.of(p)
-	n.deck = nb.deck
-	n.tags = tagList(append(tags, tag("kind", n.kind.String()), tag("topic", nb.t.ID))...)
-	nb.d.notes = append(nb.d.notes, n)
-}
-
-// question adds a question's note, then one note per titled section of
-// its answer (when it has two or more), per gap, per phrasing and per
-// diagram.
-func (nb *noteBuilder) question(q *bank.Question) {
-	r := nb.r
-	level := r.Line(levelTitle(q.Level))
-	qTags := []string{tag("level", q.Level.String()), questionTag(q.ID)}
-	label := questionLabel(q)
-	prompt := r.Line(q.Prompt)
-
-	answer := r.Outline(q)
-	if full := r.Answer(q); full != "" {
-		answer += `<details class="bg-full"><summary>Full model answer</summary>` + "\n" + full + "</details>"
+// newNote returns the note of one card of the plan: its faces laid out
+// in the fields of its note type, its tags, and what identifies it.
+func newNote(r *cardhtml.Renderer, c *cardhtml.Card, t topicInfo, times *sourceTimes) note {
+	f := r.Faces(c)
+	n := note{kind: c.Kind, key: c.ID, title: c.Title, pinned: c.Pinned, source: times.of(c.Pos), deck: t.deck}
+	level := ""
+	tags := []string{tag("kind", c.Kind.String()), tag("topic", t.id)}
+	if q := c.Question; q != nil {
+		level = r.Line(levelTitle(q.Level))
+		tags = append(tags, tag("level", q.Level.String()), questionTag(q.ID))
 	}
-	nb.add(note{kind: KindQuestion, key: q.ID, match: q.Prompt, title: label + " " + q.Prompt, pinned: q.Pin != "",
-		fields: []string{
-			qQuestion:  prompt,
-			qTopic:     nb.topic,
+	n.tags = tagList(tags...)
+	switch c.Kind {
+	case KindQuestion:
+		answer := f.Back
+		if full := f.More[0].HTML; full != "" {
+			answer += `<details class="bg-full"><summary>` + f.More[0].Summary + "</summary>\n" + full + "</details>"
+		}
+		n.match = c.Question.Prompt
+		n.fields = []string{
+			qQuestion:  f.Front,
+			qTopic:     t.name,
 			qLevel:     level,
 			qAnswer:    answer,
-			qGaps:      r.Phrasings(q.Gaps),
-			qDiagrams:  r.Diagrams(q.Diagrams),
-			qStrengths: r.Strengths(q.Strengths),
-			qID:        r.Line(q.ID),
-		}}, q.Pos, qTags...)
-
-	card := func(kind Kind, key, match string, pinned bool, p bank.Pos, title, front, chip, back, more, id string) {
-		nb.add(note{kind: kind, key: key, match: match, title: title, pinned: pinned,
-			fields: []string{
-				kTitle:   r.Line(title),
-				kFront:   front,
-				kContext: prompt,
-				kTopic:   nb.topic,
-				kLevel:   level,
-				kKind:    chip,
-				kBack:    back,
-				kMore:    more,
-				kID:      r.Line(id),
-			}}, p, qTags...)
-	}
-
-	var titled []bank.AnswerSection
-	for _, s := range q.AnswerSections() {
-		if s.ID != "" {
-			titled = append(titled, s)
+			qGaps:      f.More[1].HTML,
+			qDiagrams:  f.More[2].HTML,
+			qStrengths: f.More[3].HTML,
+			qID:        r.Line(c.ID),
 		}
-	}
-	if len(titled) >= 2 {
-		for _, s := range titled {
-			title := strings.TrimRight(strings.TrimSpace(s.Title), ":")
-			body := r.Parts(s.Parts)
-			card(KindSection, s.ID, body, false, s.Pos, label+" · "+title,
-				r.Line(title), "Answer section", body, "", s.ID)
-		}
-	}
-	for gi := range q.Gaps {
-		g := &q.Gaps[gi]
-		match := g.Detail + "\x00" + g.Phrasing
+	case KindGap:
+		g := c.Gap
+		n.match = g.Detail + "\x00" + g.Phrasing
 		if g.Detail == "" && g.Phrasing == "" {
-			match = g.Title
+			n.match = g.Title
 		}
-		nb.add(note{kind: KindGap, key: g.ID, match: match, title: g.Title, pinned: g.Pin != "",
-			fields: []string{
-				gGap:         r.Line(g.Title),
-				gQuestion:    prompt,
-				gTopic:       nb.topic,
-				gLevel:       level,
-				gExplanation: r.Text(g.Detail),
-				gPhrasing:    r.Text(g.Phrasing),
-				gID:          r.Line(g.ID),
-			}}, g.Pos, qTags...)
-		if strings.TrimSpace(g.Phrasing) != "" {
-			key := g.ID + "/phrasing"
-			card(KindPhrasing, key, g.Phrasing, g.Pin != "", g.Pos, "Say it: "+g.Title,
-				r.Line(g.Title), "Say it like this",
-				`<div class="bg-phrasing">`+r.Text(g.Phrasing)+`</div>`, "", key)
+		n.fields = []string{
+			gGap:         f.Front,
+			gQuestion:    f.Context,
+			gTopic:       t.name,
+			gLevel:       level,
+			gExplanation: f.Back,
+			gPhrasing:    f.Phrasing,
+			gID:          r.Line(c.ID),
 		}
-	}
-	for di := range q.Diagrams {
-		dg := &q.Diagrams[di]
-		title := strings.TrimSpace(dg.Title)
-		if title == "" {
-			title = "Diagram " + strconv.Itoa(di+1)
+	case KindConcept:
+		n.match = firstNonEmpty(c.Term.Definition, c.Term.Term)
+		n.fields = []string{
+			cTerm:       f.Front,
+			cDefinition: f.Back,
+			cTopic:      t.name,
+			cSection:    f.Context,
+			cReverse:    "",
+			cID:         r.Line(c.ID),
 		}
-		card(KindDiagram, dg.ID, dg.Art, dg.Pin != "", dg.Pos, label+" · "+title,
-			r.Line(title), "Sketch the diagram", r.Diagram(dg), "", dg.ID)
-	}
-}
-
-// term adds a glossary term's note and, with Options.Reverse, a note
-// that asks for the term from its definition, the term masked.
-func (nb *noteBuilder) term(g *bank.Term) {
-	r := nb.r
-	reverse := ""
-	nb.add(note{kind: KindConcept, key: g.ID, match: firstNonEmpty(g.Definition, g.Term), title: g.Term, pinned: g.Pin != "",
-		fields: []string{
-			cTerm:       r.Line(g.Term),
-			cDefinition: r.Text(g.Definition),
-			cTopic:      nb.topic,
-			cSection:    r.Line(g.Section),
-			cReverse:    reverse,
-			cID:         r.Line(g.ID),
-		}}, g.Pos)
-	if !nb.o.Reverse || strings.TrimSpace(g.Definition) == "" {
-		return
-	}
-	key := g.ID + "/reverse"
-	nb.add(note{kind: KindReverse, key: key, match: g.Definition, title: g.Term + " (reverse)", pinned: g.Pin != "",
-		fields: []string{
-			kTitle:   r.Line(g.Term + " (reverse)"),
-			kFront:   r.Masked(g.Definition, g.Term),
-			kContext: r.Line(g.Section),
-			kTopic:   nb.topic,
-			kLevel:   "",
-			kKind:    "Which term?",
-			kBack:    `<div class="bg-prompt">` + r.Line(g.Term) + `</div>`,
+	default:
+		switch c.Kind {
+		case KindSection:
+			n.match = f.Back
+		case KindPhrasing:
+			n.match = c.Gap.Phrasing
+		case KindDiagram:
+			n.match = c.Diagram.Art
+		case KindReverse:
+			n.match = c.Term.Definition
+		}
+		n.fields = []string{
+			kTitle:   r.Line(c.Title),
+			kFront:   f.Front,
+			kContext: f.Context,
+			kTopic:   t.name,
+			kLevel:   level,
+			kKind:    f.Chip,
+			kBack:    f.Back,
 			kMore:    "",
-			kID:      r.Line(key),
-		}}, g.Pos)
+			kID:      r.Line(c.ID),
+		}
+	}
+	return n
 }
 
 func firstNonEmpty(s ...string) string {
@@ -326,14 +251,6 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
-}
-
-// questionLabel returns "Q2", or "Q" for a question with no number.
-func questionLabel(q *bank.Question) string {
-	if q.Number > 0 {
-		return "Q" + strconv.Itoa(q.Number)
-	}
-	return "Q"
 }
 
 func levelTitle(l bank.Level) string {

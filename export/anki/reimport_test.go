@@ -220,7 +220,7 @@ func TestReimportDeleteAndRenumber(t *testing.T) {
 	b.AssignIDs()
 	data, rep := x.export(b, t0.Add(time.Hour))
 	orphaned := titles(rep.Orphaned)
-	for _, want := range []string{"question: Q2 " + deleted.Prompt, "gap: " + deleted.Gaps[0].Title} {
+	for _, want := range []string{"question: Q2 · " + deleted.Prompt, "gap: " + deleted.Gaps[0].Title} {
 		if !slices.Contains(orphaned, want) {
 			t.Errorf("orphaned %v lacks %q", orphaned, want)
 		}

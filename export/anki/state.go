@@ -103,7 +103,7 @@ func oneLine(s string) string {
 // contentHash hashes everything Anki would update in a note.
 func contentHash(n *note, deck string) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%d\x00%s\x00%s\x00", n.kind.noteType().ID, n.tags, deck)
+	fmt.Fprintf(h, "%d\x00%s\x00%s\x00", noteTypeOf(n.kind).ID, n.tags, deck)
 	for _, f := range n.fields {
 		h.Write([]byte(f))
 		h.Write([]byte{0})

@@ -102,7 +102,7 @@ func TestTemplates(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, n := range d.notes {
-			nt := n.kind.noteType()
+			nt := noteTypeOf(n.kind)
 			// Every note ships one card, of its first template.
 			for ord := range nt.Templates {
 				front, back := cardSides(t, nt, n.fields, ord)

@@ -35,7 +35,7 @@ func writeText(w io.Writer, d *deck, nt *noteType) error {
 	row := make([]string, 0, len(cols))
 	for i := range d.notes {
 		n := &d.notes[i]
-		if n.kind.noteType() != nt {
+		if noteTypeOf(n.kind) != nt {
 			continue
 		}
 		row = append(row[:0], n.fields...)

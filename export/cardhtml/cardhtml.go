@@ -1,6 +1,10 @@
-// Package cardhtml renders the content of a question bank as HTML
-// fragments for study cards: an Anki note's fields, a self-study page's
-// cards, any HTML output.
+// Package cardhtml plans the study cards of a question bank and renders
+// their content as HTML fragments: an Anki note's fields, a self-study
+// page's cards, any HTML output.
+//
+// Plan decides which cards a bank has, how each is keyed and, with
+// Renderer.Faces, what goes on its front and back; every output that
+// drills cards renders from it, so they hold the same cards.
 //
 // A Renderer turns bank items into fragments: structured text (Blocks),
 // a question's model answer with its code samples in place (Answer), the

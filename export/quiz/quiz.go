@@ -2,10 +2,9 @@
 // for drilling with spaced repetition: quiz.html works offline, from
 // file://, on a laptop or a phone, with no server and no network.
 //
-// The page holds the same kinds of card as the Anki deck (questions with
-// their model answer, gaps to explain in your own words, concepts both
-// ways), rendered by the shared card renderer so deck and page look
-// alike. It shows the front of the next due card; Space or a tap reveals
+// The page holds the cards of cardhtml.Plan, the same cards as the Anki
+// deck (which states the card design), rendered by the shared card
+// renderer so deck and page look alike. It shows the front of the next due card; Space or a tap reveals
 // the back; keys 1–4 (or the buttons) grade Again, Hard, Good or Easy.
 // Scheduling is FSRS, from the ts-fsrs library, vendored in vendor/ (see
 // vendor/VERSION and vendor/update.sh) and inlined into the page.
@@ -40,6 +39,7 @@ import (
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/export"
+	"github.com/bankgen/bankgen/export/cardhtml"
 )
 
 // Defaults of Options.
@@ -82,7 +82,7 @@ func Files(b *bank.Bank, opts Options) ([]export.File, error) {
 	}
 	return []export.File{{
 		Name:  o.Name + ".html",
-		Items: len(layout(b)),
+		Items: len(cardhtml.Plan(b)),
 		Write: func(w io.Writer) error { return Write(w, b, opts) },
 	}}, nil
 }

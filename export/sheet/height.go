@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
@@ -43,33 +42,35 @@ func rowHeight(cols []column, texts []string) float64 {
 		if c.kind == colCode {
 			per, mono = monoLineHeight, true
 		}
-		lines := float64(len(strings.Split(s, "\n")))
+		most := int(maxRowHeight/per) + 1 // more lines cannot show
+		lines := min(strings.Count(s, "\n")+1, most)
 		if c.kind == colText || c.kind == colCode {
-			lines = float64(wrappedLines(s, c.width, mono))
+			lines = wrappedLines(s, c.width, mono, most)
 		}
-		h = max(h, lines*per+rowPadding)
+		h = max(h, float64(lines)*per+rowPadding)
 	}
 	return min(h, maxRowHeight)
 }
 
 // wrappedLines returns how many lines s takes in a column width units
 // wide when the spreadsheet wraps it at spaces, and inside a word only
-// when the word alone is wider than the column.
-func wrappedLines(s string, width float64, mono bool) int {
+// when the word alone is wider than the column; it stops counting at
+// most.
+func wrappedLines(s string, width float64, mono bool, most int) int {
 	room := width - 1 // the cell's margins
+	space := charWidth(' ', mono)
 	n := 0
 	for line := range strings.SplitSeq(s, "\n") {
 		n++
-		x := 0.0
-		for i, word := range strings.Split(line, " ") {
-			w := textWidth(word, mono)
-			space := 0.0
-			if i > 0 {
-				space = charWidth(' ', mono)
+		x, gap := 0.0, 0.0 // no space before a line's first word
+		for word := range strings.SplitSeq(line, " ") {
+			if n >= most {
+				return most
 			}
+			w := textWidth(word, mono)
 			switch {
-			case x+space+w <= room:
-				x += space + w
+			case x+gap+w <= room:
+				x += gap + w
 			case w <= room:
 				n++
 				x = w
@@ -83,9 +84,10 @@ func wrappedLines(s string, width float64, mono bool) int {
 					x += cw
 				}
 			}
+			gap = space
 		}
 	}
-	return n
+	return min(n, most)
 }
 
 func textWidth(s string, mono bool) float64 {
@@ -101,6 +103,19 @@ func textWidth(s string, mono bool) float64 {
 // take two columns, and in the proportional font capitals and m, w take
 // more than a digit, spaces and thin letters less.
 func charWidth(r rune, mono bool) float64 {
+	if r < utf8.RuneSelf {
+		switch {
+		case mono:
+			return monoWidth
+		case r == ' ' || strings.ContainsRune("il.,;:'|!jtf()[]", r):
+			return 0.55
+		case r == 'm' || r == 'w' || r == 'M' || r == 'W':
+			return 1.5
+		case 'A' <= r && r <= 'Z':
+			return 1.2
+		}
+		return 1.0
+	}
 	wide := 1.0
 	switch width.LookupRune(r).Kind() {
 	case width.EastAsianWide, width.EastAsianFullwidth:
@@ -112,15 +127,5 @@ func charWidth(r rune, mono bool) float64 {
 	if mono {
 		return wide * monoWidth
 	}
-	switch {
-	case r >= utf8.RuneSelf:
-		return wide * 1.1
-	case r == ' ' || strings.ContainsRune("il.,;:'|!jtf()[]", r):
-		return 0.55
-	case r == 'm' || r == 'w' || r == 'M' || r == 'W':
-		return 1.5
-	case unicode.IsUpper(r):
-		return 1.2
-	}
-	return 1.0
+	return wide * 1.1
 }

@@ -19,9 +19,10 @@ func TestWrappedLines(t *testing.T) {
 		{"a word wider than the column is broken", strings.Repeat("x", 25), 11, false, 3},
 		{"wide characters take two columns and more", strings.Repeat("ポ", 10), 11, false, 3}, // four to a line
 		{"monospace is wider", strings.Repeat("0123456789 ", 4), 23, true, 4},
+		{"counting stops at the most that can show", strings.Repeat("a\n", 500), 20, false, 100},
 	}
 	for _, tt := range tests {
-		if got := wrappedLines(tt.text, tt.width, tt.mono); got != tt.want {
+		if got := wrappedLines(tt.text, tt.width, tt.mono, 100); got != tt.want {
 			t.Errorf("%s: wrappedLines(%q, %v) = %d, want %d", tt.name, tt.text, tt.width, got, tt.want)
 		}
 	}

@@ -184,35 +184,64 @@ func overlaps(p pdfPage) []string {
 	return out
 }
 
+// fitRows cuts the long texts of b (model answers, code, diagrams) to
+// what a row of the tallest height can show, keeping their shape: the
+// first blocks of each answer, the first lines of code and art.
+func fitRows(b *bank.Bank) *bank.Bank {
+	head := func(s string, lines, chars int) string {
+		l := strings.SplitAfter(s, "\n")
+		s = strings.Join(l[:min(lines, len(l))], "")
+		if len(s) > chars {
+			if i := strings.LastIndexByte(s[:chars], ' '); i > 0 {
+				s = s[:i]
+			}
+		}
+		return s
+	}
+	for ti := range b.Topics {
+		for qi := range b.Topics[ti].Questions {
+			q := &b.Topics[ti].Questions[qi]
+			q.Answer = q.Answer[:min(4, len(q.Answer))]
+			for i := range q.Answer {
+				bl := &q.Answer[i]
+				bl.Text = head(bl.Text, 4, 300)
+				bl.Code = head(bl.Code, 4, 300)
+				bl.Items = bl.Items[:min(3, len(bl.Items))]
+				bl.Rows = bl.Rows[:min(3, len(bl.Rows))]
+			}
+			for i := range q.Samples {
+				q.Samples[i].Code = head(q.Samples[i].Code, 20, 2000)
+			}
+			for i := range q.Diagrams {
+				q.Diagrams[i].Art = head(q.Diagrams[i].Art, 20, 4000)
+			}
+		}
+	}
+	return b
+}
+
 // TestPrintedRowsFit prints workbooks with LibreOffice and reads the
 // PDF back: no text may be printed over other text (wrapped cells
 // overflowing into the rows below), and every cell of the crafted bank
-// must show its last word (rows tall enough for their text). In the
-// shipped bank, model answers are taller than a row may be (409 points),
-// so LibreOffice cuts them at the row's edge, through a line whose box
-// then meets the next row's; pdftotext cannot tell that from text
-// printed over text, so the shipped bank's Questions pages are left to
-// the crafted bank, whose every row fits.
+// must show its last word (rows tall enough for their text).
+//
+// The shipped bank's model answers and some of its samples are taller
+// than a row may be (409 points), so LibreOffice cuts them at the row's
+// edge, through a line whose box then meets the next row's: pdftotext
+// cannot tell that from text printed over text. So the shipped bank is
+// printed with those texts cut to what a row can show (fitRows).
 func TestPrintedRowsFit(t *testing.T) {
 	crafted, marks := printBank()
 	books := map[string][]byte{
 		"crafted": writeBook(t, crafted, Options{}),
-		"shipped": writeBook(t, shipped.Bank(t), Options{}),
+		"shipped": writeBook(t, fitRows(shipped.Bank(t)), Options{}),
 	}
 	pdfs := printPDF(t, books)
 	for name, pages := range pdfs {
-		checked := 0
 		for i, p := range pages {
-			if name == "shipped" && p.Words[0].Text == "ID" { // the Questions sheet's first header
-				continue
-			}
-			checked++
 			for _, o := range overlaps(p) {
 				t.Errorf("%s, page %d: %s", name, i+1, o)
 			}
-		}
-		if checked == 0 {
-			t.Errorf("%s: no page checked", name)
 		}
 	}
 	seen := map[string]bool{}

@@ -116,7 +116,8 @@ func buildXLSX(dst io.Writer, tabs []table, opts Options) (err error) {
 	if err := f.SetAppProps(&excelize.AppProperties{Application: "bankgen"}); err != nil {
 		return fmt.Errorf("sheet: %w", err)
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is the active one, as in every new excelize file;
+	// SetActiveSheet would parse every sheet's XML back to say so again.
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return fmt.Errorf("sheet: %w", err)

@@ -17,6 +17,7 @@ type codePage struct {
 	dec       [256]rune     // byte → rune; 0 for a byte the code page leaves undefined
 	rev       map[rune]byte // rune → byte, for the bytes 0x80–0xFF
 	undefined []byte        // continuation bytes (0x80–0xBF) left undefined: a damage that drops them loses them
+	lostLead  byte          // a lead byte above 0x9F left undefined (read as U+FFFD), or 0
 }
 
 // codePages are the code pages tried, most common first.
@@ -43,7 +44,9 @@ func newCodePage(name string, cm *charmap.Charmap, prior float64) *codePage {
 			if isCont(byte(b)) {
 				cp.undefined = append(cp.undefined, byte(b))
 			}
-			cp.rev[rune(b)] = byte(b)
+			if b < 0xA0 {
+				cp.rev[rune(b)] = byte(b)
+			}
 			continue
 		}
 		cp.dec[b] = r
@@ -52,6 +55,23 @@ func newCodePage(name string, cm *charmap.Charmap, prior float64) *codePage {
 	for b := rune(0x80); b < 0xA0; b++ {
 		if _, ok := cp.rev[b]; !ok {
 			cp.rev[b] = byte(b)
+		}
+	}
+	// An undefined byte above 0x9F has no C1 control to become: lenient
+	// decoders turn it into U+FFFD. Where the code page has one such
+	// continuation byte (Windows-1253: 0xAA), U+FFFD reads back as it.
+	var high []byte
+	for _, b := range cp.undefined {
+		if b >= 0xA0 {
+			high = append(high, b)
+		}
+	}
+	if len(high) == 1 {
+		cp.rev['\uFFFD'] = high[0]
+	}
+	for b := 0xC2; b <= 0xF4; b++ {
+		if cm.DecodeByte(byte(b)) == utf8.RuneError {
+			cp.lostLead = byte(b) // Windows-1253's 0xD2
 		}
 	}
 	return cp

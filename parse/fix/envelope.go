@@ -48,39 +48,53 @@ func decodeEnvelope(src []byte) (text []byte, enc Encoding, found []finding) {
 	return text, enc, found
 }
 
-// utf16Order recognises UTF-16 without a BOM by its high bytes: text in
-// UTF-16 has a zero high byte for every ASCII character, and a byte below
-// 0x09 for every Latin, Greek, Cyrillic, Hebrew or Arabic letter, so one
-// byte position (odd for little-endian, even for big-endian) holds such a
-// control byte over and over and the other almost never does (real text
-// has no controls but tab and the line endings). It returns 'L', 'B' or 0.
+// utf16Order recognises UTF-16 without a BOM. Text in UTF-16 has a zero
+// high byte for every ASCII character (spaces and line ends too, which
+// every script's text has) and a byte below 0x09 for every Latin, Greek,
+// Cyrillic, Hebrew or Arabic letter: at one byte position (odd for
+// little-endian, even for big-endian) such control bytes come over and
+// over, at the other almost never (real text has no controls but tab and
+// line ends), and the line ends and spaces are aligned code units. It
+// returns 'L', 'B' or 0.
 //
 // Input that is valid UTF-8 and holds bytes ≥ 0x80 is left to UTF-8: a
 // NUL after every letter in such text is UTF-16 that was read as a code
 // page and saved as UTF-8, which a repair rule undoes (see utf16Text).
 func utf16Order(src []byte) byte {
-	if len(src) < 4 {
+	if len(src) < 8 {
 		return 0
 	}
-	var nul [2]int // control bytes by position
 	ascii := true
-	for i, b := range src {
-		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
-			nul[i&1]++
-		}
+	for _, b := range src {
 		if b >= utf8.RuneSelf {
 			ascii = false
+			break
 		}
 	}
-	units := len(src) / 2
 	if !ascii && utf8.Valid(src) {
 		return 0
 	}
+	var ctl, sep [2]int // control bytes by position; spaces and line ends by byte order
+	for i, b := range src {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
+			ctl[i&1]++
+		}
+	}
+	for i := 0; i+1 < len(src); i += 2 {
+		lo, hi := src[i], src[i+1]
+		switch {
+		case hi == 0 && (lo == ' ' || lo == '\n'):
+			sep[0]++
+		case lo == 0 && (hi == ' ' || hi == '\n'):
+			sep[1]++
+		}
+	}
+	units := len(src) / 2
 	need := max(4, units/8+1)
 	switch {
-	case nul[1] >= need && nul[0]*8 <= nul[1]:
+	case ctl[1] >= need && ctl[0]*8 <= ctl[1], sep[0] >= 4 && sep[1]*8 <= sep[0]:
 		return 'L'
-	case nul[0] >= need && nul[1]*8 <= nul[0]:
+	case ctl[0] >= need && ctl[1]*8 <= ctl[0], sep[1] >= 4 && sep[0]*8 <= sep[1]:
 		return 'B'
 	}
 	return 0

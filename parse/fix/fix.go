@@ -15,8 +15,9 @@ const DefaultMinConfidence = 0
 // still listed as suspect (see Repair.IsSuspect).
 const SuspectBelow = 0.5
 
-// maxRounds bounds the rounds of mojibake undone. Each round shortens the
-// text, and text damaged more than three times is not seen in practice.
+// maxRounds bounds the rounds of repair. Each round that changes the text
+// shortens it, and text damaged more than three times is not seen in
+// practice.
 const maxRounds = 6
 
 type config struct {
@@ -62,9 +63,7 @@ type finding struct {
 	rounds     int
 }
 
-// The steps, in order. The mojibake rule runs in rounds until the text
-// settles: text damaged twice is repaired in two rounds, each judged on
-// its own.
+// The steps, in the order of each round (see Bytes).
 var (
 	utf16Step    rule = utf16Text{}
 	bomStep      rule = stripBOM{}
@@ -110,31 +109,36 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 		rep.steps = append(rep.steps, m)
 		return true
 	}
-	run(utf16Step)
-	run(bomStep)
-	before := len(rep.steps)
+	// The rules run until the text settles: text damaged twice is
+	// repaired in two rounds, each judged on its own, and what one rule
+	// uncovers (UTF-16 under mojibake) the next round reads.
 	settled := false
 	for round := 1; round <= maxRounds; round++ {
-		if !run(mojibakeStep) {
+		changed := run(utf16Step)
+		changed = run(bomStep) || changed
+		if run(mojibakeStep) {
+			changed = true
+			rep.Rounds++
+		}
+		if !changed {
 			settled = true
 			break
 		}
-		rep.Rounds = round
 	}
 	if !settled {
 		// Damage deeper than maxRounds (only ever seen in fuzzed input)
 		// would be repaired a little further by every call; handing back a
 		// half-way state would break "repairing twice equals repairing
-		// once", so the mojibake rule's work is undone and reported.
-		cur = undo(cur, rep.steps[before:])
-		rep.steps = rep.steps[:before]
+		// once", so the rules' work is undone and reported.
+		cur = undo(cur, rep.steps)
+		rep.steps = nil
 		kept := all[:0]
 		for _, f := range all {
-			if f.step < before {
+			if f.step < 0 {
 				kept = append(kept, f)
 			}
 		}
-		all = append(kept, finding{kind: Suspect, conf: 0, step: before - 1})
+		all = append(kept, finding{kind: Suspect, conf: 0, step: -1})
 		rep.Rounds = 0
 	}
 	if c.normalizeNewlines && rep.Newlines.CRLF > 0 {

@@ -15,7 +15,7 @@ import (
 // corrupt damages text the way it happens: its UTF-8 bytes are read one by
 // one through cm and the result written as UTF-8. Bytes cm does not define
 // are dropped when drop is set, else they become the C1 control of the same
-// value (as lenient decoders do).
+// value, or U+FFFD above 0x9F (as lenient decoders do).
 func corrupt(text string, cm *charmap.Charmap, drop bool) string {
 	var b strings.Builder
 	for i := 0; i < len(text); i++ {
@@ -30,6 +30,9 @@ func corrupt(text string, cm *charmap.Charmap, drop bool) string {
 				continue
 			}
 			r = rune(c)
+			if c >= 0xA0 {
+				r = utf8.RuneError
+			}
 		}
 		b.WriteRune(r)
 	}

@@ -65,7 +65,8 @@ type doc struct {
 	fits    map[[3]rune]float64
 	choices map[choiceKey]choice
 	widths  map[rune]int
-	weights []float64 // scratch for choose
+	weights []float64      // scratch for choose
+	vocab   map[string]int // see vocabulary
 	// Evidence by region: strong runs by code page and zone, and the
 	// non-ASCII characters that read as clean text, by zone.
 	strong   [][2][]int // [region][prose/code][cp]

@@ -57,7 +57,7 @@ var blockRarity = []struct {
 	{0x1E00, 0x1EFF, 1.5}, // Latin Extended Additional (Vietnamese)
 	{0x1F00, 0x1FFF, 2.5}, // Greek Extended
 	{0x2000, 0x206F, 2.5}, // general punctuation (see symbolRarity)
-	{0x2070, 0x209F, 2.5}, // super- and subscripts
+	{0x2070, 0x209F, 1.5}, // super- and subscripts
 	{0x20A0, 0x20CF, 2},   // currency
 	{0x20D0, 0x20FF, 3},   // combining marks for symbols
 	{0x2100, 0x214F, 2.5}, // letterlike symbols
@@ -70,7 +70,9 @@ var blockRarity = []struct {
 	{0x2500, 0x257F, 1},   // box drawing
 	{0x2580, 0x259F, 1.5}, // block elements
 	{0x25A0, 0x25FF, 1.5}, // geometric shapes
-	{0x2600, 0x27BF, 1.5}, // miscellaneous symbols, dingbats
+	{0x2600, 0x2767, 1.5}, // miscellaneous symbols, dingbats
+	{0x2768, 0x2775, 3},   // ornamental brackets
+	{0x2776, 0x27BF, 1.5}, // dingbats
 	{0x27C0, 0x2BFF, 2.5}, // mathematical symbols, arrows
 	{0x2C00, 0x2DFF, 4.5}, // Glagolitic, Latin Extended-C, Coptic, …
 	{0x2E00, 0x2E7F, 3},   // supplemental punctuation
@@ -157,10 +159,9 @@ func rarity(r rune) float64 {
 	return 6
 }
 
-// visible reports whether r may stand in text: an assigned, graphic
-// character or one of the invisible ones text uses (joiners, marks of
-// direction, soft hyphen). Controls, private use, unassigned code points
-// and noncharacters may not. Emoji newer than the standard library's
+// visible reports whether r may stand in text: an assigned, graphic or
+// format character. Controls, private use, unassigned code points and
+// noncharacters may not. Emoji newer than the standard library's
 // tables count as assigned.
 func visible(r rune) bool {
 	if r >= 0x80 && r < 0xA0 {
@@ -169,11 +170,9 @@ func visible(r rune) bool {
 	if unicode.IsGraphic(r) || unicode.Is(extendedPictographic, r) && r < 0x1FC00 {
 		return !(r >= 0xFDD0 && r <= 0xFDEF) && r&0xFFFE != 0xFFFE
 	}
-	switch r {
-	case '\u00AD', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF':
-		return true
-	}
-	return false
+	// Format characters are invisible but real: joiners, marks and
+	// isolates of direction, the soft hyphen, the tags of flag sequences.
+	return unicode.Is(unicode.Cf, r)
 }
 
 // class is what the transition costs look at.

@@ -3,6 +3,7 @@ package fix
 import (
 	"sort"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -37,6 +38,9 @@ type candSet struct {
 	// widths: candidates that stand a chance by prior differ in display
 	// width, so the column of a diagram's right border may decide.
 	widths bool
+	// letters: several candidates are letters (or marks), so the words of
+	// the document may decide.
+	letters bool
 }
 
 // reading is a run read through code page cp.
@@ -58,6 +62,14 @@ func read(runes []rune, offs []int, cp int) *reading {
 	ok := make([]bool, n)
 	for i, r := range runes {
 		bs[i], ok[i] = page.byteOf(r)
+	}
+	// U+FFFD where a lead byte is wanted (nothing before it waits for a
+	// continuation byte, one follows) is the code page's undefined lead.
+	for i, r := range runes {
+		if r == '\uFFFD' && page.lostLead != 0 && i+1 < n && ok[i+1] && isCont(bs[i+1]) &&
+			(i == 0 || !ok[i-1] || !isLead(bs[i-1])) {
+			bs[i], ok[i] = page.lostLead, true
+		}
 	}
 	rd := &reading{cp: cp}
 	groups, lones := 0, 0
@@ -182,6 +194,13 @@ func candidates(cp *codePage, pres []byte, need int) *candSet {
 	var set *candSet
 	if len(out) > 0 {
 		set = &candSet{cands: out}
+		n := 0
+		for _, c := range out {
+			if unicode.IsLetter(c.r) || unicode.IsMark(c.r) {
+				n++
+			}
+		}
+		set.letters = n >= 2
 		for _, c := range out {
 			set.keywords = set.keywords || keywords[c.r] != nil
 			// Only candidates that stand a chance by prior count.

@@ -2,6 +2,7 @@ package fix
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -29,7 +30,7 @@ import (
 
 // plausibleShare is the share of the best weight another candidate needs to
 // be listed as plausible too.
-const plausibleShare = 0.25
+const plausibleShare = 0.1
 
 // chooseAll makes the choices of the accepted runs.
 func (d *doc) chooseAll() {
@@ -126,7 +127,12 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 	// neighbours: such choices are not kept.
 	set := it.set
 	key := choiceKey{set, nb, context, context && v.emoji}
-	keep := !set.keywords && (!context || v.border <= col || !set.widths)
+	keep := !set.keywords && (!context || v.border <= col || !set.widths) && !(context && set.letters)
+	var word []rune // the word around the group, with at its place, for set.letters
+	at := -1
+	if context && set.letters {
+		word, at = views.word(v, col)
+	}
 	if keep {
 		if ch, ok := d.choices[key]; ok {
 			return ch
@@ -145,6 +151,10 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 			if matchAny(words, kw) {
 				w *= 5
 			}
+		}
+		if at >= 0 {
+			word[at] = c.r
+			w *= d.wordFactor(word)
 		}
 		if context {
 			w *= boxFactor(c.r, nb)
@@ -175,6 +185,89 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 		d.choices[key] = ch
 	}
 	return ch
+}
+
+// word returns the letters around display column col of v (a word, in
+// any script), and the index of the one at col; k is -1 when there is
+// none.
+func (vs *viewSet) word(v *view, col int) (word []rune, k int) {
+	cells := v.cells
+	i := sort.Search(len(cells), func(i int) bool { return cells[i].col >= col })
+	if i == len(cells) || cells[i].col != col {
+		return nil, -1
+	}
+	lo, hi := i, i+1
+	for lo > 0 && isWordRune(cells[lo-1].r) {
+		lo--
+	}
+	for hi < len(cells) && isWordRune(cells[hi].r) {
+		hi++
+	}
+	for _, c := range cells[lo:hi] {
+		word = append(word, c.r)
+	}
+	return word, i - lo
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
+
+// wordFactor favours a letter whose byte was lost (word[at] in word)
+// that makes a word the document holds elsewhere as clean text: the author
+// is likely to have written it again.
+func (d *doc) wordFactor(word []rune) float64 {
+	return 1 + 10*float64(min(d.vocabulary()[strings.ToLower(string(word))], 5))
+}
+
+// vocabulary counts the words of the text that no lost byte touches, the
+// clean text and the runs repaired whole, lower-cased.
+func (d *doc) vocabulary() map[string]int {
+	if d.vocab != nil {
+		return d.vocab
+	}
+	d.vocab = map[string]int{}
+	const lost = '\uFFFF' // stands for a rebuilt character: no word holds it
+	var word []rune
+	flush := func() {
+		if len(word) > 1 && !slices.Contains(word, lost) {
+			d.vocab[strings.ToLower(string(word))]++
+		}
+		word = word[:0]
+	}
+	add := func(r rune) {
+		if isWordRune(r) || r == lost {
+			word = append(word, r)
+		} else {
+			flush()
+		}
+	}
+	k := 0 // next run
+	for i := 0; i < len(d.text); {
+		for k < len(d.runs) && (d.runs[k].start < i || !d.runs[k].accept) {
+			k++
+		}
+		if k < len(d.runs) && d.runs[k].start == i {
+			ru := d.runs[k]
+			for _, it := range ru.best.items {
+				switch {
+				case it.set != nil:
+					add(lost)
+				case it.group:
+					add(it.x)
+				default:
+					for _, r := range string(d.text[ru.start+it.start : ru.start+it.end]) {
+						add(r)
+					}
+				}
+			}
+			i = ru.end
+			continue
+		}
+		r, n := utf8.DecodeRune(d.text[i:])
+		add(r)
+		i += n
+	}
+	flush()
+	return d.vocab
 }
 
 // sides returns the characters just left and right of item i of ru, as

@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"bytes"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -14,8 +15,9 @@ import (
 type utf16Text struct{}
 
 func (utf16Text) apply(text []byte, _ *config) ([]edit, []finding) {
-	// Evidence: NULs as many as half the other ASCII characters. The
-	// counts do not change as other rules repair non-ASCII text.
+	// Evidence: NULs and other controls as many as half the other ASCII
+	// characters. The counts do not change as other rules repair
+	// non-ASCII text.
 	var nul [2]int // by rune index parity
 	ascii := 0
 	for i, k := 0, 0; k < len(text); i++ {
@@ -24,14 +26,17 @@ func (utf16Text) apply(text []byte, _ *config) ([]edit, []finding) {
 			r, n = utf8.DecodeRune(text[k:])
 		}
 		switch {
-		case r == 0:
-			nul[i&1]++
+		case r < ' ' && r != '\t' && r != '\n' && r != '\r':
+			nul[i&1]++ // a zero high byte, or a Greek, Cyrillic, Hebrew, Arabic one
 		case r < utf8.RuneSelf:
 			ascii++
 		}
 		k += n
 	}
-	if nul[0]+nul[1] < 4 || 2*(nul[0]+nul[1]) < ascii {
+	// Text in scripts whose high bytes read as letters (CJK, Indic) has
+	// fewer: there, a NUL beside every line end is the sign.
+	lineEnds := bytes.Count(text, []byte("\n\x00")) + bytes.Count(text, []byte("\x00\n"))
+	if nul[0]+nul[1] < 4 || 2*(nul[0]+nul[1]) < ascii && lineEnds < 4 {
 		return nil, nil
 	}
 	runes := []rune(string(text))

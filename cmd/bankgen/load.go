@@ -171,43 +171,26 @@ func (o *loadOptions) readDir(dir string) ([]parse.Source, error) {
 	if o.out != "" {
 		out, _ = os.Stat(o.out)
 	}
-	var (
-		files     []parse.Source
-		manifests = map[string]export.Manifest{}
-		skipped   = map[string]int{} // folder → files bankgen wrote there
-		folders   []string           // keys of skipped, in walk order
-	)
 	fsys := os.DirFS(dir)
+	outputs := outputs{dir: dir, manifests: map[string]export.Manifest{}, skipped: map[string]int{}}
+	var files []parse.Source
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+		switch {
+		case err != nil:
 			return err
-		}
-		if p == "." {
+		case p == ".":
 			return nil
-		}
-		if o.excluded(d.Name(), p, prefix+p) {
+		case o.excluded(d.Name(), p, prefix+p) || d.IsDir() && out != nil && sameFile(d, out):
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
-		}
-		if d.IsDir() {
-			if out != nil {
-				if info, err := d.Info(); err == nil && os.SameFile(info, out) {
-					return fs.SkipDir
-				}
-			}
-			return nil
-		}
-		if !parse.IsMarkdown(p) && !parse.IsConfig(p) {
+		case d.IsDir() || !parse.IsMarkdown(p) && !parse.IsConfig(p) || !d.Type().IsRegular():
 			return nil
 		}
 		info, err := d.Info()
 		if err != nil {
 			return err
-		}
-		if !info.Mode().IsRegular() {
-			return nil
 		}
 		if err := o.checkSize(prefix+p, info.Size()); err != nil {
 			return err
@@ -216,35 +199,57 @@ func (o *loadOptions) readDir(dir string) ([]parse.Source, error) {
 		if err != nil {
 			return err
 		}
-		folder := path.Dir(p)
-		m, ok := manifests[folder]
-		if !ok {
-			m = export.ReadManifest(filepath.Join(dir, filepath.FromSlash(folder)))
-			manifests[folder] = m
+		if !outputs.skip(p, data) {
+			files = append(files, parse.Source{Name: prefix + p, Data: data, ModTime: info.ModTime()})
 		}
-		if m.Owns(path.Base(p), data) {
-			if skipped[folder] == 0 {
-				folders = append(folders, folder)
-			}
-			skipped[folder]++
-			return nil
-		}
-		files = append(files, parse.Source{Name: prefix + p, Data: data, ModTime: info.ModTime()})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range folders {
-		if o.notes != nil {
+	if o.notes != nil {
+		for _, f := range outputs.folders {
 			fmt.Fprintf(o.notes, "bankgen: note: left out %s that bankgen wrote in %s (outputs are not sources)\n",
-				plural(skipped[f], "file"), path.Clean(prefix+f))
+				plural(outputs.skipped[f], "file"), path.Clean(prefix+f))
 		}
 	}
 	if !slices.ContainsFunc(files, func(f parse.Source) bool { return parse.IsMarkdown(f.Name) }) {
 		return nil, fmt.Errorf("%s: no Markdown sources (*.md, *.markdown) in this folder", dir)
 	}
 	return files, nil
+}
+
+func sameFile(d fs.DirEntry, fi os.FileInfo) bool {
+	info, err := d.Info()
+	return err == nil && os.SameFile(info, fi)
+}
+
+// outputs tells the files bankgen wrote under a source folder, by the
+// manifest of each folder, and counts them per folder.
+type outputs struct {
+	dir       string
+	manifests map[string]export.Manifest // by folder inside dir
+	skipped   map[string]int             // files left out, by folder
+	folders   []string                   // the keys of skipped, in walk order
+}
+
+// skip reports whether the file at p (a slash path inside dir), holding
+// data, is one bankgen wrote, and counts it.
+func (o *outputs) skip(p string, data []byte) bool {
+	folder := path.Dir(p)
+	m, ok := o.manifests[folder]
+	if !ok {
+		m = export.ReadManifest(filepath.Join(o.dir, filepath.FromSlash(folder)))
+		o.manifests[folder] = m
+	}
+	if !m.Owns(path.Base(p), data) {
+		return false
+	}
+	if o.skipped[folder] == 0 {
+		o.folders = append(o.folders, folder)
+	}
+	o.skipped[folder]++
+	return true
 }
 
 func (o *loadOptions) checkSize(name string, size int64) error {

@@ -29,7 +29,8 @@ are reported as warnings: their content is kept as extra content, never
 dropped.
 
 In a folder given as a source, check leaves out files bankgen wrote (a
-folder's .bankgen-manifest.json lists them) and whatever --exclude matches.
+folder's .bankgen-manifest.json lists them), hidden files and folders and
+whatever --exclude matches.
 
 With --explain, check first prints each document's outline as bankgen read
 it: every heading, label and block, with its line, and what it became (the

@@ -33,8 +33,8 @@ DIR. With no format flag, or with --all, it writes every format.
 
 Outputs are never sources: in a folder given as a source, export leaves out
 its own output folder, every file bankgen wrote (a folder's
-.bankgen-manifest.json lists them) and whatever --exclude matches, so
-"bankgen export ." works every time.
+.bankgen-manifest.json lists them), hidden files and folders (.git, .trash)
+and whatever --exclude matches, so "bankgen export ." works every time.
 
 Export never overwrites a file it did not write. It records the files it
 writes, with a hash of their content, in DIR/.bankgen-manifest.json, and

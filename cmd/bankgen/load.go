@@ -75,7 +75,8 @@ func (o *loadOptions) excluded(names ...string) bool {
 
 // loadSources reads the files and folders named in args, or the
 // embedded sources when args is empty. Folders are searched for *.md
-// and *.markdown files, leaving out the export's own output folder,
+// and *.markdown files, leaving out hidden files and folders (".git",
+// an editor's ".trash"), the export's own output folder,
 // files that bankgen wrote (see export.Manifest: outputs are never
 // sources) and whatever --exclude matches. A file named in args is read
 // whoever wrote it, unless --exclude matches it.
@@ -180,7 +181,8 @@ func (o *loadOptions) readDir(dir string) ([]parse.Source, error) {
 			return err
 		case p == ".":
 			return nil
-		case o.excluded(d.Name(), p, prefix+p) || d.IsDir() && out != nil && sameFile(d, out):
+		case strings.HasPrefix(d.Name(), ".") || o.excluded(d.Name(), p, prefix+p) ||
+			d.IsDir() && out != nil && sameFile(d, out):
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -6,6 +6,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -148,6 +149,50 @@ func TestCardsInBrowser(t *testing.T) {
 					t.Logf("%s %dpx: question backs: %.0f words, %.2f screens on average, %.2f at most", src.name, width, words/float64(n), total/float64(n), most)
 				}
 			}
+		}
+	}
+}
+
+// TestZoom taps every wide diagram and code block of the shipped deck
+// shown on a phone (not folded away): each is there once, fitted to the card (smaller than 13
+// px, nothing cut); a tap sets it at 13 px, scrolling sideways; a second
+// tap fits it again.
+func TestZoom(t *testing.T) {
+	d, err := build(shipped.Bank(t), &Options{Deck: DefaultDeck, Style: DefaultStyle})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.New(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(400, phoneHeight), chromedp.Navigate(cardPage(t, d, false))); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+  const state = z => {
+    const pres = z.querySelectorAll('pre'), pre = pres[0];
+    return pres.length + ' ' + getComputedStyle(pre).fontSize + ' ' + (pre.scrollWidth > pre.clientWidth + 1 ? 'scrolls' : 'fits');
+  };
+  const shown = [...document.querySelectorAll('.bg-zoom')].filter(z => !z.parentElement.closest('details:not([open])'));
+  return shown.map(z => {
+    const s = [state(z)];
+    z.querySelector('summary').click();
+    s.push(state(z));
+    z.querySelector('summary').click();
+    s.push(state(z));
+    return s.join(' / ');
+  });
+})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		t.Fatal("the shipped deck shows no wide diagram or code")
+	}
+	want := regexp.MustCompile(`^1 (\d+(\.\d+)?)px fits / 1 13px scrolls / 1 (\d+(\.\d+)?)px fits$`)
+	t.Logf("%d wide diagrams and code blocks; the first: %s", len(got), got[0])
+	for _, g := range got {
+		m := want.FindStringSubmatch(g)
+		if m == nil || m[1] == "13" || m[1] != m[3] {
+			t.Errorf("closed / tapped / tapped again: %s; want one <pre>, fitted below 13px / 13px scrolling / fitted again", g)
 		}
 	}
 }

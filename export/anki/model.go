@@ -103,7 +103,7 @@ var questionType = noteType{
 	ID:       1795478400101,
 	Name:     "bankgen Interview Question",
 	TextName: "questions",
-	Mod:      1796100001,
+	Mod:      1796100002,
 	Fields: []string{
 		qQuestion:  "Question",
 		qTopic:     "Topic",
@@ -143,7 +143,7 @@ var gapType = noteType{
 	ID:       1795478400102,
 	Name:     "bankgen Gap Drill",
 	TextName: "gaps",
-	Mod:      1796100000,
+	Mod:      1796100001,
 	Fields: []string{
 		gGap:         "Gap",
 		gQuestion:    "Question",
@@ -180,7 +180,7 @@ var conceptType = noteType{
 	ID:       1795478400103,
 	Name:     "bankgen Concept",
 	TextName: "concepts",
-	Mod:      1796100000,
+	Mod:      1796100001,
 	Fields: []string{
 		cTerm:       "Term",
 		cDefinition: "Definition",
@@ -231,7 +231,7 @@ var cardType = noteType{
 	ID:       1795478400104,
 	Name:     "bankgen Card",
 	TextName: "cards",
-	Mod:      1796100000,
+	Mod:      1796100001,
 	Fields: []string{
 		kTitle:   "Title",
 		kFront:   "Front",

@@ -265,8 +265,7 @@ func TestColumnsAndFit(t *testing.T) {
 	}
 	got := r.Diagram(&bank.Diagram{Art: wide})
 	want := `<details class="bg-zoom"><summary><div class="bg-fit" style="--cols:41">` +
-		`<pre class="bg-pre bg-art">` + "\n" + wide + `</pre></div></summary>` +
-		`<pre class="bg-pre bg-art">` + "\n" + wide + `</pre></details>`
+		`<pre class="bg-pre bg-art">` + "\n" + wide + `</pre></div></summary></details>`
 	if got != want {
 		t.Errorf("wide diagram =\n%s\nwant\n%s", got, want)
 	}

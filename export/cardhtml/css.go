@@ -9,7 +9,7 @@ package cardhtml
 // so vertical box lines join up. Diagrams and code wider than
 // FitColumns are scaled to their container's width (with container
 // query units; where those are missing they keep 13 px and scroll) and
-// shown at full size when tapped. Highlighted code carries its own
+// set at full size, scrolling sideways, when tapped. Highlighted code carries its own
 // colours and background inline.
 const CSS = `.bg { max-width: 46em; margin: 0 auto; padding: 0 4px; }
 .bg-meta { font-size: 13px; margin-bottom: .5em; }
@@ -93,7 +93,7 @@ const CSS = `.bg { max-width: 46em; margin: 0 auto; padding: 0 4px; }
 .bg-zoom > summary::-webkit-details-marker { display: none; }
 .bg-zoom > summary::after { content: "\2922  tap for full size"; display: block; font-size: 11px; opacity: .6; }
 .bg-zoom[open] > summary { cursor: zoom-out; }
-.bg-zoom[open] > summary > .bg-fit { display: none; }
+.bg-zoom[open] > summary > .bg-fit > .bg-pre { font-size: 13px; overflow-x: auto; }
 .bg-zoom[open] > summary::after { content: "\2921  fit to width"; }
 .bg-outline, .bg-say { padding-left: 1.2em; margin: .4em 0; }
 .bg-outline li, .bg-say li { margin: .25em 0; }

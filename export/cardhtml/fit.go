@@ -41,11 +41,13 @@ func Columns(text string) int {
 
 // fit writes a <pre> so that it fits the card on any screen. A <pre>
 // of at most FitColumns columns is written as it is. A wider one is
-// written twice in a <details>: scaled to the width of its container
-// (the CSS sets its font size from the --cols property and the
-// container's width, so lines are never cut or wrapped and columns stay
-// aligned), and at its natural size, scrolling sideways, shown when the
-// reader taps the scaled one.
+// written once, as the summary of an otherwise empty <details>: closed,
+// it is scaled to the width of its container (the CSS sets its font size
+// from the --cols property and the container's width, so lines are
+// never cut or wrapped and columns stay aligned); tapped open, the CSS
+// sets it at its natural size, scrolling sideways. The toggle needs no
+// script, so it works wherever a card is shown (Anki on desktop and
+// phones, a page with scripts off).
 func fit(b *strings.Builder, pre string, cols int) {
 	if cols <= FitColumns {
 		b.WriteString(pre)
@@ -53,7 +55,5 @@ func fit(b *strings.Builder, pre string, cols int) {
 	}
 	b.WriteString(`<details class="bg-zoom"><summary><div class="bg-fit" style="--cols:` + strconv.Itoa(cols) + `">`)
 	b.WriteString(pre)
-	b.WriteString(`</div></summary>`)
-	b.WriteString(pre)
-	b.WriteString(`</details>`)
+	b.WriteString(`</div></summary></details>`)
 }

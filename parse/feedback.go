@@ -47,12 +47,11 @@ func (d *doc) strength(n ast.Node) {
 // addStrengthItem reads one list item as a strength: its first block is
 // the point, its further blocks more detail.
 func (d *doc) addStrengthItem(it ast.Node) {
-	s := bank.Strength{Pos: d.pos(it), Pin: d.takePin(it.FirstChild())}
-	s.Title, s.Detail = d.itemLead(it)
-	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
-		if c != it.FirstChild() {
-			s.Detail = joinPara(s.Detail, d.blockText(c))
-		}
+	first := d.itemFirst(it)
+	s := bank.Strength{Pos: d.pos(it), Pin: d.takePin(first)}
+	s.Title, s.Detail = d.itemLead(first)
+	for c := next(first); c != nil; c = c.NextSibling() {
+		s.Detail = joinPara(s.Detail, d.blockText(c))
 	}
 	d.q.Strengths = append(d.q.Strengths, s)
 	d.recordItem(it, d.item(ReadStrength, s.Title))
@@ -134,8 +133,8 @@ func (d *doc) addPlainGap(text string, pos bank.Pos, n ast.Node) {
 // nested items explain it or, when italic, quoted or labelled, give its
 // phrasing.
 func (d *doc) addGapItem(it ast.Node) {
-	g := bank.Gap{Pos: d.pos(it), Pin: d.takePin(it.FirstChild())}
-	first := it.FirstChild()
+	first := d.itemFirst(it)
+	g := bank.Gap{Pos: d.pos(it), Pin: d.takePin(first)}
 	if isTextBlock(first) {
 		p := first
 		body, phrasing := d.splitPhrasing(p)
@@ -156,7 +155,7 @@ func (d *doc) addGapItem(it ast.Node) {
 	} else if first != nil {
 		g.Title = vocab.TrimTitle(d.blockText(first))
 	}
-	for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+	for c := next(first); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.List:
 			for sub := c.FirstChild(); sub != nil; sub = sub.NextSibling() {
@@ -295,10 +294,29 @@ func (d *doc) phrasingLine(start, stop ast.Node) (string, bool) {
 	return "", false
 }
 
+// next returns the sibling after n, nil when n is nil.
+func next(n ast.Node) ast.Node {
+	if n == nil {
+		return nil
+	}
+	return n.NextSibling()
+}
+
+// itemFirst returns a list item's first block, past a pinning comment
+// on a line of its own ("- <!-- bankgen:id x -->"), whose pin it makes
+// the pending one.
+func (d *doc) itemFirst(it ast.Node) ast.Node {
+	first := it.FirstChild()
+	if name, ok := d.blockPin(first); ok {
+		d.setPin(name, d.pos(first))
+		return first.NextSibling()
+	}
+	return first
+}
+
 // itemLead reads a list item's first block as "**Title** — detail", or
 // splits plain text into a title and a detail.
-func (d *doc) itemLead(it ast.Node) (title, detail string) {
-	first := it.FirstChild()
+func (d *doc) itemLead(first ast.Node) (title, detail string) {
 	if first == nil {
 		return "", ""
 	}
@@ -317,7 +335,7 @@ func splitPlainItem(text string) (title, detail string) {
 		t, dt := splitPlainItem(line)
 		return t, joinPara(dt, strings.TrimSpace(more))
 	}
-	for _, sep := range []string{" — ", " – ", " - ", ": "} {
+	for _, sep := range []string{" — ", " – ", " - ", ": ", "："} {
 		if head, rest, ok := strings.Cut(text, sep); ok && len(strings.Fields(head)) <= 10 && strings.TrimSpace(rest) != "" {
 			return vocab.TrimTitle(head), strings.TrimSpace(rest)
 		}
@@ -464,6 +482,9 @@ func (d *doc) feedbackTable(t *east.Table) bool {
 			return false
 		}
 		r := d.v.Role(row[0])
+		if r == vocab.RoleNone {
+			r = d.v.RoleByWords(row[0])
+		}
 		if r != vocab.RoleStrengths && r != vocab.RoleGaps && r != vocab.RoleScore && (k > 0 || r != vocab.RoleNone) {
 			if k == 0 {
 				continue // a header such as "Aspect | Feedback"
@@ -481,21 +502,36 @@ func (d *doc) feedbackTable(t *east.Table) bool {
 		if k > 0 {
 			pos = rowPos[k-1]
 		}
-		text := strings.TrimSpace(strings.Join(row[1:], "\n"))
+		var cells []string // the row's other cells, phrasing aside
+		for i, cell := range row[1:] {
+			if i+1 != phrasing && strings.TrimSpace(cell) != "" {
+				cells = append(cells, strings.TrimSpace(cell))
+			}
+		}
+		points := cells
+		if len(cells) == 1 {
+			points = splitCell(cells[0]) // "| Strengths | a; b |"
+		} else if len(cells) > 1 {
+			points = []string{cells[0] + "\n" + strings.Join(cells[1:], "\n")}
+		}
 		switch roles[k] {
 		case vocab.RoleScore:
-			d.q.Score = text
-			d.record(pos, "row", text, d.inQuestion(ReadScore))
+			d.q.Score = strings.Join(cells, " ")
+			d.record(pos, "row", d.q.Score, d.inQuestion(ReadScore))
 		case vocab.RoleStrengths:
-			for _, line := range splitCell(text) {
-				title, detail := splitPlainItem(line)
+			for _, point := range points {
+				title, detail := splitPlainItem(point)
 				d.q.Strengths = append(d.q.Strengths, bank.Strength{Title: title, Detail: detail, Pos: pos})
-				d.record(pos, "row", line, d.item(ReadStrength, title))
+				d.record(pos, "row", point, d.item(ReadStrength, title))
 			}
 		case vocab.RoleGaps:
-			for _, line := range splitCell(text) {
-				d.addPlainGap(line, pos, nil)
-				d.record(pos, "row", line, d.item(ReadGap, d.q.Gaps[len(d.q.Gaps)-1].Title))
+			for _, point := range points {
+				d.addPlainGap(point, pos, nil)
+				g := &d.q.Gaps[len(d.q.Gaps)-1]
+				if phrasing > 0 && phrasing < len(row) {
+					g.Phrasing = joinPara(g.Phrasing, vocab.Unquote(row[phrasing]))
+				}
+				d.record(pos, "row", point, d.item(ReadGap, g.Title))
 			}
 		}
 	}

@@ -158,7 +158,7 @@ func (d *doc) colonEntry(p ast.Node) bool {
 		return false
 	}
 	rest := d.inlineText(first.NextSibling(), nil)
-	return !vocab.StartsWithSeparator(rest) || strings.HasPrefix(rest, ":")
+	return strings.HasSuffix(d.plain(first), ":") && !vocab.StartsWithSeparator(rest) || strings.HasPrefix(rest, ":")
 }
 
 // glossaryList reads a list whose every item is a glossary entry: bold
@@ -168,6 +168,9 @@ func (d *doc) glossaryList(l *ast.List) ([]bank.Term, bool) {
 	var terms []bank.Term
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
 		p := it.FirstChild()
+		if _, ok := d.blockPin(p); ok {
+			p = d.itemFirst(it)
+		}
 		if p == nil {
 			return nil, false
 		}
@@ -178,7 +181,7 @@ func (d *doc) glossaryList(l *ast.List) ([]bank.Term, bool) {
 		if !ok {
 			return nil, false
 		}
-		for c := p.NextSibling(); c != nil; c = c.NextSibling() {
+		for c := next(p); c != nil; c = c.NextSibling() {
 			t.Definition = joinPara(t.Definition, d.blockText(c))
 		}
 		t.Pos, t.Pin = d.pos(it), d.takePin(p)

@@ -141,7 +141,7 @@ func run(srcs []Source, explain bool) (*bank.Bank, []Outline, bank.Diagnostics) 
 		if !emptyTopic(&d.topic) {
 			mergeTopic(b, index, d.topic)
 		}
-		b.Plan = mergePlan(b.Plan, d.plan, &diags)
+		b.Plan = mergePlan(b.Plan, d.plan, d.planNumbered, &diags)
 	}
 	b.Normalize()
 	b.AssignIDs()
@@ -247,21 +247,32 @@ func mergeTopic(b *bank.Bank, index map[string]int, t bank.Topic) {
 }
 
 // mergePlan joins the study plans of several files. Each mock interview
-// usually ends with the whole tracker, so rows with the same number are
-// one row: the tracker only moves forward, so the most advanced status
-// wins, and a row whose topic differs is reported.
-func mergePlan(have, add []bank.PlanEntry, diags *bank.Diagnostics) []bank.PlanEntry {
+// usually ends with the whole tracker, so a row is one already read when
+// it has the same number (numbered rows) or the same topic (rows the
+// source did not number, which follow the others): the tracker only
+// moves forward, so the most advanced status wins, and a numbered row
+// whose topic differs is reported.
+func mergePlan(have, add []bank.PlanEntry, numbered []bool, diags *bank.Diagnostics) []bank.PlanEntry {
 	if len(have) == 0 {
 		return add
 	}
-	byNum := map[int]int{}
-	for i, e := range have {
-		byNum[e.Number] = i
+	last := 0
+	for _, e := range have {
+		last = max(last, e.Number)
 	}
-	for _, e := range add {
-		i, ok := byNum[e.Number]
-		if !ok {
-			byNum[e.Number] = len(have)
+	for k, e := range add {
+		i := slices.IndexFunc(have, func(h bank.PlanEntry) bool {
+			if numbered[k] {
+				return h.Number == e.Number
+			}
+			return strings.EqualFold(h.Topic, e.Topic)
+		})
+		if i < 0 {
+			if !numbered[k] {
+				last++
+				e.Number = last
+			}
+			last = max(last, e.Number)
 			have = append(have, e)
 			continue
 		}

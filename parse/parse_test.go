@@ -37,7 +37,7 @@ func TestCases(t *testing.T) {
 				switch {
 				case f.Name == "want":
 					wantIdx = i
-				case strings.HasSuffix(f.Name, ".md"):
+				case strings.HasSuffix(f.Name, ".md") || IsConfig(f.Name):
 					srcs = append(srcs, Source{Name: f.Name, Data: f.Data})
 				}
 			}
@@ -64,38 +64,66 @@ func TestCases(t *testing.T) {
 	}
 }
 
-// summarize prints what a reviewer checks against the input: the counts
-// and titles per question, and every diagnostic.
+// summarize prints what a reviewer checks against the input: per topic
+// its tags, terms, notes and extra sections; per question its number,
+// level (and whether inferred), label, title, prompt, response, score,
+// strengths, gaps with phrasing, answer, samples, diagrams and extra
+// sections; the plan; and every diagnostic.
 func summarize(b *bank.Bank, diags bank.Diagnostics) string {
 	var s strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&s, format+"\n", args...) }
+	pin := func(name string) string {
+		if name == "" {
+			return ""
+		}
+		return " pin=" + name
+	}
+	kinds := func(bs []bank.Block) string {
+		var k []string
+		for _, b := range bs {
+			k = append(k, string(b.Kind))
+		}
+		return strings.Join(k, ",")
+	}
 	for _, t := range b.Topics {
-		p("topic %s %q terms=%d notes=%d extra=%d", t.ID, t.Name, len(t.Guide), len(t.Notes), len(t.Extra))
+		p("topic %s %q terms=%d notes=%d extra=%d%s", t.ID, t.Name, len(t.Guide), len(t.Notes), len(t.Extra), pin(t.Pin))
+		if len(t.Tags) > 0 {
+			p("  tags %q", t.Tags)
+		}
 		for _, g := range t.Guide {
-			p("  term %q (%s) @%d: %.40q", g.Term, g.Section, g.Pos.Line, g.Definition)
+			p("  term %q (%s) @%d: %.40q%s", g.Term, g.Section, g.Pos.Line, g.Definition, pin(g.Pin))
+		}
+		for _, n := range t.Notes {
+			p("  note %q %s @%d", n.Title, kinds(n.Blocks), n.Pos.Line)
 		}
 		for _, x := range t.Extra {
 			p("  extra %q blocks=%d @%d", x.Title, len(x.Blocks), x.Pos.Line)
 		}
 		for _, q := range t.Questions {
-			p("  %s %s label=%q @%s:%d", q.ID, q.Level, q.Label, q.Pos.File, q.Pos.Line)
+			level := q.Level.String()
+			if q.LevelInferred {
+				level += " (inferred)"
+			}
+			p("  %s %s label=%q title=%q @%s:%d%s", q.ID, level, q.Label, q.Title, q.Pos.File, q.Pos.Line, pin(q.Pin))
 			p("    prompt %.50q", q.Prompt)
+			if len(q.Response) > 0 {
+				p("    response %s: %.40q", kinds(q.Response), q.Response[0].Text)
+			}
+			if q.Score != "" {
+				p("    score %q", q.Score)
+			}
 			for _, x := range q.Strengths {
-				p("    strength %q: %.30q", x.Title, x.Detail)
+				p("    strength %q: %.30q%s", x.Title, x.Detail, pin(x.Pin))
 			}
 			for _, x := range q.Gaps {
-				p("    gap %q: %.30q phrasing=%.30q", x.Title, x.Detail, x.Phrasing)
+				p("    gap %q: %.30q phrasing=%.40q%s", x.Title, x.Detail, x.Phrasing, pin(x.Pin))
 			}
-			var kinds []string
-			for _, a := range q.Answer {
-				kinds = append(kinds, string(a.Kind))
-			}
-			p("    answer %s", strings.Join(kinds, ","))
+			p("    answer %s", kinds(q.Answer))
 			for _, x := range q.Samples {
-				p("    sample %s lang=%q file=%q kinds=%v lines=%d @%d", x.ID, x.Lang, x.File, x.Kinds, strings.Count(x.Code, "\n"), x.Pos.Line)
+				p("    sample %s lang=%q file=%q kinds=%v lines=%d @%d%s", x.ID, x.Lang, x.File, x.Kinds, strings.Count(x.Code, "\n"), x.Pos.Line, pin(x.Pin))
 			}
 			for _, x := range q.Diagrams {
-				p("    diagram %q lines=%d @%d", x.Title, strings.Count(x.Art, "\n")+1, x.Pos.Line)
+				p("    diagram %q lang=%q art=%.30q lines=%d @%d%s", x.Title, x.Lang, x.Art, strings.Count(x.Art, "\n")+1, x.Pos.Line, pin(x.Pin))
 			}
 			for _, x := range q.Extra {
 				p("    extra %q blocks=%d @%d", x.Title, len(x.Blocks), x.Pos.Line)
@@ -103,7 +131,7 @@ func summarize(b *bank.Bank, diags bank.Diagnostics) string {
 		}
 	}
 	for _, e := range b.Plan {
-		p("plan %d %q %s", e.Number, e.Topic, e.Status)
+		p("plan %d %q %s label=%q fields=%v", e.Number, e.Topic, e.Status, e.Label, e.Fields)
 	}
 	for _, d := range diags {
 		p("%s", d.String())

@@ -26,10 +26,11 @@ func (d *doc) planTable(t *east.Table) bool {
 	d.record(d.pos(t), "table", d.excerpt(t), Reading{As: ReadPart, Role: vocab.RolePlan})
 	rowPos := d.rowPositions(t)
 	for i, row := range tb.Rows {
-		e := bank.PlanEntry{Number: i + 1, Pos: rowPos[i]}
+		e := bank.PlanEntry{Number: len(d.plan) + 1, Pos: rowPos[i]}
+		numbered := false
 		if num >= 0 && num < len(row) {
 			if n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(row[num], "."))); err == nil {
-				e.Number = n
+				e.Number, numbered = n, true
 			} else {
 				d.warn(e.Pos, "plan row %d: %q is not a number; numbered by position", i+1, row[num])
 			}
@@ -45,10 +46,18 @@ func (d *doc) planTable(t *east.Table) bool {
 				e.Fields = append(e.Fields, bank.Field{Name: tb.Header[c], Value: cell})
 			}
 		}
-		d.plan = append(d.plan, e)
+		d.addPlanRow(e, numbered)
 		d.record(e.Pos, "row", e.Topic, Reading{As: ReadPlan, Name: e.Topic, Status: e.Status, Question: e.Number})
 	}
 	return true
+}
+
+// addPlanRow adds a row to the document's plan. numbered says that the
+// source numbered it; other rows are numbered after the rows before them
+// and, across files, matched by topic rather than number.
+func (d *doc) addPlanRow(e bank.PlanEntry, numbered bool) {
+	d.plan = append(d.plan, e)
+	d.planNumbered = append(d.planNumbered, numbered)
 }
 
 // planColumns finds a tracker's number, topic and status columns, -1
@@ -151,14 +160,13 @@ func (d *doc) planList(l *ast.List) bool {
 		return false
 	}
 	d.record(d.pos(l), "list", d.excerpt(l), Reading{As: ReadPart, Role: vocab.RolePlan})
-	num := 1
-	if l.IsOrdered() {
-		num = l.Start
-	}
 	for i, r := range rows {
-		e := bank.PlanEntry{Number: num + i, Topic: r.topic, Pos: r.pos}
+		e := bank.PlanEntry{Number: len(d.plan) + 1, Topic: r.topic, Pos: r.pos}
+		if l.IsOrdered() {
+			e.Number = l.Start + i
+		}
 		d.setStatus(&e, r.label)
-		d.plan = append(d.plan, e)
+		d.addPlanRow(e, l.IsOrdered())
 		d.record(e.Pos, "item", e.Topic, Reading{As: ReadPlan, Name: e.Topic, Status: e.Status, Question: e.Number})
 	}
 	return true

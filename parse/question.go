@@ -152,6 +152,9 @@ func keycapNumber(s string) string {
 // removed, is the title.
 func (d *doc) levelIn(rest string) (label string, level bank.Level, ok bool, title string) {
 	whole := vocab.TrimDecoration(vocab.TrimSeparator(rest))
+	if strings.HasPrefix(whole, "(") && strings.HasSuffix(whole, ")") || strings.HasPrefix(whole, "[") && strings.HasSuffix(whole, "]") {
+		whole = strings.TrimSpace(whole[1 : len(whole)-1])
+	}
 	if lv, isLevel := d.v.Level(whole); isLevel {
 		return whole, lv, true, ""
 	}

@@ -30,6 +30,8 @@ type doc struct {
 	titlePos bank.Pos
 	topic    bank.Topic
 	plan     []bank.PlanEntry
+	// planNumbered says, per plan row, whether the source numbered it.
+	planNumbered []bool
 
 	q      *bank.Question // the question being read, or nil
 	qEntry int            // index of q's entry in the outline, or -1
@@ -518,7 +520,11 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 	}
 	pos := d.pos(p)
 	if l.emph == 2 {
-		if qh, ok := d.questionHead(l.text); ok && (!qh.numbered || qh.hasLevel || d.opensQuestion(p)) {
+		// A bare number ("**2. Title**") opens a question only alone on
+		// its line, and not among a question's feedback, where it
+		// numbers a point.
+		numbered := l.rest == "" && (d.q == nil || d.role != vocab.RoleStrengths && d.role != vocab.RoleGaps) && d.opensQuestion(p)
+		if qh, ok := d.questionHead(l.text); ok && (!qh.numbered || qh.hasLevel || numbered) {
 			d.startQuestion(qh, pos, p)
 			if l.rest != "" {
 				d.addPrompt(l.rest)
@@ -637,20 +643,34 @@ func (d *doc) labelList(l *ast.List) bool {
 // opensQuestion reports whether a numbered heading or label ("### 2.
 // Rate limiting") that names no level opens a question: whether the
 // blocks under it, up to the next heading at its level or above, open
-// a part of a question (a response, feedback, a model answer, …).
+// a part of a question (a response, feedback, a model answer, …) or
+// give its level; a heading at its level that names such a part counts
+// too ("### Model answer" after "### 3. Select").
 func (d *doc) opensQuestion(n ast.Node) bool {
 	level := 7
 	if h, ok := n.(*ast.Heading); ok {
 		level = h.Level
 	}
+	isPart := func(text string) bool {
+		role, _ := d.roleOf(text)
+		if role == vocab.RoleNone {
+			role = d.v.RoleByWords(text)
+		}
+		return role.InQuestion() && role != vocab.RolePrompt
+	}
 	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
-		var text string
 		switch c := c.(type) {
 		case *ast.Heading:
+			text := d.plain(c)
+			if _, isQ := d.questionHead(text); isQ {
+				return false
+			}
+			if isPart(text) {
+				return true
+			}
 			if c.Level <= level {
 				return false
 			}
-			text = d.plain(c)
 		case *ast.Paragraph:
 			l, ok := d.label(c)
 			if !ok {
@@ -659,15 +679,10 @@ func (d *doc) opensQuestion(n ast.Node) bool {
 			if _, isQ := d.questionHead(l.text); isQ && l.emph == 2 {
 				return false
 			}
-			text = l.text
-		default:
-			continue
-		}
-		if role, _ := d.roleOf(text); role.InQuestion() && role != vocab.RolePrompt {
-			return true
-		}
-		if role := d.v.RoleByWords(text); role.InQuestion() && role != vocab.RolePrompt {
-			return true
+			head, _, _ := strings.Cut(l.text, ":")
+			if isPart(l.text) || d.v.IsLevelLabel(head) {
+				return true
+			}
 		}
 	}
 	return false

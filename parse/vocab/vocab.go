@@ -228,6 +228,9 @@ func containsAll(words, want []string) bool {
 // else: "Kafka basics" names no level, and "mid" is never found inside
 // "midnight".
 func (v *Vocabulary) Level(s string) (l bank.Level, ok bool) {
+	if l, ok := v.levels[Key(s)]; ok {
+		return l, true
+	}
 	words := strings.Fields(Key(s))
 	for len(words) > 0 && v.fillers[words[0]] {
 		words = words[1:]
@@ -363,21 +366,21 @@ func (v *Vocabulary) TermColumn(header string) TermColumn {
 // decoration aside.
 func (v *Vocabulary) TopicName(title string) string {
 	s := TrimDecoration(strings.TrimSpace(title))
-	if v.onlyTitleWords(s) {
-		return s
-	}
 	for _, sep := range []string{" — ", " – ", " - ", ": ", " | "} {
 		a, b, ok := strings.Cut(s, sep)
-		if !ok {
+		if !ok || strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
 			continue
 		}
 		switch ta, tb := v.hasTitleWord(a), v.hasTitleWord(b); {
-		case ta && !tb && TrimDecoration(b) != "":
-			s = b
+		case ta && !tb:
+			return strings.TrimSpace(b)
 		case ta || tb:
 			s = a
 		}
 		break
+	}
+	if v.onlyTitleWords(s) {
+		return s
 	}
 	return v.stripTitleWords(TrimDecoration(s))
 }

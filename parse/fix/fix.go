@@ -2,7 +2,7 @@ package fix
 
 import (
 	"io"
-	"sort"
+	"slices"
 )
 
 // DefaultMinConfidence is the confidence a repair needs to be made unless
@@ -172,11 +172,11 @@ func (r *Report) assemble(all []finding, out []byte) []Repair {
 		}
 		f.rounds = 1
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].start != all[j].start {
-			return all[i].start < all[j].start
+	slices.SortStableFunc(all, func(a, b finding) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return all[i].end > all[j].end // the larger (later round) first
+		return b.end - a.end // the larger (later round) first
 	})
 	// Merge the rounds of one place: a later round's repair covers the
 	// earlier ones inside it. A suspect that a later repair covers was

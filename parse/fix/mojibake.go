@@ -42,8 +42,16 @@ type run struct {
 	score      float64    // the log-odds that best is right
 	accept     bool
 	lone       bool     // only a lone lead byte may be damage
-	choices    []choice // per item of best: the character it becomes
+	choices    []choice // per item of best, for a run with rebuild groups: the character it becomes
 	cols       []int    // per item of best: its display column (rebuild.go)
+}
+
+// x returns what item i of ru's reading becomes.
+func (ru *run) x(i int) rune {
+	if ru.choices != nil {
+		return ru.choices[i].x
+	}
+	return ru.best.items[i].x
 }
 
 // choice is what an item of a run becomes: for a rebuild group, the
@@ -58,7 +66,7 @@ type choice struct {
 type doc struct {
 	text    []byte
 	lay     *layout
-	runs    []*run
+	runs    []run
 	c       *config
 	memo    map[string][]*reading
 	intact  map[rune]int // characters seen intact or repaired whole (those that may be candidates)
@@ -96,7 +104,7 @@ func (mojibake) apply(text []byte, c *config) ([]edit, []finding) {
 // code page reads as a two-byte lead whose continuation it may have
 // dropped. any reports whether some run has a pair: without one there is
 // no evidence of damage at all.
-func scanRuns(text []byte) (runs []*run, any bool) {
+func scanRuns(text []byte) (runs []run, any bool) {
 	for i := 0; i < len(text); {
 		if text[i] < utf8.RuneSelf {
 			i++
@@ -122,10 +130,10 @@ func scanRuns(text []byte) (runs []*run, any bool) {
 		}
 		switch {
 		case pairs != 0:
-			runs = append(runs, &run{start: start, end: i})
+			runs = append(runs, run{start: start, end: i})
 			any = true
 		case n == 1 && loneOK:
-			runs = append(runs, &run{start: start, end: i, lone: true})
+			runs = append(runs, run{start: start, end: i, lone: true})
 		}
 		if i == start {
 			i++ // an invalid byte
@@ -149,9 +157,10 @@ func loneLead(r rune) bool {
 }
 
 // place finds each run's line, region and zone.
-func (d *doc) place(runs []*run) {
+func (d *doc) place(runs []run) {
 	l := 0
-	for _, ru := range runs {
+	for i := range runs {
+		ru := &runs[i]
 		for l+1 < len(d.lay.lines) && d.lay.lines[l+1].start <= ru.start {
 			l++
 		}
@@ -165,13 +174,13 @@ func (d *doc) place(runs []*run) {
 // diagram border), and a reading depends only on the run and the ASCII
 // characters just around it, so each distinct one is read once.
 func (d *doc) readAll() {
-	for _, ru := range d.runs {
+	for i := range d.runs {
+		ru := &d.runs[i]
 		lo, hi := max(ru.start-1, 0), min(ru.end+1, len(d.text))
-		key := string(d.text[lo:hi])
-		rds, ok := d.memo[key]
+		rds, ok := d.memo[string(d.text[lo:hi])]
 		if !ok {
 			rds = d.readRun(ru)
-			d.memo[key] = rds
+			d.memo[string(d.text[lo:hi])] = rds
 		}
 		ru.readings = rds
 	}
@@ -298,7 +307,8 @@ func (d *doc) weigh() {
 			i += n
 		}
 	}
-	for _, ru := range d.runs {
+	for i := range d.runs {
+		ru := &d.runs[i]
 		z := codeZone(ru.zone)
 		if ru.lone {
 			// A lone lead byte is as likely damage as not: it counts for
@@ -366,7 +376,8 @@ func odds(damage, clean int, lim float64) float64 {
 // decide judges each run: the log-odds that its reading is the original
 // text, from its delta, its code page's prior and the evidence around it.
 func (d *doc) decide() {
-	for _, ru := range d.runs {
+	for i := range d.runs {
+		ru := &d.runs[i]
 		ru.best = pick(ru.readings, ru.lone, d.docStrng[codeZone(ru.zone)])
 		b := ru.best
 		if b == nil {
@@ -427,7 +438,8 @@ func evidence(rs, rc, ds, dc int) float64 {
 func (d *doc) emit() ([]edit, []finding) {
 	edits := make([]edit, 0, len(d.runs))
 	found := make([]finding, 0, len(d.runs))
-	for _, ru := range d.runs {
+	for i := range d.runs {
+		ru := &d.runs[i]
 		b := ru.best
 		if b == nil {
 			continue
@@ -447,10 +459,13 @@ func (d *doc) emit() ([]edit, []finding) {
 		kind := Mojibake
 		var cands []string
 		for i, it := range b.items[first : last+1] {
-			ch := ru.choices[first+i]
-			repl = utf8.AppendRune(repl, ch.x)
+			repl = utf8.AppendRune(repl, ru.x(first+i))
 			if it.set != nil {
 				kind = Rebuilt
+				if ru.choices == nil {
+					continue // not accepted: judged by the run's score alone
+				}
+				ch := ru.choices[first+i]
 				conf = min(conf, sigmoid(ru.score)*ch.share)
 				if len(ch.alts) > 1 {
 					cands = ch.alts

@@ -36,14 +36,14 @@ const plausibleShare = 0.1
 func (d *doc) chooseAll() {
 	// What the text holds intact: the clean characters and the characters
 	// repaired whole.
-	for _, ru := range d.runs {
-		if b := ru.best; b != nil {
-			ru.choices = make([]choice, len(b.items))
-			for i, it := range b.items {
-				ru.choices[i] = choice{x: it.x, share: 1}
-			}
-			if !ru.accept {
-				continue
+	for i := range d.runs {
+		ru := &d.runs[i]
+		if b := ru.best; b != nil && ru.accept {
+			if b.rebuild {
+				ru.choices = make([]choice, len(b.items))
+				for i, it := range b.items {
+					ru.choices[i] = choice{x: it.x, share: 1}
+				}
 			}
 			for _, it := range b.items {
 				if !it.group {
@@ -68,7 +68,8 @@ func (d *doc) chooseAll() {
 	var prev map[int]bool
 	for pass := 1; pass < 3; pass++ {
 		changed := map[int]bool{}
-		for _, ru := range d.runs {
+		for i := range d.runs {
+		ru := &d.runs[i]
 			if !ru.accept || !ru.best.rebuild {
 				continue
 			}
@@ -159,7 +160,7 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 		if context {
 			w *= boxFactor(c.r, nb)
 			if set.widths {
-				w *= views.alignFactor(v, ru.line, col, ru.choices[i].x, c.r)
+				w *= views.alignFactor(v, ru.line, col, ru.x(i), c.r)
 			}
 			if v.emoji && isEmoji(c.r) {
 				w *= 1.5
@@ -246,7 +247,7 @@ func (d *doc) vocabulary() map[string]int {
 			k++
 		}
 		if k < len(d.runs) && d.runs[k].start == i {
-			ru := d.runs[k]
+			ru := &d.runs[k]
 			for _, it := range ru.best.items {
 				switch {
 				case it.set != nil:
@@ -275,12 +276,12 @@ func (d *doc) vocabulary() map[string]int {
 func (d *doc) sides(ru *run, i int) (left, right rune) {
 	left, right = ' ', ' '
 	if i > 0 {
-		left = ru.choices[i-1].x
+		left = ru.x(i - 1)
 	} else if ru.start > 0 {
 		left = rune(d.text[ru.start-1])
 	}
-	if i+1 < len(ru.choices) {
-		right = ru.choices[i+1].x
+	if i+1 < len(ru.best.items) {
+		right = ru.x(i + 1)
 	} else if ru.end < len(d.text) {
 		right = rune(d.text[ru.end])
 	}
@@ -382,7 +383,7 @@ func (vs *viewSet) get(l int) *view {
 			k++
 		}
 		if k < len(d.runs) && d.runs[k].line == l && d.runs[k].start == i {
-			ru := d.runs[k]
+			ru := &d.runs[k]
 			k++
 			if ru.cols == nil {
 				ru.cols = make([]int, len(ru.best.items))
@@ -390,7 +391,7 @@ func (vs *viewSet) get(l int) *view {
 			for k, it := range ru.best.items {
 				if it.group {
 					ru.cols[k] = col
-					add(ru.choices[k].x, true)
+					add(ru.x(k), true)
 				} else {
 					for _, r := range string(d.text[ru.start+it.start : ru.start+it.end]) {
 						add(r, false)

@@ -15,6 +15,9 @@ import (
 type utf16Text struct{}
 
 func (utf16Text) apply(text []byte, _ *config) ([]edit, []finding) {
+	if bytes.IndexByte(text, 0) < 0 {
+		return nil, nil // every UTF-16 text has NULs: its spaces and line ends
+	}
 	// Evidence: NULs and other controls as many as half the other ASCII
 	// characters. The counts do not change as other rules repair
 	// non-ASCII text.

@@ -69,7 +69,7 @@ func (d *doc) chooseAll() {
 	for pass := 1; pass < 3; pass++ {
 		changed := map[int]bool{}
 		for i := range d.runs {
-		ru := &d.runs[i]
+			ru := &d.runs[i]
 			if !ru.accept || !ru.best.rebuild {
 				continue
 			}

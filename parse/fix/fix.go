@@ -204,24 +204,43 @@ func (r *Report) assemble(all []finding, out []byte) []Repair {
 		}
 		merged = append(merged, f)
 	}
-	reps := make([]Repair, 0, len(merged))
+	// The texts of a long document's hundred thousand repairs are cut
+	// from one string rather than allocated one by one.
+	n := 0
 	for _, f := range merged {
-		p := Repair{Offset: f.start, Kind: f.kind, CodePage: f.cp, Confidence: round2(f.conf), Rounds: f.rounds, Candidates: f.cands}
-		p.Damaged = string(r.base[f.start:f.end])
+		n += 2*(f.end-f.start) + len(f.damaged)
+	}
+	texts := make([]byte, 0, n)
+	spans := make([][2]span, len(merged)) // damaged, replacement
+	for i, f := range merged {
+		d := span{len(texts), 0}
 		if f.damaged != "" {
-			p.Damaged = f.damaged
+			texts = append(texts, f.damaged...)
+		} else {
+			texts = append(texts, r.base[f.start:f.end]...)
 		}
-		p.Replacement = p.Damaged
-		if isMade(f.kind) || f.kind == Removed {
+		d.e = len(texts)
+		rp := d
+		if isMade(f.kind) {
 			a, b := f.start, f.end
 			for _, m := range r.steps {
 				a, b = m.fwd(a, false), m.fwd(b, true)
 			}
-			p.Replacement = string(out[a:b])
+			rp.s = len(texts)
+			texts = append(texts, out[a:b]...)
+			rp.e = len(texts)
 		}
 		if f.kind == Removed {
-			p.Replacement = ""
+			rp = span{d.e, d.e}
 		}
+		spans[i] = [2]span{d, rp}
+	}
+	joined := string(texts)
+	reps := make([]Repair, 0, len(merged))
+	for i, f := range merged {
+		p := Repair{Offset: f.start, Kind: f.kind, CodePage: f.cp, Confidence: round2(f.conf), Rounds: f.rounds, Candidates: f.cands}
+		p.Damaged = joined[spans[i][0].s:spans[i][0].e]
+		p.Replacement = joined[spans[i][1].s:spans[i][1].e]
 		p.Line, p.Col = r.locate(f.start)
 		reps = append(reps, p)
 	}

@@ -43,7 +43,6 @@ type run struct {
 	accept     bool
 	lone       bool     // only a lone lead byte may be damage
 	choices    []choice // per item of best, for a run with rebuild groups: the character it becomes
-	cols       []int    // per item of best: its display column (rebuild.go)
 }
 
 // x returns what item i of ru's reading becomes.
@@ -60,6 +59,7 @@ type choice struct {
 	x     rune
 	share float64
 	alts  []string
+	col   int // the display column (rebuild.go)
 }
 
 // doc is one round's view of the text.
@@ -438,6 +438,11 @@ func evidence(rs, rc, ds, dc int) float64 {
 func (d *doc) emit() ([]edit, []finding) {
 	edits := make([]edit, 0, len(d.runs))
 	found := make([]finding, 0, len(d.runs))
+	n := 0
+	for i := range d.runs {
+		n += d.runs[i].end - d.runs[i].start
+	}
+	buf := make([]byte, 0, n) // the replacements, one after the other: never longer than the runs
 	for i := range d.runs {
 		ru := &d.runs[i]
 		b := ru.best
@@ -454,12 +459,12 @@ func (d *doc) emit() ([]edit, []finding) {
 			}
 		}
 		start, end := ru.start+b.items[first].start, ru.start+b.items[last].end
-		var repl []byte
+		from := len(buf)
 		conf := sigmoid(ru.score)
 		kind := Mojibake
 		var cands []string
 		for i, it := range b.items[first : last+1] {
-			repl = utf8.AppendRune(repl, ru.x(first+i))
+			buf = utf8.AppendRune(buf, ru.x(first+i))
 			if it.set != nil {
 				kind = Rebuilt
 				if ru.choices == nil {
@@ -472,6 +477,7 @@ func (d *doc) emit() ([]edit, []finding) {
 				}
 			}
 		}
+		repl := buf[from:len(buf):len(buf)]
 		f := finding{start: start, end: end, kind: kind, cp: codePages[b.cp].name, conf: conf, cands: cands}
 		switch {
 		case ru.accept && conf >= d.c.minConf && conf > 0:

@@ -81,7 +81,9 @@ func (d *doc) chooseAll() {
 					continue
 				}
 				old := ru.choices[i].x
-				ru.choices[i] = d.choose(ru, i, &views, pass > 0)
+				ch := d.choose(ru, i, &views, pass > 0)
+				ch.col = ru.choices[i].col
+				ru.choices[i] = ch
 				if ru.choices[i].x != old {
 					changed[ru.line] = true
 				}
@@ -116,7 +118,7 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 	col := 0
 	if context {
 		v = views.get(ru.line)
-		col = ru.cols[i]
+		col = ru.choices[i].col
 		if ru.line > 0 {
 			nb.up = views.vertical(ru.line-1, col, left, right, dirDown)
 		}
@@ -385,12 +387,11 @@ func (vs *viewSet) get(l int) *view {
 		if k < len(d.runs) && d.runs[k].line == l && d.runs[k].start == i {
 			ru := &d.runs[k]
 			k++
-			if ru.cols == nil {
-				ru.cols = make([]int, len(ru.best.items))
-			}
 			for k, it := range ru.best.items {
 				if it.group {
-					ru.cols[k] = col
+					if ru.choices != nil {
+						ru.choices[k].col = col
+					}
 					add(ru.x(k), true)
 				} else {
 					for _, r := range string(d.text[ru.start+it.start : ru.start+it.end]) {

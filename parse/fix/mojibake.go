@@ -69,7 +69,7 @@ type doc struct {
 	runs    []run
 	c       *config
 	memo    map[string][]*reading
-	intact  map[rune]int // characters seen intact or repaired whole (those that may be candidates)
+	intact  map[rune]int // characters seen intact or repaired whole (those that may be candidates; see chooseAll)
 	fits    map[[3]rune]float64
 	choices map[choiceKey]choice
 	widths  map[rune]int
@@ -293,18 +293,14 @@ func (d *doc) weigh() {
 	d.docStrng = [2][]int{make([]int, len(codePages)), make([]int, len(codePages))}
 	// Every non-ASCII character is clean text until a run claims it.
 	for _, ln := range d.lay.lines {
-		for i := ln.start; i < ln.end; {
-			if d.text[i] < utf8.RuneSelf {
-				i++
-				continue
+		if ln.fenced || ln.code == nil {
+			d.clean[ln.region][codeZone(ln.zoneAt(ln.start))] += nonASCII(d.text[ln.start:ln.end])
+			continue
+		}
+		for i := ln.start; i < ln.end; i++ {
+			if c := d.text[i]; c >= utf8.RuneSelf && c&0xC0 != 0x80 {
+				d.clean[ln.region][codeZone(ln.zoneAt(i))]++
 			}
-			r, n := utf8.DecodeRune(d.text[i:])
-			z := codeZone(ln.zoneAt(i))
-			d.clean[ln.region][z]++
-			if mayBeCandidate(r) {
-				d.intact[r]++ // less what the accepted runs claim (chooseAll)
-			}
-			i += n
 		}
 	}
 	for i := range d.runs {
@@ -341,6 +337,18 @@ func (d *doc) weigh() {
 			}
 		}
 	}
+}
+
+// nonASCII counts the non-ASCII characters of b (invalid bytes count as
+// one each, or less).
+func nonASCII(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c >= utf8.RuneSelf && c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // strong reports whether rd is damage on its own evidence: it explains the

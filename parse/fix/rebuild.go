@@ -34,8 +34,29 @@ const plausibleShare = 0.1
 
 // chooseAll makes the choices of the accepted runs.
 func (d *doc) chooseAll() {
+	rebuild := false
+	for i := range d.runs {
+		if ru := &d.runs[i]; ru.accept && ru.best.rebuild {
+			rebuild = true
+			break
+		}
+	}
+	if !rebuild {
+		return
+	}
 	// What the text holds intact: the clean characters and the characters
 	// repaired whole.
+	for i := 0; i < len(d.text); {
+		if d.text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(d.text[i:])
+		if mayBeCandidate(r) {
+			d.intact[r]++
+		}
+		i += n
+	}
 	for i := range d.runs {
 		ru := &d.runs[i]
 		if b := ru.best; b != nil && ru.accept {

@@ -46,16 +46,18 @@ func (d *doc) chooseAll() {
 	}
 	// What the text holds intact: the clean characters and the characters
 	// repaired whole.
-	for i := 0; i < len(d.text); {
-		if d.text[i] < utf8.RuneSelf {
-			i++
-			continue
+	for i := 0; i < len(d.text); i++ {
+		// A lossy continuation byte ends a character that may be one.
+		if c := d.text[i]; c&0xC0 == 0x80 && lossy[c&0x3F] {
+			start := i
+			for start > 0 && d.text[start]&0xC0 == 0x80 && i-start < 3 {
+				start--
+			}
+			if r, n := utf8.DecodeRune(d.text[start:]); n > 1 && start+n > i && mayBeCandidate(r) {
+				d.intact[r]++
+				i = start + n - 1
+			}
 		}
-		r, n := utf8.DecodeRune(d.text[i:])
-		if mayBeCandidate(r) {
-			d.intact[r]++
-		}
-		i += n
 	}
 	for i := range d.runs {
 		ru := &d.runs[i]

@@ -272,3 +272,22 @@ func TestCopy(t *testing.T) {
 		t.Errorf("Copy: %q %v %v", b.String(), rep, err)
 	}
 }
+
+// TestRebuildFromUnicode: bytes lost through Windows-1252 are rebuilt as
+// Unicode's data says they must be: a skin tone after a hand that takes
+// one, a joiner between the emoji of a ZWJ sequence, U+FE0F after a
+// character that has an emoji presentation, an emoji rather than an APL
+// symbol in prose, a common ideograph rather than a rare one.
+func TestRebuildFromUnicode(t *testing.T) {
+	for _, clean := range []string{
+		"Deal closed 🤝🏽 with the team, ⏳ waiting for the offer.\n",
+		"Dev 👨‍💻 on call: step 1️⃣ then ⚠️ check, ❤️ it.\n",
+		"面接の準備をしました。面接官は親切でした。\n",
+	} {
+		damaged := corrupt(clean, cp1252, true)
+		got, rep := Bytes([]byte(damaged))
+		if string(got) != clean {
+			t.Errorf("%q: got %q\n%s", clean, got, rep)
+		}
+	}
+}

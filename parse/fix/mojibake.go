@@ -211,19 +211,9 @@ func (d *doc) readRun(ru *run) []*reading {
 		if rd == nil {
 			continue
 		}
+		choosePath(rd.items, before, after)
 		out := make([]rune, 0, len(rd.items))
-		for i := range rd.items {
-			it := &rd.items[i]
-			if it.set != nil {
-				left, right := before, after
-				if i > 0 {
-					left = rd.items[i-1].x
-				}
-				if i+1 < len(rd.items) {
-					right = rd.items[i+1].x
-				}
-				it.x = bestLocal(it.set.cands, left, right)
-			}
+		for _, it := range rd.items {
 			out = append(out, it.x)
 		}
 		rd.delta = orig - cost(before, out, after)
@@ -232,17 +222,51 @@ func (d *doc) readRun(ru *run) []*reading {
 	return rds
 }
 
-// bestLocal picks the candidate that fits its neighbours best, by prior and
-// transition costs alone.
-func bestLocal(cands []cand, left, right rune) rune {
-	best, bestW := cands[0].r, -1.0
-	for _, c := range cands {
-		w := c.w * math.Exp(-transition(left, c.r)-transition(c.r, right))
-		if w > bestW {
-			best, bestW = c.r, w
+// choosePath chooses the characters of a reading's rebuild groups
+// together: the sequence with the best prior and transitions over the run
+// (Viterbi), so that a skin tone goes with the hand before it and a
+// joiner with the emoji around it.
+func choosePath(items []item, before, after rune) {
+	type state struct {
+		r     rune
+		score float64 // best log-weight of the path ending here
+		from  int     // the state of the item before on that path
+	}
+	states := make([][]state, len(items))
+	for i, it := range items {
+		if it.set == nil {
+			states[i] = []state{{r: it.x}}
+		} else {
+			for _, c := range it.set.cands {
+				states[i] = append(states[i], state{r: c.r, score: math.Log(c.w)})
+			}
+		}
+		for k := range states[i] {
+			st := &states[i][k]
+			if i == 0 {
+				st.score -= transition(before, st.r)
+				continue
+			}
+			best := math.Inf(-1)
+			for j, p := range states[i-1] {
+				if s := p.score - transition(p.r, st.r); s > best {
+					best, st.from = s, j
+				}
+			}
+			st.score += best
 		}
 	}
-	return best
+	last := states[len(items)-1]
+	k, best := 0, math.Inf(-1)
+	for j, st := range last {
+		if s := st.score - transition(st.r, after); s > best {
+			k, best = j, s
+		}
+	}
+	for i := len(items) - 1; i >= 0; i-- {
+		items[i].x = states[i][k].r
+		k = states[i][k].from
+	}
 }
 
 // pick returns the reading a run is judged by: the one whose delta beats

@@ -134,11 +134,8 @@ func rarity(r rune) float64 {
 	if c, ok := symbolRarity[r]; ok {
 		return c
 	}
-	if common, cjk := cjkCommon(r); cjk {
-		if common {
-			return 1
-		}
-		return 3.5
+	if c, cjk := cjkRarity(r); cjk {
+		return c
 	}
 	if unicode.Is(extendedPictographic, r) {
 		if !unicode.IsGraphic(r) && r > 0x1F000 {
@@ -285,7 +282,7 @@ func transition(a, b rune) float64 {
 		return 4
 	case b >= 0x1F3FB && b <= 0x1F3FF: // skin tones
 		if unicode.Is(emojiModifierBase, a) {
-			return 0
+			return -1 // an emoji modifier sequence
 		}
 		return 4
 	case b == '\u20E3': // keycap
@@ -294,12 +291,18 @@ func transition(a, b rune) float64 {
 		}
 		return 4
 	case b == '\u200D': // zero-width joiner: between emoji, or in a script that joins
-		if a == '\uFE0F' || unicode.Is(extendedPictographic, a) || a >= 0x1F3FB && a <= 0x1F3FF || unicode.IsLetter(a) && a >= 0x0600 {
+		if a == '\uFE0F' || unicode.Is(extendedPictographic, a) || a >= 0x1F3FB && a <= 0x1F3FF {
+			return -1 // an emoji ZWJ sequence
+		}
+		if unicode.IsLetter(a) && a >= 0x0600 {
 			return 0
 		}
 		return 3
 	case a == '\u200D':
-		if unicode.Is(extendedPictographic, b) || unicode.IsLetter(b) && b >= 0x0600 {
+		if unicode.Is(extendedPictographic, b) {
+			return -1
+		}
+		if unicode.IsLetter(b) && b >= 0x0600 {
 			return 0
 		}
 		return 3
@@ -345,6 +348,8 @@ func transition(a, b rune) float64 {
 		return 1
 	case (ca == clEmoji || ca == clSymbol) && isLetterClass(cb):
 		return 0.8
+	case ca == clEmoji && (cb == clOpen || cb == clClose), (ca == clOpen || ca == clClose) && cb == clEmoji:
+		return 0.5 // quotes go round words, not between emoji
 	}
 	return 0
 }

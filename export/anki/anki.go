@@ -70,14 +70,12 @@ import (
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/export"
-	"github.com/bankgen/bankgen/export/cardhtml"
 )
 
 // Defaults of Options.
 const (
-	DefaultName  = "interview-prep"
-	DefaultDeck  = "Interview Prep"
-	DefaultStyle = cardhtml.DefaultStyle
+	DefaultName = "interview-prep"
+	DefaultDeck = "Interview Prep"
 )
 
 // Options configures the export. The zero value is ready to use.
@@ -122,10 +120,6 @@ type Options struct {
 	// the genanki reference generator does: faster to write, and about
 	// four times larger. The default compresses it with DEFLATE.
 	Store bool
-	// Style is the chroma style of highlighted code; its own background
-	// is kept, so code reads the same in light and night mode. Default
-	// DefaultStyle.
-	Style string
 }
 
 // withDefaults returns o with every empty field defaulted.
@@ -135,9 +129,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Deck == "" {
 		o.Deck = DefaultDeck
-	}
-	if o.Style == "" {
-		o.Style = DefaultStyle
 	}
 	return o
 }

@@ -179,7 +179,7 @@ func TestDeterministic(t *testing.T) {
 	}
 	// The collection itself is deterministic, not only the zip.
 	c1 := readPackage(t, first).entry("collection.anki2").data
-	d, err := build(testBank(t), &Options{FileTimes: fileTimes(t0), Reverse: true, Deck: DefaultDeck, Style: DefaultStyle})
+	d, err := build(testBank(t), &Options{FileTimes: fileTimes(t0), Reverse: true, Deck: DefaultDeck})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,7 +276,7 @@ func TestText(t *testing.T) {
 			}
 		}
 	}
-	d, err := build(b, &Options{FileTimes: fileTimes(t0), Reverse: true, Deck: DefaultDeck, Name: DefaultName, Style: DefaultStyle})
+	d, err := build(b, &Options{FileTimes: fileTimes(t0), Reverse: true, Deck: DefaultDeck, Name: DefaultName})
 	if err != nil {
 		t.Fatal(err)
 	}

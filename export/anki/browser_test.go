@@ -117,7 +117,7 @@ func TestCardsInBrowser(t *testing.T) {
 		name string
 		b    *bank.Bank
 	}{{"shipped", shipped.Bank(t)}, {"fixture", testBank(t)}} {
-		d, err := build(src.b, &Options{Reverse: true, Deck: DefaultDeck, Style: DefaultStyle})
+		d, err := build(src.b, &Options{Reverse: true, Deck: DefaultDeck})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -158,7 +158,7 @@ func TestCardsInBrowser(t *testing.T) {
 // px, nothing cut); a tap sets it at 13 px, scrolling sideways; a second
 // tap fits it again.
 func TestZoom(t *testing.T) {
-	d, err := build(shipped.Bank(t), &Options{Deck: DefaultDeck, Style: DefaultStyle})
+	d, err := build(shipped.Bank(t), &Options{Deck: DefaultDeck})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +201,7 @@ func TestZoom(t *testing.T) {
 // no script, image or event handler attribute that source text could
 // have made.
 func TestCardsInert(t *testing.T) {
-	d, err := build(testBank(t), &Options{Reverse: true, Deck: DefaultDeck, Style: DefaultStyle})
+	d, err := build(testBank(t), &Options{Reverse: true, Deck: DefaultDeck})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +227,7 @@ func TestCardsInert(t *testing.T) {
 // the shipped deck and the fixture.
 func TestReverseMasksTerm(t *testing.T) {
 	for _, b := range []*bank.Bank{shipped.Bank(t), testBank(t)} {
-		d, err := build(b, &Options{Reverse: true, Deck: DefaultDeck, Style: DefaultStyle})
+		d, err := build(b, &Options{Reverse: true, Deck: DefaultDeck})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -257,7 +257,7 @@ func TestScreenshots(t *testing.T) {
 	if dir == "" {
 		t.Skip("set BANKGEN_SCREENSHOTS=dir to write screenshots")
 	}
-	d, err := build(shipped.Bank(t), &Options{Reverse: true, Deck: DefaultDeck, Style: DefaultStyle})
+	d, err := build(shipped.Bank(t), &Options{Reverse: true, Deck: DefaultDeck})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -228,7 +228,7 @@ func colRow(d *deck) (colJSON, error) {
 	if c.decks, err = marshal(decks); err != nil {
 		return c, err
 	}
-	c.dconf, err = marshal(map[string]any{"1": defaultDeckConf})
+	c.dconf, err = marshal(map[string]any{"1": defaultDeckConf()})
 	return c, err
 }
 
@@ -341,22 +341,24 @@ func newDeckJSON(id int64, name string, mod int64, desc string) jsonDeck {
 	return jsonDeck{ID: id, Mod: mod, Name: name, Usn: -1, Desc: desc, Conf: 1}
 }
 
-// defaultDeckConf is Anki's default deck options group (id 1), with the
+// defaultDeckConf returns Anki's default deck options group (id 1), with the
 // keys rslib deckconfig/schema11.rs requires. Anki keeps the
 // collection's own group 1 on import, so these values never override a
 // learner's settings.
-var defaultDeckConf = map[string]any{
-	"id": 1, "mod": 0, "name": "Default", "usn": 0,
-	"maxTaken": 60, "autoplay": true, "timer": 0, "replayq": true, "dyn": false,
-	"new": map[string]any{
-		"bury": false, "delays": []float64{1, 10}, "initialFactor": 2500,
-		"ints": []int{1, 4, 0}, "order": 1, "perDay": 20, "separate": true,
-	},
-	"rev": map[string]any{
-		"bury": false, "ease4": 1.3, "fuzz": 0.05, "ivlFct": 1, "maxIvl": 36500,
-		"minSpace": 1, "perDay": 200, "hardFactor": 1.2,
-	},
-	"lapse": map[string]any{
-		"delays": []float64{10}, "leechAction": 1, "leechFails": 8, "minInt": 1, "mult": 0,
-	},
+func defaultDeckConf() map[string]any {
+	return map[string]any{
+		"id": 1, "mod": 0, "name": "Default", "usn": 0,
+		"maxTaken": 60, "autoplay": true, "timer": 0, "replayq": true, "dyn": false,
+		"new": map[string]any{
+			"bury": false, "delays": []float64{1, 10}, "initialFactor": 2500,
+			"ints": []int{1, 4, 0}, "order": 1, "perDay": 20, "separate": true,
+		},
+		"rev": map[string]any{
+			"bury": false, "ease4": 1.3, "fuzz": 0.05, "ivlFct": 1, "maxIvl": 36500,
+			"minSpace": 1, "perDay": 200, "hardFactor": 1.2,
+		},
+		"lapse": map[string]any{
+			"delays": []float64{10}, "leechAction": 1, "leechFails": 8, "minInt": 1, "mult": 0,
+		},
+	}
 }

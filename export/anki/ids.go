@@ -7,6 +7,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Identity. What Anki recognises an item by across imports comes from
@@ -93,15 +94,19 @@ func (s idSet) take(id int64) int64 {
 // become spaces (rslib text.rs decode_entities). The
 // checksum is the first four bytes of the SHA-1 of the stripped first
 // field, big-endian (rslib notes/mod.rs field_checksum).
-var (
-	mediaTag = regexp.MustCompile(`(?is)<img[^>]+src=(?:"([^"]+?)"[^>]*>|'([^']+?)'[^>]*>|([^ >]+?)(?: [^>]*>|>))`)
-	anyTag   = regexp.MustCompile(`(?is)<!--.*?-->|<style.*?>.*?</style>|<script.*?>.*?</script>|<.*?>`)
-)
+//
+// The patterns are compiled on first use, so a program that links this
+// package and never exports a deck does not pay for them.
+var htmlTags = sync.OnceValues(func() (media, any *regexp.Regexp) {
+	return regexp.MustCompile(`(?is)<img[^>]+src=(?:"([^"]+?)"[^>]*>|'([^']+?)'[^>]*>|([^ >]+?)(?: [^>]*>|>))`),
+		regexp.MustCompile(`(?is)<!--.*?-->|<style.*?>.*?</style>|<script.*?>.*?</script>|<.*?>`)
+})
 
 // stripHTML returns a field as Anki stores it in the sort field column,
 // and as it hashes it for the checksum.
 func stripHTML(s string) string {
 	if strings.IndexByte(s, '<') >= 0 {
+		mediaTag, anyTag := htmlTags()
 		s = mediaTag.ReplaceAllString(s, " ${1}${2}${3} ")
 		s = anyTag.ReplaceAllString(s, "")
 	}

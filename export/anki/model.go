@@ -103,7 +103,7 @@ var questionType = noteType{
 	ID:       1795478400101,
 	Name:     "bankgen Interview Question",
 	TextName: "questions",
-	Mod:      1796100002,
+	Mod:      1796100003,
 	Fields: []string{
 		qQuestion:  "Question",
 		qTopic:     "Topic",
@@ -143,7 +143,7 @@ var gapType = noteType{
 	ID:       1795478400102,
 	Name:     "bankgen Gap Drill",
 	TextName: "gaps",
-	Mod:      1796100001,
+	Mod:      1796100002,
 	Fields: []string{
 		gGap:         "Gap",
 		gQuestion:    "Question",
@@ -180,7 +180,7 @@ var conceptType = noteType{
 	ID:       1795478400103,
 	Name:     "bankgen Concept",
 	TextName: "concepts",
-	Mod:      1796100001,
+	Mod:      1796100002,
 	Fields: []string{
 		cTerm:       "Term",
 		cDefinition: "Definition",
@@ -231,7 +231,7 @@ var cardType = noteType{
 	ID:       1795478400104,
 	Name:     "bankgen Card",
 	TextName: "cards",
-	Mod:      1796100001,
+	Mod:      1796100002,
 	Fields: []string{
 		kTitle:   "Title",
 		kFront:   "Front",
@@ -272,8 +272,8 @@ var noteTypes = []*noteType{&questionType, &gapType, &conceptType, &cardType}
 // class). Preformatted text never wraps, scrolls sideways, and uses a
 // monospace stack whose first font, shipped in the package, has every
 // box-drawing glyph, so diagrams keep their columns on desktop and phone;
-// diagrams are set solid, so vertical box lines join up.
-// Highlighted code carries its own colours and background inline.
+// diagrams are set solid, so vertical box lines join up; highlighted
+// code is light on dark in both modes (see cardhtml.CSS).
 const css = `@font-face {
   font-family: "Bankgen Mono";
   src: url("` + fontFile + `");

@@ -122,7 +122,7 @@ func build(b *bank.Bank, o *Options) (*deck, error) {
 	}
 
 	times := newSourceTimes(o)
-	r := cardhtml.New(cardhtml.Options{Style: o.Style, Brackets: true})
+	r := cardhtml.New(cardhtml.Options{Brackets: true})
 	topics := make([]topicInfo, len(b.Topics))
 	for ti := range b.Topics {
 		t := &b.Topics[ti]

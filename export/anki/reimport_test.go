@@ -286,7 +286,7 @@ func TestReimportPinned(t *testing.T) {
 // TestIDsFromTime checks that new notes are dated by their source file,
 // never after it, in source order.
 func TestIDsFromTime(t *testing.T) {
-	d, err := build(testBank(t), &Options{FileTimes: fileTimes(t0), Deck: DefaultDeck, Style: DefaultStyle})
+	d, err := build(testBank(t), &Options{FileTimes: fileTimes(t0), Deck: DefaultDeck})
 	if err != nil {
 		t.Fatal(err)
 	}

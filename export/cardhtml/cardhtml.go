@@ -31,17 +31,8 @@ import (
 	"github.com/bankgen/bankgen/bank"
 )
 
-// DefaultStyle is the chroma style of highlighted code when
-// Options.Style is empty.
-const DefaultStyle = "github-dark"
-
 // Options configures a Renderer. The zero value is ready to use.
 type Options struct {
-	// Style is the chroma style of highlighted code. Its own text and
-	// background colours are kept, so code reads the same in light and
-	// dark themes. Default DefaultStyle; an unknown name falls back to
-	// chroma's fallback style.
-	Style string
 	// Brackets escapes "[" as "&#91;" too, so that source text can never
 	// form the markup of a program that reads brackets in HTML, such as
 	// Anki's [sound:…], [anki:tts] and [latex] tags.
@@ -53,11 +44,9 @@ type Options struct {
 // what it highlighted, so the same sample shown twice costs once. A
 // Renderer is not safe for concurrent use.
 type Renderer struct {
-	opts     Options
-	style    *chroma.Style // nil until code is first highlighted
-	preStyle string        // inline style of a highlighted <pre>
-	lexers   map[string]chroma.Lexer
-	code     map[codeKey]string
+	opts   Options
+	lexers map[string]chroma.Lexer // nil until code is first rendered
+	code   map[codeKey]string
 }
 
 type codeKey struct{ lexer, code string }
@@ -65,9 +54,6 @@ type codeKey struct{ lexer, code string }
 // New returns a Renderer with the given options. It does no work until
 // a fragment is rendered.
 func New(o Options) *Renderer {
-	if o.Style == "" {
-		o.Style = DefaultStyle
-	}
 	return &Renderer{opts: o}
 }
 

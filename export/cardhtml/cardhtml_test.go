@@ -2,9 +2,11 @@ package cardhtml
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/alecthomas/chroma/v2"
 	"golang.org/x/net/html"
 
 	"github.com/bankgen/bankgen/bank"
@@ -174,11 +176,27 @@ func TestDiagramsKeptExactly(t *testing.T) {
 
 func TestHighlight(t *testing.T) {
 	r := New(Options{})
-	got := r.Code("yaml", "", "kind: Deployment # <x>\n")
-	for _, want := range []string{`<pre class="bg-pre bg-code" style="color:`, `background-color:`, `<span style="color:`, "&lt;x&gt;", "Deployment"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("highlighted YAML lacks %q:\n%s", want, got)
-		}
+	got := r.Code("yaml", "", "kind: Deployment # <x>\nspec:\n  replicas: 3\n")
+	want := `<pre class="bg-pre bg-code bg-hl">` + "\n" +
+		`<span class="bgc-nt">kind</span>: <span class="bgc-s">Deployment </span><span class="bgc-c"># &lt;x&gt;` + "\n" +
+		`</span><span class="bgc-nt">spec</span>:` + "\n" +
+		`  <span class="bgc-nt">replicas</span>: <span class="bgc-s">3</span></pre>`
+	if got != want {
+		t.Errorf("highlighted YAML =\n%s\nwant\n%s", got, want)
+	}
+	got = r.Code("python", "", "def run():\n    return \"a\"  # c\n")
+	want = `<pre class="bg-pre bg-code bg-hl">` + "\n" +
+		`<span class="bgc-k">def </span><span class="bgc-nf">run</span>():` + "\n" +
+		`    <span class="bgc-k">return </span><span class="bgc-s">&quot;a&quot;  </span><span class="bgc-c"># c</span></pre>`
+	if got != want {
+		t.Errorf("highlighted Python =\n%s\nwant\n%s", got, want)
+	}
+	// A span with a background ends with its line's text.
+	got = r.Code("diff", "", "-old\n+new\n same\n")
+	want = `<pre class="bg-pre bg-code bg-hl">` + "\n" +
+		`<span class="bgc-gd">-old` + "\n" + `</span><span class="bgc-gi">+new` + "\n" + `</span> same</pre>`
+	if got != want {
+		t.Errorf("highlighted diff =\n%s\nwant\n%s", got, want)
 	}
 	if strings.HasSuffix(got, "\n</pre>") {
 		t.Errorf("highlighted code ends with a blank line:\n%s", got)
@@ -200,11 +218,11 @@ func TestLazy(t *testing.T) {
 	r := New(Options{})
 	r.Answer(&bank.Question{Answer: []bank.Block{{Kind: bank.KindParagraph, Text: "no code"}}})
 	r.Diagrams([]bank.Diagram{{Art: "┌┐"}})
-	if r.style != nil || r.lexers != nil {
+	if r.lexers != nil || r.code != nil {
 		t.Error("the highlighter was set up for fragments without code")
 	}
 	r.Code("yaml", "", "a: 1")
-	if r.style == nil {
+	if r.lexers == nil || r.code == nil {
 		t.Error("the highlighter was not set up for code")
 	}
 }
@@ -268,5 +286,25 @@ func TestColumnsAndFit(t *testing.T) {
 		`<pre class="bg-pre bg-art">` + "\n" + wide + `</pre></div></summary></details>`
 	if got != want {
 		t.Errorf("wide diagram =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestTokenClassesStyled checks that CSS colours every class a token of
+// any chroma type gets, and that keywords, names, literals, operators
+// and comments get one.
+func TestTokenClassesStyled(t *testing.T) {
+	classes := map[string]bool{}
+	for _, tt := range chroma.TokenTypeValues() {
+		if c := tokenClass(tt); c != "" {
+			classes[c] = true
+			if !regexp.MustCompile(`\.` + c + `\b[^-]`).MatchString(CSS) {
+				t.Errorf("CSS does not colour .%s (%s)", c, tt)
+			}
+		}
+	}
+	for _, tt := range []chroma.TokenType{chroma.Keyword, chroma.NameFunction, chroma.LiteralString, chroma.LiteralNumber, chroma.Operator, chroma.Comment} {
+		if tokenClass(tt) == "" {
+			t.Errorf("%s tokens are not coloured", tt)
+		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 
 	"github.com/bankgen/bankgen/bank"
 )
@@ -102,31 +101,11 @@ func (r *Renderer) lexer(lang, file string) chroma.Lexer {
 	return lx
 }
 
-// setStyle looks up the style on first use.
-func (r *Renderer) setStyle() {
-	if r.style != nil {
-		return
-	}
-	st := styles.Get(r.opts.Style)
-	if st == nil {
-		st = styles.Fallback
-	}
-	bg := st.Get(chroma.Background)
-	var ps strings.Builder
-	if bg.Colour.IsSet() {
-		ps.WriteString("color:" + bg.Colour.String() + ";")
-	}
-	if bg.Background.IsSet() {
-		ps.WriteString("background-color:" + bg.Background.String() + ";")
-	}
-	r.style, r.preStyle = st, ps.String()
-}
-
-// highlight returns code as a highlighted <pre> with inline styles, so
-// the fragment needs neither a style sheet per theme nor a script. A
-// lexer that fails (or panics) leaves the code plain.
+// highlight returns code as a highlighted <pre>: each token in a span
+// whose class (see tokenClass) CSS colours, so fragments carry no
+// colours of their own and no script. A lexer that fails (or panics)
+// leaves the code plain.
 func (r *Renderer) highlight(lx chroma.Lexer, code string) (out string) {
-	r.setStyle()
 	code = bank.Clean(code)
 	plain := func() string {
 		var b strings.Builder
@@ -153,47 +132,62 @@ func (r *Renderer) highlight(lx chroma.Lexer, code string) (out string) {
 		tokens = tokens[:len(tokens)-1]
 	}
 	var b strings.Builder
-	b.WriteString(`<pre class="bg-pre bg-code" style="` + r.preStyle + `">` + "\n")
-	styles := map[chroma.TokenType]string{}
+	b.WriteString(`<pre class="bg-pre bg-code bg-hl">` + "\n")
+	open := "" // the class of the open span
 	for _, t := range tokens {
-		st, ok := styles[t.Type]
-		if !ok {
-			st = r.tokenStyle(t.Type)
-			styles[t.Type] = st
+		class := tokenClass(t.Type)
+		// Colour on white space shows nothing, so white space stays in
+		// the open span, unless that span has a background.
+		blank := strings.TrimSpace(t.Value) == "" && open != "bgc-gd" && open != "bgc-gi"
+		if class != open && (class != "" || !blank) {
+			if open != "" {
+				b.WriteString("</span>")
+			}
+			if class != "" {
+				b.WriteString(`<span class="` + class + `">`)
+			}
+			open = class
 		}
-		if st == "" || strings.TrimSpace(t.Value) == "" && !strings.Contains(st, "background") {
-			// Colour on white space shows nothing.
-			r.escape(&b, t.Value, keepNL)
-			continue
-		}
-		b.WriteString(`<span style="` + st + `">`)
 		r.escape(&b, t.Value, keepNL)
+	}
+	if open != "" {
 		b.WriteString("</span>")
 	}
 	b.WriteString("</pre>")
 	return b.String()
 }
 
-// tokenStyle returns the inline CSS of a token type: only what differs
-// from the <pre> itself.
-func (r *Renderer) tokenStyle(tt chroma.TokenType) string {
-	e := r.style.Get(tt)
-	bg := r.style.Get(chroma.Background)
-	var parts []string
-	if e.Colour.IsSet() && e.Colour != bg.Colour {
-		parts = append(parts, "color:"+e.Colour.String())
+// tokenClass returns the class CSS colours a token of type tt with, or
+// "" for text in the code's own colour.
+func tokenClass(tt chroma.TokenType) string {
+	switch {
+	case tt == chroma.KeywordConstant || tt == chroma.KeywordType:
+		return "bgc-kc"
+	case tt.InCategory(chroma.Keyword) || tt == chroma.OperatorWord:
+		return "bgc-k"
+	case tt == chroma.NameFunction || tt == chroma.NameFunctionMagic || tt == chroma.NameDecorator:
+		return "bgc-nf"
+	case tt == chroma.NameClass || tt == chroma.NameException:
+		return "bgc-nc"
+	case tt == chroma.NameTag:
+		return "bgc-nt"
+	case tt == chroma.NameAttribute || tt == chroma.NameConstant || tt == chroma.NameEntity ||
+		tt == chroma.NameProperty || tt.InSubCategory(chroma.NameVariable) || tt.InSubCategory(chroma.NameBuiltin):
+		return "bgc-nv"
+	case tt.InCategory(chroma.Literal):
+		return "bgc-s"
+	case tt.InCategory(chroma.Operator):
+		return "bgc-o"
+	case tt.InCategory(chroma.Comment) || tt == chroma.GenericPrompt || tt == chroma.GenericOutput:
+		return "bgc-c"
+	case tt == chroma.GenericDeleted: // with a background, as is bgc-gi
+		return "bgc-gd"
+	case tt == chroma.GenericInserted:
+		return "bgc-gi"
+	case tt == chroma.GenericHeading || tt == chroma.GenericSubheading:
+		return "bgc-gh"
+	case tt == chroma.Error || tt == chroma.GenericError:
+		return "bgc-e"
 	}
-	if e.Background.IsSet() && e.Background != bg.Background {
-		parts = append(parts, "background-color:"+e.Background.String())
-	}
-	if e.Bold == chroma.Yes {
-		parts = append(parts, "font-weight:bold")
-	}
-	if e.Italic == chroma.Yes {
-		parts = append(parts, "font-style:italic")
-	}
-	if e.Underline == chroma.Yes {
-		parts = append(parts, "text-decoration:underline")
-	}
-	return strings.Join(parts, ";")
+	return ""
 }

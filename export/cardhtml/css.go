@@ -9,8 +9,9 @@ package cardhtml
 // so vertical box lines join up. Diagrams and code wider than
 // FitColumns are scaled to their container's width (with container
 // query units; where those are missing they keep 13 px and scroll) and
-// set at full size, scrolling sideways, when tapped. Highlighted code carries its own
-// colours and background inline.
+// set at full size, scrolling sideways, when tapped. Highlighted code
+// is set light on dark in both themes, its tokens coloured by class
+// (keywords, names, literals, operators, comments, diff lines).
 const CSS = `.bg { max-width: 46em; margin: 0 auto; padding: 0 4px; }
 .bg-meta { font-size: 13px; margin-bottom: .5em; }
 .bg-chip {
@@ -76,6 +77,17 @@ const CSS = `.bg { max-width: 46em; margin: 0 auto; padding: 0 4px; }
   background-color: rgba(127, 127, 127, .08);
 }
 .bg-pre span { font-family: inherit; }
+.bg-hl { color: #e6edf3; background-color: #0d1117; }
+.bgc-k, .bgc-o { color: #ff7b72; }
+.bgc-kc, .bgc-nv, .bgc-gh { color: #79c0ff; }
+.bgc-nf { color: #d2a8ff; }
+.bgc-nc { color: #f0883e; }
+.bgc-nt { color: #7ee787; }
+.bgc-s { color: #a5d6ff; }
+.bgc-c { color: #8b949e; font-style: italic; }
+.bgc-gd { color: #ffa198; background-color: #490202; }
+.bgc-gi { color: #56d364; background-color: #0f5323; }
+.bgc-e { color: #f85149; }
 .bg-art { line-height: 1.15; }
 .bg-cap { font-size: 13px; font-weight: 600; opacity: .8; margin-top: .8em; }
 .bg-table { overflow-x: auto; margin: .5em 0; }

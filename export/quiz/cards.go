@@ -8,16 +8,18 @@ import (
 	"github.com/bankgen/bankgen/export/cardhtml"
 )
 
-// kinds lists every kind of card (see cardhtml.Plan) with its label, in
-// the order the filter offers them.
-var kinds = []option{
-	{cardhtml.KindQuestion.String(), "Questions"},
-	{cardhtml.KindSection.String(), "Answer sections"},
-	{cardhtml.KindGap.String(), "Gaps to explain"},
-	{cardhtml.KindPhrasing.String(), "Say it like this"},
-	{cardhtml.KindDiagram.String(), "Diagrams to sketch"},
-	{cardhtml.KindConcept.String(), "Concepts: term → definition"},
-	{cardhtml.KindReverse.String(), "Concepts: definition → term"},
+// kinds returns every kind of card (see cardhtml.Plan) with its label,
+// in the order the filter offers them.
+func kinds() []option {
+	return []option{
+		{cardhtml.KindQuestion.String(), "Questions"},
+		{cardhtml.KindSection.String(), "Answer sections"},
+		{cardhtml.KindGap.String(), "Gaps to explain"},
+		{cardhtml.KindPhrasing.String(), "Say it like this"},
+		{cardhtml.KindDiagram.String(), "Diagrams to sketch"},
+		{cardhtml.KindConcept.String(), "Concepts: term → definition"},
+		{cardhtml.KindReverse.String(), "Concepts: definition → term"},
+	}
 }
 
 // data is everything the page's script reads: the JSON embedded in the
@@ -55,7 +57,7 @@ type card struct {
 // build renders the page's data for b.
 func build(b *bank.Bank, o *Options) *data {
 	r := cardhtml.New(cardhtml.Options{})
-	d := &data{Deck: o.Deck, Kinds: kinds, Cards: []card{}}
+	d := &data{Deck: o.Deck, Kinds: kinds(), Cards: []card{}}
 	levels := map[bank.Level]bool{}
 	for _, t := range b.Topics {
 		d.Topics = append(d.Topics, option{t.ID, topicName(&t)})

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"regexp"
 	"strings"
+	"sync"
 
 	_ "embed"
 
@@ -27,17 +28,25 @@ var (
 	fsrsJS string
 )
 
-// sourceMap matches the comment that points a browser's developer tools
-// at a source map file. The page ships none, so the comment is left out
-// rather than have the tools look for the file.
-var sourceMap = regexp.MustCompile(`(?m)^//# sourceMappingURL=.*\n?`)
+// pageAssets are the page's parts ready to inline: the scheduler without
+// its source map comment (the page ships no source map, so the comment
+// is left out rather than have a browser's developer tools look for the
+// file), the style sheet (the card renderer's, then the page's own) and
+// the template. They are made on first use, so a program that links this
+// package and never writes a page does not pay for them.
+type pageAssets struct {
+	fsrs, css string
+	tmpl      *template.Template
+}
 
-var (
-	fsrsScript = sourceMap.ReplaceAllString(fsrsJS, "")
-	// styleSheet is the card renderer's style sheet, then the page's own.
-	styleSheet = cardhtml.CSS + pageCSS
-	pageTmpl   = template.Must(template.New("page").Parse(pageHTML))
-)
+var assets = sync.OnceValue(func() pageAssets {
+	sourceMap := regexp.MustCompile(`(?m)^//# sourceMappingURL=.*\n?`)
+	return pageAssets{
+		fsrs: sourceMap.ReplaceAllString(fsrsJS, ""),
+		css:  cardhtml.CSS + pageCSS,
+		tmpl: template.Must(template.New("page").Parse(pageHTML)),
+	}
+})
 
 // page returns the HTML of the page for d.
 func page(d *data) string {
@@ -47,13 +56,14 @@ func page(d *data) string {
 	if err != nil {
 		panic(err) // data holds only strings, ints and slices of them
 	}
+	a := assets()
 	var b bytes.Buffer
-	err = pageTmpl.Execute(&b, map[string]any{
+	err = a.tmpl.Execute(&b, map[string]any{
 		"Deck":   d.Deck,
-		"CSP":    csp(),
-		"CSS":    template.CSS(styleSheet),
+		"CSP":    csp(a),
+		"CSS":    template.CSS(a.css),
 		"Data":   template.JS(js),
-		"FSRS":   template.JS(fsrsScript),
+		"FSRS":   template.JS(a.fsrs),
 		"Script": template.JS(pageJS),
 	})
 	if err != nil {
@@ -64,12 +74,13 @@ func page(d *data) string {
 
 // csp returns the page's Content-Security-Policy: nothing may be loaded
 // or sent; the page's own scripts and style sheet run by their hashes.
-func csp() string {
+func csp(a pageAssets) string {
 	return strings.Join([]string{
 		"default-src 'none'",
-		"script-src " + hash(fsrsScript) + " " + hash(pageJS),
-		"style-src-elem " + hash(styleSheet),
-		// Highlighted code carries its colours in style attributes.
+		"script-src " + hash(a.fsrs) + " " + hash(pageJS),
+		"style-src-elem " + hash(a.css),
+		// A wide diagram or code block carries its width (--cols) in a
+		// style attribute.
 		"style-src-attr 'unsafe-inline'",
 		"img-src data:",
 		"base-uri 'none'",

@@ -23,9 +23,10 @@
 // (default-src 'none'): the two inline scripts and the style sheet are
 // allowed by their SHA-256 hashes, computed when the page is built, so
 // no other script can run, injected or not. Inline style attributes are
-// allowed (style-src-attr 'unsafe-inline') because highlighted code
-// carries its colours in them; a style attribute cannot run script, and
-// source text never reaches an attribute unescaped.
+// allowed (style-src-attr 'unsafe-inline') because a wide diagram or
+// code block carries its width in columns in one, to be scaled to fit;
+// a style attribute cannot run script, and source text never reaches an
+// attribute unescaped.
 //
 // The same bank and options give the same bytes: the page holds no date
 // and nothing from the build machine.

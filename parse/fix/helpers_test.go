@@ -7,46 +7,20 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
-	"unicode/utf8"
 
+	"github.com/bankgen/bankgen/parse/fix/internal/damage"
 	"golang.org/x/text/encoding/charmap"
 )
 
-// corrupt damages text the way it happens: its UTF-8 bytes are read one by
-// one through cm and the result written as UTF-8. Bytes cm does not define
-// are dropped when drop is set, else they become the C1 control of the same
-// value, or U+FFFD above 0x9F (as lenient decoders do).
+// corrupt damages text through cm with the corpus's damage generator:
+// bytes cm does not define are dropped when drop is set, else kept as
+// lenient decoders keep them.
 func corrupt(text string, cm *charmap.Charmap, drop bool) string {
-	var b strings.Builder
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			b.WriteByte(c)
-			continue
-		}
-		r := cm.DecodeByte(c)
-		if r == utf8.RuneError {
-			if drop {
-				continue
-			}
-			r = rune(c)
-			if c >= 0xA0 {
-				r = utf8.RuneError
-			}
-		}
-		b.WriteRune(r)
+	u := damage.Keep
+	if drop {
+		u = damage.Drop
 	}
-	return b.String()
-}
-
-// latin1 damages text through ISO 8859-1: bytes 0x80–0x9F become C1
-// controls.
-func latin1(text string) string {
-	var b strings.Builder
-	for i := 0; i < len(text); i++ {
-		b.WriteRune(rune(text[i]))
-	}
-	return b.String()
+	return string(damage.Decode([]byte(text), cm, u))
 }
 
 // utf16Bytes encodes s as UTF-16, with a BOM when bom is set.

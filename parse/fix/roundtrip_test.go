@@ -38,7 +38,7 @@ var damages = []struct {
 }{
 	{"windows-1252", func(s string) string { return corrupt(s, charmap.Windows1252, false) }, false},
 	{"windows-1252-drop", func(s string) string { return corrupt(s, charmap.Windows1252, true) }, true},
-	{"iso-8859-1", latin1, false},
+	{"iso-8859-1", func(s string) string { return corrupt(s, charmap.ISO8859_1, false) }, false},
 	{"windows-1250", func(s string) string { return corrupt(s, charmap.Windows1250, false) }, false},
 	{"windows-1251", func(s string) string { return corrupt(s, charmap.Windows1251, false) }, false},
 	{"windows-1253", func(s string) string { return corrupt(s, charmap.Windows1253, false) }, false},

@@ -109,39 +109,48 @@ func seqLen(b byte) int {
 const maskLimit = 0x2200
 
 var (
-	maskLow  [maskLimit][2]uint8 // per rune: code pages reading it as a lead byte, as a continuation byte
-	maskHigh = map[rune][2]uint8{}
+	maskLow  [maskLimit][3]uint8 // per rune: code pages reading it as a lead byte, as a continuation byte, as a lone lead (see loneLead)
+	maskHigh = map[rune][3]uint8{}
 )
 
 func init() {
 	for i, cp := range codePages {
 		for r, b := range cp.rev {
-			var m [2]uint8
+			var m [3]uint8
 			if isLead(b) {
 				m[0] = 1 << i
 			}
 			if isCont(b) {
 				m[1] = 1 << i
 			}
+			if isLead(b) && b < 0xE0 && len(cp.undefined) > 0 {
+				m[2] = 1 << i
+			}
+			h := maskHigh[r]
 			if r < maskLimit {
-				maskLow[r][0] |= m[0]
-				maskLow[r][1] |= m[1]
+				h = maskLow[r]
+			}
+			h = [3]uint8{h[0] | m[0], h[1] | m[1], h[2] | m[2]}
+			if r < maskLimit {
+				maskLow[r] = h
 			} else {
-				h := maskHigh[r]
-				maskHigh[r] = [2]uint8{h[0] | m[0], h[1] | m[1]}
+				maskHigh[r] = h
 			}
 		}
 	}
 }
 
 // masks returns the code pages (as bits of their index) that read r back
-// as a UTF-8 lead byte, and those that read it as a continuation byte.
-func masks(r rune) (lead, cont uint8) {
+// as a UTF-8 lead byte, those that read it as a continuation byte, and
+// those that read it as the lead byte of a two-byte sequence whose
+// continuation they may have dropped.
+func masks(r rune) (lead, cont, lone uint8) {
 	if r < maskLimit {
-		return maskLow[r][0], maskLow[r][1]
+		m := &maskLow[r]
+		return m[0], m[1], m[2]
 	}
 	m := maskHigh[r]
-	return m[0], m[1]
+	return m[0], m[1], m[2]
 }
 
 // lossy[b&0x3F] is set when continuation byte b is undefined in some code

@@ -119,11 +119,11 @@ func scanRuns(text []byte) (runs []run, any bool) {
 			if r == utf8.RuneError && size == 1 {
 				break // invalid bytes are kept as they are
 			}
-			lead, cont := masks(r)
+			lead, cont, lone := masks(r)
 			pairs |= prevLead & cont
 			prevLead = lead
 			if n == 0 {
-				loneOK = loneLead(r)
+				loneOK = lone != 0
 			}
 			n++
 			i += size
@@ -140,20 +140,6 @@ func scanRuns(text []byte) (runs []run, any bool) {
 		}
 	}
 	return runs, any
-}
-
-// loneLead reports whether some code page that drops bytes reads r as the
-// lead byte of a two-byte sequence.
-func loneLead(r rune) bool {
-	lead, _ := masks(r)
-	for i, cp := range codePages {
-		if lead&(1<<i) != 0 && len(cp.undefined) > 0 {
-			if b, _ := cp.byteOf(r); b < 0xE0 {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // place finds each run's line, region and zone.

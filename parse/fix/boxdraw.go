@@ -77,15 +77,16 @@ func opposite(d int) int { return d ^ 1 }
 // a space for none).
 type nbrs struct{ left, right, up, down rune }
 
-// boxFactor scores candidate r against its four neighbours (0 means none or
-// a space): matching arms multiply by 3, a dangling arm or an ignored
-// neighbour's arm divide. Non-box candidates get a penalty only for the
-// neighbours' arms they ignore.
-func boxFactor(r rune, nbs nbrs) float64 {
+// boxFactor scores candidate r against its neighbours in directions dirs
+// (0 or a space means none): matching arms multiply by 3 (1.5 when their
+// styles differ), a dangling arm or an ignored neighbour's arm by 0.3 (0.1
+// for a horizontal arm into thin air). Non-box candidates get a penalty
+// only for the neighbours' arms they ignore.
+func boxFactor(r rune, nbs nbrs, dirs ...int) float64 {
 	a, isBox := boxArmsOf(r)
 	f := 1.0
 	nb := [4]rune{nbs.left, nbs.right, nbs.up, nbs.down}
-	for d := 0; d < 4; d++ {
+	for _, d := range dirs {
 		n := nb[d]
 		na, nBox := boxArmsOf(n)
 		inward := nBox && na[opposite(d)] != armNone // neighbour points at us

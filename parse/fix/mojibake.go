@@ -56,10 +56,11 @@ func (ru *run) x(i int) rune {
 // choice is what an item of a run becomes: for a rebuild group, the
 // candidate chosen, its share of the weight and the plausible ones.
 type choice struct {
-	x     rune
-	share float64
-	alts  []string
-	col   int // the display column (rebuild.go)
+	x        rune
+	share    float64
+	alts     []string
+	col      int  // the display column (rebuild.go)
+	vertical bool // kept to say the choice depends on the lines above and below (rebuild.go)
 }
 
 // doc is one round's view of the text.

@@ -135,41 +135,41 @@ type choiceKey struct {
 // choose weighs the candidates of item i of ru.
 func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 	it := &ru.best.items[i]
+	set := it.set
 	left, right := d.sides(ru, i)
-	nb := nbrs{left: left, right: right}
 	var v *view
 	col := 0
+	var word []rune // the word around the group, with at its place, for set.letters
+	at := -1
 	if context {
 		v = views.get(ru.line)
 		col = ru.choices[i].col
-		if ru.line > 0 {
-			nb.up = views.vertical(ru.line-1, col, left, right, dirDown)
-		}
-		if ru.line+1 < len(d.lay.lines) {
-			nb.down = views.vertical(ru.line+1, col, left, right, dirUp)
+		if set.letters {
+			word, at = views.word(v, col)
 		}
 	}
 	// Words and the alignment of a border depend on more than the
 	// neighbours: such choices are not kept.
-	set := it.set
-	key := choiceKey{set, nb, context, context && v.emoji}
-	keep := !set.keywords && (!context || v.border <= col || !set.widths) && !(context && set.letters)
-	var word []rune // the word around the group, with at its place, for set.letters
-	at := -1
-	if context && set.letters {
-		word, at = views.word(v, col)
-	}
+	keep := !set.keywords && (!context || v.border <= col || !set.widths) && at < 0
+	// A choice the lines above and below cannot change is kept under a
+	// key that has none (-1 stands for "not read").
+	key := choiceKey{set, nbrs{left: left, right: right, up: -1, down: -1}, context, context && v.emoji}
+	vertical := false // known to need the lines above and below
 	if keep {
-		if ch, ok := d.choices[key]; ok {
+		if ch, ok := d.choices[key]; ok && !ch.vertical {
 			return ch
+		} else if ok {
+			vertical = true
+			if ch, ok := d.choices[d.fullKey(key, ru, col, views)]; ok {
+				return ch
+			}
 		}
 	}
+	// The weights from all but the lines above and below.
 	var words []string
 	ws := d.weights[:0]
-	total, best := 0.0, 0
-	for k, c := range set.cands {
-		w := c.w * d.fit(left, c.r, right)
-		w *= intactFactor(d.intact[c.r])
+	for _, c := range set.cands {
+		w := c.w * d.fit(left, c.r, right) * intactFactor(d.intact[c.r])
 		if kw := keywords[c.r]; kw != nil {
 			if words == nil {
 				words = d.nearWords(ru.line)
@@ -183,7 +183,7 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 			w *= d.wordFactor(word)
 		}
 		if context {
-			w *= boxFactor(c.r, nb)
+			w *= boxFactor(c.r, nbrs{left: left, right: right}, dirLeft, dirRight)
 			if set.widths {
 				w *= views.alignFactor(v, ru.line, col, ru.x(i), c.r)
 			}
@@ -192,12 +192,27 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 			}
 		}
 		ws = append(ws, w)
+	}
+	d.weights = ws
+	// The lines above and below can multiply a weight by 0.09 to 9 (see
+	// boxFactor): when the best candidate wins whatever they hold, they
+	// need not be read.
+	if context && (vertical || !decisive(set.cands, ws)) {
+		if keep {
+			d.choices[key] = choice{vertical: true}
+		}
+		key = d.fullKey(key, ru, col, views)
+		for k, c := range set.cands {
+			ws[k] *= boxFactor(c.r, key.nb, dirUp, dirDown)
+		}
+	}
+	best, total := 0, 0.0
+	for k, w := range ws {
 		total += w
 		if w > ws[best] {
 			best = k
 		}
 	}
-	d.weights = ws
 	ch := choice{x: set.cands[best].r, share: ws[best] / total}
 	for k, c := range set.cands {
 		if k != best && ws[k] >= plausibleShare*ws[best] {
@@ -211,6 +226,48 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 		d.choices[key] = ch
 	}
 	return ch
+}
+
+// fullKey returns key with the characters above and below the group.
+func (d *doc) fullKey(key choiceKey, ru *run, col int, views *viewSet) choiceKey {
+	left, right := key.nb.left, key.nb.right
+	key.nb.up, key.nb.down = 0, 0
+	if ru.line > 0 {
+		key.nb.up = views.vertical(ru.line-1, col, left, right, dirDown)
+	}
+	if ru.line+1 < len(d.lay.lines) {
+		key.nb.down = views.vertical(ru.line+1, col, left, right, dirUp)
+	}
+	return key
+}
+
+// decisive reports whether the best of weights ws stays best whatever the
+// characters above and below: they multiply a weight by at least 0.09 and
+// at most 3 for each vertical arm the candidate has (see boxFactor).
+func decisive(cands []cand, ws []float64) bool {
+	best := 0
+	for k, w := range ws {
+		if w > ws[best] {
+			best = k
+		}
+	}
+	for k, c := range cands {
+		if k == best {
+			continue
+		}
+		hi := 1.0
+		if a, ok := boxArmsOf(c.r); ok {
+			for _, d := range [2]int{dirUp, dirDown} {
+				if a[d] != armNone {
+					hi *= 3
+				}
+			}
+		}
+		if ws[k]*hi >= ws[best]*0.09 {
+			return false
+		}
+	}
+	return true
 }
 
 // word returns the letters around display column col of v (a word, in

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/bankgen/bankgen/parse/vocab"
@@ -78,8 +79,12 @@ func (d *doc) writeInline(b *strings.Builder, n ast.Node) {
 	}
 }
 
-// unescape resolves backslash escapes and character references.
+// unescape resolves backslash escapes and character references; text
+// with neither, nearly all of it, is returned as it is.
 func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
 	v = util.UnescapePunctuations(v)
 	v = util.ResolveNumericReferences(v)
 	return util.ResolveEntityNames(v)
@@ -208,7 +213,19 @@ const maxLabelWords = 6
 // halfwidth writes the full-width punctuation of Chinese, Japanese and
 // Korean text as ASCII, so that labels and headings split alike in every
 // language: "答案：" like "Answer:", "（初级）" like "(Junior)".
-var halfwidth = strings.NewReplacer("：", ": ", "（", " (", "）", ") ", "【", "[", "】", "]", "［", "[", "］", "]")
+var halfwidth = fullwidthReplacer{strings.NewReplacer("：", ": ", "（", " (", "）", ") ", "【", "[", "】", "]", "［", "[", "］", "]")}
+
+type fullwidthReplacer struct{ r *strings.Replacer }
+
+// Replace returns s with its full-width punctuation written as ASCII.
+func (f fullwidthReplacer) Replace(s string) string {
+	// "：（）［］" are U+FF1A and its neighbours, encoded from byte 0xEF;
+	// "【】" are U+3010 and U+3011.
+	if strings.IndexByte(s, 0xEF) < 0 && !strings.Contains(s, "【") && !strings.Contains(s, "】") {
+		return s
+	}
+	return f.r.Replace(s)
+}
 
 // label reads the label that opens a paragraph (or a list item's first
 // paragraph). ok is false when the paragraph opens with none: a bold
@@ -227,7 +244,11 @@ func (d *doc) label(p ast.Node) (l label, ok bool) {
 		return label{}, false
 	}
 	if e := emphasis(first); e > 0 {
-		l = label{emph: e, text: strings.TrimSpace(halfwidth.Replace(d.plain(first))), restFrom: first.NextSibling(), mark: strings.TrimSpace(mark.String())}
+		text := d.plain(first)
+		if len(text) > 60*e {
+			return label{}, false // a sentence in italics or bold, not a label
+		}
+		l = label{emph: e, text: strings.TrimSpace(halfwidth.Replace(text)), restFrom: first.NextSibling(), mark: strings.TrimSpace(mark.String())}
 		rest := strings.TrimSpace(halfwidth.Replace(d.inlineText(first.NextSibling(), nil)))
 		l.colon = strings.HasSuffix(l.text, ":")
 		if r, ok := strings.CutPrefix(rest, ":"); ok {
@@ -243,9 +264,22 @@ func (d *doc) label(p ast.Node) (l label, ok bool) {
 		return l, l.text != ""
 	}
 	// Plain text: "Strengths:", "Try saying: …", or a short line alone.
-	all := d.inlineText(first, nil)
-	line, more, _ := strings.Cut(all, "\n")
-	line = halfwidth.Replace(line)
+	// Only the first line is read until it proves to be a label.
+	lineEnd := first
+	for lineEnd != nil && !endsWithBreak(lineEnd) {
+		lineEnd = lineEnd.NextSibling()
+	}
+	if lineEnd != nil {
+		lineEnd = lineEnd.NextSibling()
+	}
+	line := halfwidth.Replace(d.inlineText(first, lineEnd))
+	if len(line) > 200 {
+		return label{}, false
+	}
+	more := ""
+	if lineEnd != nil {
+		more = d.inlineText(lineEnd, nil)
+	}
 	if head, after, found := strings.Cut(line, ":"); found && len(strings.Fields(head)) <= maxLabelWords && vocab.TrimDecoration(head) != "" {
 		rest := strings.TrimSpace(after)
 		if more != "" {
@@ -274,6 +308,13 @@ func (d *doc) endsLine(n ast.Node) bool {
 		return v == "" && (t.SoftLineBreak() || t.HardLineBreak())
 	}
 	return false
+}
+
+// endsWithBreak reports whether inline n ends its line with a soft or
+// hard line break.
+func endsWithBreak(n ast.Node) bool {
+	t, ok := n.(*ast.Text)
+	return ok && (t.SoftLineBreak() || t.HardLineBreak())
 }
 
 func firstLine(s string) string {

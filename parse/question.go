@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -35,6 +36,9 @@ type questionHead struct {
 // a question.
 func (d *doc) questionHead(text string) (qh questionHead, ok bool) {
 	s := keycapNumber(strings.TrimSpace(trimEmoji(halfwidth.Replace(text))))
+	if strings.IndexFunc(s, unicode.IsDigit) < 0 && !strings.HasPrefix(s, "🔟") {
+		return questionHead{}, false // no number, no question
+	}
 	n, rest, numbered, ok := d.questionNumber(s)
 	if !ok {
 		// A level before the number: "Easy — Question 1".
@@ -307,7 +311,18 @@ func (d *doc) closeQuestion() {
 	if d.q.Prompt == "" && d.q.Title != "" {
 		d.q.Prompt, d.q.Title = d.q.Title, ""
 	}
+	// Closing chat lines at the end of the model answer are the topic's.
+	answer := d.q.Answer
+	k := len(answer)
+	for k > 0 && answer[k-1].Kind == bank.KindParagraph && d.v.IsClosing(answer[k-1].Text) {
+		k--
+	}
+	closings := slices.Clone(answer[k:])
+	d.q.Answer = answer[:k]
 	d.q, d.role, d.extra, d.diagramTitle = nil, vocab.RoleNone, nil, ""
+	for _, b := range closings {
+		d.addClosingBlock(b)
+	}
 }
 
 // inQuestion returns a reading of a block in the current question.

@@ -103,8 +103,8 @@ func (d *doc) hasQuestions(root ast.Node) bool {
 		case *ast.Heading:
 			text = d.plain(n)
 		case *ast.Paragraph:
-			if l, ok := d.label(n); ok && l.emph == 2 {
-				text = l.text
+			if first := d.firstInline(n); first != nil && emphasis(first) == 2 {
+				text = d.plain(first)
 			}
 		}
 		if qh, ok := d.questionHead(text); ok && (!qh.numbered || qh.hasLevel) {
@@ -212,7 +212,7 @@ func (d *doc) roleOf(text string) (vocab.Role, string) {
 	s := vocab.TrimDecoration(strings.TrimSpace(halfwidth.Replace(text)))
 	for _, sep := range []string{":", " — ", " – ", " - ", "(", " | "} {
 		head, rest, ok := strings.Cut(s, sep)
-		if !ok {
+		if !ok || len(head) > 80 {
 			continue
 		}
 		if r := d.v.Role(head); r != vocab.RoleNone {
@@ -398,7 +398,7 @@ func (d *doc) content(n ast.Node) {
 		d.guideContent(n)
 		return
 	}
-	if d.role != vocab.RoleNone && d.role != vocab.RolePrompt && d.role != vocab.RoleResponse && d.isClosing(n) {
+	if d.role != vocab.RoleNone && d.role != vocab.RolePrompt && d.role != vocab.RoleResponse && d.role != vocab.RoleAnswer && d.isClosing(n) {
 		d.addClosing(n)
 		return
 	}
@@ -518,13 +518,17 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 	if !ok {
 		return false
 	}
+	if l.emph == 0 && (d.q == nil || d.role == vocab.RoleAnswer) && !strings.Contains(l.text, ":") && !l.colon {
+		return false // a short line of prose: only a bold label or "Score: …" acts here
+	}
 	pos := d.pos(p)
 	if l.emph == 2 {
 		// A bare number ("**2. Title**") opens a question only alone on
 		// its line, and not among a question's feedback, where it
 		// numbers a point.
-		numbered := l.rest == "" && (d.q == nil || d.role != vocab.RoleStrengths && d.role != vocab.RoleGaps) && d.opensQuestion(p)
-		if qh, ok := d.questionHead(l.text); ok && (!qh.numbered || qh.hasLevel || numbered) {
+		qh, ok := d.questionHead(l.text)
+		if ok && (!qh.numbered || qh.hasLevel ||
+			l.rest == "" && (d.q == nil || d.role != vocab.RoleStrengths && d.role != vocab.RoleGaps) && d.opensQuestion(p)) {
 			d.startQuestion(qh, pos, p)
 			if l.rest != "" {
 				d.addPrompt(l.rest)
@@ -697,18 +701,28 @@ func (d *doc) isClosing(n ast.Node) bool {
 // addClosing keeps a closing chat line ("Ready for the next topic?") on
 // the topic, as notes: it belongs to no question.
 func (d *doc) addClosing(n ast.Node) {
-	pos := d.pos(n)
+	d.addClosingBlock(d.toBlock(n))
+}
+
+// addClosingBlock files a closing line in the topic's notes.
+func (d *doc) addClosingBlock(b bank.Block) {
 	if d.closing == nil {
 		title := d.title
 		if title == "" {
 			title = d.front.title
 		}
-		d.topic.Notes = append(d.topic.Notes, bank.Section{Title: title, Pos: pos})
+		d.topic.Notes = append(d.topic.Notes, bank.Section{Title: title, Pos: b.Pos})
 		d.closing = &d.topic.Notes[len(d.topic.Notes)-1]
 		d.note = nil
 	}
-	d.closing.Blocks = append(d.closing.Blocks, d.toBlock(n))
-	d.record(pos, "paragraph", d.excerpt(n), Reading{As: ReadClosing})
+	d.closing.Blocks = append(d.closing.Blocks, b)
+	for i := range d.outline {
+		if e := &d.outline[i]; e.Pos == b.Pos {
+			e.Read = Reading{As: ReadClosing}
+			return
+		}
+	}
+	d.record(b.Pos, "paragraph", b.Text, Reading{As: ReadClosing})
 }
 
 // finish completes the topic once the whole document is read: its name,

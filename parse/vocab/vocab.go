@@ -143,7 +143,10 @@ type Writing struct {
 func Key(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	if hasNonASCIILetter(s) {
+		s = norm.NFD.String(s) // accents apart from their letters
+	}
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			// an accent, separated from its letter by NFD
@@ -162,6 +165,17 @@ func Key(s string) string {
 		return symbolKey(s)
 	}
 	return b.String()
+}
+
+// hasNonASCIILetter reports whether s holds a letter outside ASCII, one
+// that may carry an accent.
+func hasNonASCIILetter(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // symbolKey returns s without white space and emoji variation selectors.
@@ -298,11 +312,11 @@ func (v *Vocabulary) IsNotTerm(s string) bool {
 // questions.") or ending in "?" or "!" (emoji aside) and holding a
 // closing phrase ("Ready for the next topic?").
 func (v *Vocabulary) IsClosing(s string) bool {
+	if len(s) > 300 {
+		return false // a closing line is short
+	}
 	s = TrimDecoration(s)
 	k := " " + Key(s) + " "
-	if strings.Count(k, " ") > 40 {
-		return false
-	}
 	for _, e := range v.endings {
 		if strings.Contains(k, " "+e+" ") {
 			return true

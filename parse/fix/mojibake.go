@@ -105,7 +105,7 @@ func (mojibake) apply(text []byte, c *config) ([]edit, []finding) {
 // code page reads as a two-byte lead whose continuation it may have
 // dropped. any reports whether some run has a pair: without one there is
 // no evidence of damage at all.
-func scanRuns(text []byte) (runs []run, any bool) {
+func scanRuns(text []byte) (runs []runSpan, any bool) {
 	for i := 0; i < len(text); {
 		if text[i] < utf8.RuneSelf {
 			i++
@@ -131,10 +131,10 @@ func scanRuns(text []byte) (runs []run, any bool) {
 		}
 		switch {
 		case pairs != 0:
-			runs = append(runs, run{start: start, end: i})
+			runs = append(runs, runSpan{start, i, false})
 			any = true
 		case n == 1 && loneOK:
-			runs = append(runs, run{start: start, end: i, lone: true})
+			runs = append(runs, runSpan{start, i, true})
 		}
 		if i == start {
 			i++ // an invalid byte
@@ -143,11 +143,19 @@ func scanRuns(text []byte) (runs []run, any bool) {
 	return runs, any
 }
 
-// place finds each run's line, region and zone.
-func (d *doc) place(runs []run) {
+// runSpan is a run as scanRuns finds it.
+type runSpan struct {
+	start, end int
+	lone       bool
+}
+
+// place makes the runs, with each one's line, region and zone.
+func (d *doc) place(spans []runSpan) {
+	runs := make([]run, len(spans))
 	l := 0
-	for i := range runs {
+	for i, f := range spans {
 		ru := &runs[i]
+		ru.start, ru.end, ru.lone = f.start, f.end, f.lone
 		for l+1 < len(d.lay.lines) && d.lay.lines[l+1].start <= ru.start {
 			l++
 		}

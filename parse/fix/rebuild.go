@@ -275,8 +275,8 @@ func decisive(cands []cand, ws []float64) bool {
 // none.
 func (vs *viewSet) word(v *view, col int) (word []rune, k int) {
 	cells := v.cells
-	i := sort.Search(len(cells), func(i int) bool { return cells[i].col >= col })
-	if i == len(cells) || cells[i].col != col {
+	i := sort.Search(len(cells), func(i int) bool { return int(cells[i].col) >= col })
+	if i == len(cells) || int(cells[i].col) != col {
 		return nil, -1
 	}
 	lo, hi := i, i+1
@@ -428,7 +428,7 @@ func matchAny(words, keys []string) bool {
 
 type cell struct {
 	r   rune
-	col int
+	col int32
 }
 
 type view struct {
@@ -452,7 +452,7 @@ func (vs *viewSet) get(l int) *view {
 	v := &view{border: -1, cells: make([]cell, 0, ln.end-ln.start)}
 	col := 0
 	add := func(r rune, group bool) {
-		v.cells = append(v.cells, cell{r, col})
+		v.cells = append(v.cells, cell{r, int32(col)})
 		if !group && r >= 0x231A && isEmoji(r) {
 			v.emoji = true
 		}
@@ -491,7 +491,7 @@ func (vs *viewSet) get(l int) *view {
 	for k := len(v.cells) - 1; k >= 0; k-- {
 		if c := v.cells[k]; c.r != ' ' && c.r != '\t' {
 			if isBorder(c.r) {
-				v.border = c.col
+				v.border = int(c.col)
 			}
 			break
 		}
@@ -509,7 +509,7 @@ func (vs *viewSet) at(l, col int) rune {
 	lo, hi := 0, len(cells)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if cells[m].col <= col {
+		if int(cells[m].col) <= col {
 			lo = m + 1
 		} else {
 			hi = m
@@ -519,7 +519,7 @@ func (vs *viewSet) at(l, col int) rune {
 		return 0
 	}
 	c := cells[lo-1]
-	if col >= c.col+vs.d.width(c.r) {
+	if col >= int(c.col)+vs.d.width(c.r) {
 		return 0
 	}
 	return c.r

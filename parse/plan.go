@@ -165,7 +165,13 @@ func (d *doc) planList(l *ast.List) bool {
 		if l.IsOrdered() {
 			e.Number = l.Start + i
 		}
-		d.setStatus(&e, r.label)
+		checked := r.label == "[x]" || r.label == "[X]"
+		if d.laneLabel != "" && (!checked || d.lane == bank.Done) {
+			// A card in a Kanban lane has the lane's status.
+			e.Status, e.Label = d.lane, d.laneLabel
+		} else {
+			d.setStatus(&e, r.label)
+		}
 		d.addPlanRow(e, l.IsOrdered())
 		d.record(e.Pos, "item", e.Topic, Reading{As: ReadPlan, Name: e.Topic, Status: e.Status, Question: e.Number})
 	}

@@ -284,7 +284,11 @@ func (d *doc) startQuestion(qh questionHead, pos bank.Pos, n ast.Node) {
 		}
 	}
 	q := bank.Question{Number: number, Label: qh.label, Level: qh.level, Title: qh.title, Pos: pos, Pin: d.takePin(n)}
-	if !qh.hasLevel {
+	switch {
+	case qh.hasLevel:
+	case d.groupDepth > 0:
+		q.Level, q.Label = d.groupLevel, d.groupLabel
+	default:
 		q.LevelInferred = true
 	}
 	d.topic.Questions = append(d.topic.Questions, q)

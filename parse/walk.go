@@ -50,6 +50,17 @@ type doc struct {
 	closing *bank.Section
 	// runLevel is the heading level of a run of term headings, or 0.
 	runLevel int
+	// groupLevel and groupLabel are the level a heading such as "##
+	// Junior" gives the questions under it, down to the next heading at
+	// groupDepth or above (0: no group).
+	groupLevel bank.Level
+	groupLabel string
+	groupDepth int
+	// lane and laneLabel are the status a Kanban lane's heading ("## In
+	// progress") gives the items listed under it; laneLabel is "" when
+	// no lane is open.
+	lane      bank.Status
+	laneLabel string
 	// interview is set when the document holds questions: "**Label:**
 	// text" lines before them are notes, not glossary terms.
 	interview bool
@@ -94,6 +105,59 @@ func (d *doc) walk(root ast.Node) {
 	d.dropPin()
 }
 
+// opensGroup reports whether a heading naming a level ("## Junior")
+// heads a group of questions: the next heading is deeper and reads as
+// one.
+func (d *doc) opensGroup(h *ast.Heading) bool {
+	for c := h.NextSibling(); c != nil; c = c.NextSibling() {
+		if next, ok := c.(*ast.Heading); ok {
+			_, isQ := d.questionHead(d.plain(next))
+			return next.Level > h.Level && isQ
+		}
+	}
+	return false
+}
+
+// details reads the HTML that folds a question's answer away on GitHub:
+// "<details><summary>Show answer</summary>" opens the part its summary
+// names (the model answer by default), and "</details>" closes nothing
+// and is skipped. It reports whether n was such HTML.
+func (d *doc) details(n *ast.HTMLBlock) bool {
+	html := strings.TrimSpace(d.htmlText(n))
+	pos := d.pos(n)
+	if html == "</details>" && d.q != nil {
+		d.record(pos, "html", html, Reading{As: ReadSkipped})
+		return true
+	}
+	lower := strings.ToLower(html)
+	if d.q == nil || !strings.HasPrefix(lower, "<details") {
+		return false
+	}
+	_, after, ok := strings.Cut(lower, "<summary>")
+	if !ok {
+		return false
+	}
+	end := strings.Index(after, "</summary>")
+	if end < 0 || strings.Contains(after[end:], "\n\n") {
+		return false
+	}
+	start := len(html) - len(after)
+	summary := strings.TrimSpace(html[start : start+end])
+	role, rest := d.roleOf(summary)
+	if role == vocab.RoleNone {
+		role = d.v.RoleByWords(summary)
+	}
+	if !role.InQuestion() {
+		role = vocab.RoleAnswer
+	}
+	d.openRole(role, rest, 0, pos, summary, n)
+	if more := strings.TrimSpace(after[end+len("</summary>"):]); more != "" {
+		// Text after the summary in the same block.
+		d.content(n)
+	}
+	return true
+}
+
 // hasQuestions reports whether a document holds a question heading or
 // label.
 func (d *doc) hasQuestions(root ast.Node) bool {
@@ -121,6 +185,9 @@ func (d *doc) block(n ast.Node) {
 		if name, ok := d.blockPin(n); ok {
 			d.setPin(name, d.pos(n))
 			d.record(d.pos(n), "comment", name, Reading{As: ReadPin, Name: name})
+			return
+		}
+		if d.details(n) {
 			return
 		}
 	case *ast.Heading:
@@ -154,8 +221,26 @@ func (d *doc) block(n ast.Node) {
 func (d *doc) heading(h *ast.Heading) {
 	text := d.plain(h)
 	pos := d.pos(h)
-	if qh, ok := d.questionHead(text); ok && (!qh.numbered || qh.hasLevel || d.opensQuestion(h)) {
+	if qh, ok := d.questionHead(text); ok && (!qh.numbered || qh.hasLevel || d.groupDepth > 0 && h.Level > d.groupDepth || d.opensQuestion(h)) {
 		d.startQuestion(qh, pos, h)
+		return
+	}
+	if d.groupDepth > 0 && h.Level <= d.groupDepth {
+		d.groupDepth, d.groupLabel = 0, "" // the level group ends
+	}
+	if lv, ok := d.v.Level(text); ok && d.title != "" && d.opensGroup(h) {
+		// "## Junior": the level of the questions under it.
+		d.closeQuestion()
+		d.groupLevel, d.groupLabel, d.groupDepth = lv, vocab.TrimDecoration(text), h.Level
+		d.record(pos, headingBlock(h), text, Reading{As: ReadPart, Level: lv, Label: d.groupLabel})
+		return
+	}
+	if st, ok := d.v.StatusName(text); ok && d.title != "" && (d.q == nil || d.role != vocab.RoleAnswer) {
+		// "## In progress": a lane of a Kanban board.
+		d.closeQuestion()
+		d.openNote(text, pos, h.Level, vocab.RolePlan)
+		d.lane, d.laneLabel = st, vocab.TrimDecoration(text)
+		d.record(pos, headingBlock(h), text, Reading{As: ReadPart, Role: vocab.RolePlan, Status: st, Name: text})
 		return
 	}
 	role, rest := d.roleOf(text)
@@ -321,6 +406,7 @@ func (d *doc) addPrompt(text string) {
 
 // openNote opens a section of the topic's notes.
 func (d *doc) openNote(title string, pos bank.Pos, depth int, role vocab.Role) {
+	d.laneLabel = ""
 	d.topic.Notes = append(d.topic.Notes, bank.Section{Title: title, Pos: pos})
 	d.note = &d.topic.Notes[len(d.topic.Notes)-1]
 	d.noteRole, d.noteDepth = role, depth

@@ -292,6 +292,15 @@ func (v *Vocabulary) Status(cell string) (s bank.Status, ok bool) {
 	return best, bestScore > 0
 }
 
+// StatusName returns the status a heading names when the whole of it is
+// a status's name ("Done", "In progress", "Backlog"): a Kanban lane.
+func (v *Vocabulary) StatusName(s string) (bank.Status, bool) {
+	k := Key(s)
+	st, ok := v.statuses[k]
+	// Not a symbol or a letter ("[x]" keys to "x", "Y" is yes).
+	return st, ok && !isSymbol(k) && utf8.RuneCountInString(k) > 1
+}
+
 // IsQuestionWord reports whether w numbers a question ("Question",
 // "Q", "Pregunta").
 func (v *Vocabulary) IsQuestionWord(w string) bool { return v.questions[Key(w)] }

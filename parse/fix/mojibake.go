@@ -281,7 +281,9 @@ func pick(rds []*reading, lone bool, evidence []int) *reading {
 		if rd == nil || rd.lone && !lone {
 			continue
 		}
-		s := rd.delta - codePages[cp].prior
+		// A reading that leaves characters of the run unexplained is the
+		// weaker: damage reads whole.
+		s := rd.delta - codePages[cp].prior - float64(rd.runes-rd.covered)
 		if evidence != nil {
 			s += math.Log((float64(evidence[cp]) + 0.5) / (float64(top) + 0.5))
 		}
@@ -431,7 +433,7 @@ func (d *doc) decide() {
 			s += evidence(rs, rc, ds, dc)
 		case inline:
 			// Quoted in prose: only as damaged as the prose around it.
-			s += evidence(d.strong[ru.region][0][cp], d.clean[ru.region][0], ds, dc) - 1
+			s += evidence(d.strong[ru.region][0][cp], d.clean[ru.region][0], ds, dc)
 			if ds == 0 {
 				s = min(s, -1)
 			}

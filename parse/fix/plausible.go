@@ -29,7 +29,9 @@ var blockRarity = []struct {
 	{0x00C0, 0x00DE, 1},   // Latin-1 capitals
 	{0x00DF, 0x00FF, 0.5}, // Latin-1 small letters
 	{0x0100, 0x017F, 1},   // Latin Extended-A
-	{0x0180, 0x024F, 3},   // Latin Extended-B
+	{0x0180, 0x0217, 3},   // Latin Extended-B
+	{0x0218, 0x021B, 1},   // Ș ș Ț ț (Romanian)
+	{0x021C, 0x024F, 3},   // Latin Extended-B
 	{0x0250, 0x02AF, 4},   // IPA
 	{0x02B0, 0x02FF, 3.5}, // spacing modifier letters
 	{0x0300, 0x036F, 1.5}, // combining diacritics (see transition)
@@ -247,6 +249,9 @@ func isLetterClass(c class) bool { return c == clLower || c == clUpper || c == c
 // scriptOf returns the script of a letter, folding the scripts that mix
 // freely in CJK text into one, or nil for characters of no script.
 func scriptOf(r rune) *unicode.RangeTable {
+	if r == 'μ' {
+		return nil // the micro prefix of Latin units (μs, μm) as often as a Greek letter
+	}
 	if r < utf8.RuneSelf {
 		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
 			return unicode.Latin

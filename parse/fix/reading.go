@@ -48,6 +48,7 @@ type reading struct {
 	cp      int
 	items   []item
 	covered int     // characters inside groups
+	runes   int     // characters in the run
 	delta   float64 // the run's cost as it is minus its cost repaired
 	rebuild bool    // has a rebuild group
 	lone    bool    // its only groups are lone lead bytes
@@ -71,7 +72,7 @@ func read(runes []rune, offs []int, cp int) *reading {
 			bs[i], ok[i] = page.lostLead, true
 		}
 	}
-	rd := &reading{cp: cp}
+	rd := &reading{cp: cp, runes: n}
 	groups, lones := 0, 0
 	for k := 0; k < n; {
 		if !ok[k] || !isLead(bs[k]) {

@@ -47,7 +47,10 @@ var commonCJK = sync.OnceValue(func() (set struct {
 		set.han[r-hanLo] = b2i(gbL1) + b2i(jisL1)
 	}
 	for r := rune(hangulLo); r <= hangulHi; r++ {
-		set.hangul[r-hangulLo] = enc(ks, r) != nil
+		// KS X 1001 rows 16–40; the encoder also writes the rest of the
+		// syllables, in CP949's extension, with a trail byte below 0xA1.
+		b := enc(ks, r)
+		set.hangul[r-hangulLo] = b != nil && b[0] >= 0xB0 && b[0] <= 0xC8 && b[1] >= 0xA1
 	}
 	return set
 })

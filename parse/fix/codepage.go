@@ -109,28 +109,32 @@ func seqLen(b byte) int {
 const maskLimit = 0x2200
 
 var (
-	maskLow  [maskLimit][3]uint8 // per rune: code pages reading it as a lead byte, as a continuation byte, as a lone lead (see loneLead)
-	maskHigh = map[rune][3]uint8{}
+	maskLow  [maskLimit][4]uint8 // per rune: code pages reading it as a lead byte, as a continuation byte, as a lone lead of two bytes, of three (see masks)
+	maskHigh = map[rune][4]uint8{}
 )
 
 func init() {
 	for i, cp := range codePages {
 		for r, b := range cp.rev {
-			var m [3]uint8
+			var m [4]uint8
 			if isLead(b) {
 				m[0] = 1 << i
 			}
 			if isCont(b) {
 				m[1] = 1 << i
 			}
-			if isLead(b) && b < 0xE0 && len(cp.undefined) > 0 {
-				m[2] = 1 << i
+			if isLead(b) && len(cp.undefined) > 0 {
+				if b < 0xE0 {
+					m[2] = 1 << i
+				} else if b < 0xF0 {
+					m[3] = 1 << i
+				}
 			}
 			h := maskHigh[r]
 			if r < maskLimit {
 				h = maskLow[r]
 			}
-			h = [3]uint8{h[0] | m[0], h[1] | m[1], h[2] | m[2]}
+			h = [4]uint8{h[0] | m[0], h[1] | m[1], h[2] | m[2], h[3] | m[3]}
 			if r < maskLimit {
 				maskLow[r] = h
 			} else {
@@ -142,15 +146,15 @@ func init() {
 
 // masks returns the code pages (as bits of their index) that read r back
 // as a UTF-8 lead byte, those that read it as a continuation byte, and
-// those that read it as the lead byte of a two-byte sequence whose
-// continuation they may have dropped.
-func masks(r rune) (lead, cont, lone uint8) {
+// those that read it as the lead byte of a two-byte (lone2) or three-byte
+// (lone3) sequence whose continuation bytes they may have dropped.
+func masks(r rune) (lead, cont, lone2, lone3 uint8) {
 	if r < maskLimit {
 		m := &maskLow[r]
-		return m[0], m[1], m[2]
+		return m[0], m[1], m[2], m[3]
 	}
 	m := maskHigh[r]
-	return m[0], m[1], m[2]
+	return m[0], m[1], m[2], m[3]
 }
 
 // lossy[b&0x3F] is set when continuation byte b is undefined in some code

@@ -42,6 +42,7 @@ type run struct {
 	score      float64    // the log-odds that best is right
 	accept     bool
 	lone       bool     // only a lone lead byte may be damage
+	lone3      bool     // of three bytes (see runSpan)
 	choices    []choice // per item of best, for a run with rebuild groups: the character it becomes
 }
 
@@ -114,27 +115,29 @@ func scanRuns(text []byte) (runs []runSpan, any bool) {
 		start := i
 		var prevLead, pairs uint8
 		n := 0
-		loneOK := false
+		var lone2, lone3 uint8
 		for i < len(text) && text[i] >= utf8.RuneSelf {
 			r, size := utf8.DecodeRune(text[i:])
 			if r == utf8.RuneError && size == 1 {
 				break // invalid bytes are kept as they are
 			}
-			lead, cont, lone := masks(r)
+			lead, cont, l2, l3 := masks(r)
 			pairs |= prevLead & cont
 			prevLead = lead
 			if n == 0 {
-				loneOK = lone != 0
+				lone2, lone3 = l2, l3
 			}
 			n++
 			i += size
 		}
 		switch {
 		case pairs != 0:
-			runs = append(runs, runSpan{start, i, false})
+			runs = append(runs, runSpan{start: start, end: i})
 			any = true
-		case n == 1 && loneOK:
-			runs = append(runs, runSpan{start, i, true})
+		case n == 1 && lone2 != 0:
+			runs = append(runs, runSpan{start: start, end: i, lone: true})
+		case n == 1 && lone3 != 0:
+			runs = append(runs, runSpan{start: start, end: i, lone: true, lone3: true})
 		}
 		if i == start {
 			i++ // an invalid byte
@@ -146,7 +149,8 @@ func scanRuns(text []byte) (runs []runSpan, any bool) {
 // runSpan is a run as scanRuns finds it.
 type runSpan struct {
 	start, end int
-	lone       bool
+	lone       bool // a single character read as a lone lead byte
+	lone3      bool // of a three-byte sequence: two bytes lost
 }
 
 // place makes the runs, with each one's line, region and zone.
@@ -155,7 +159,7 @@ func (d *doc) place(spans []runSpan) {
 	l := 0
 	for i, f := range spans {
 		ru := &runs[i]
-		ru.start, ru.end, ru.lone = f.start, f.end, f.lone
+		ru.start, ru.end, ru.lone, ru.lone3 = f.start, f.end, f.lone, f.lone3
 		for l+1 < len(d.lay.lines) && d.lay.lines[l+1].start <= ru.start {
 			l++
 		}
@@ -328,9 +332,12 @@ func (d *doc) weigh() {
 		ru := &d.runs[i]
 		z := codeZone(ru.zone)
 		if ru.lone {
-			// A lone lead byte is as likely damage as not: it counts for
-			// neither side.
-			d.clean[ru.region][z]--
+			// A lone lead byte of two is as likely damage as not: it
+			// counts for neither side. One of three ("é") is a letter
+			// of every page of clean text in Latin scripts: clean.
+			if !ru.lone3 {
+				d.clean[ru.region][z]--
+			}
 			continue
 		}
 		// A run that reads as damage through several code pages is
@@ -445,7 +452,7 @@ func (d *doc) decide() {
 				s = min(s, -1)
 			}
 		}
-		if b.lone && d.strong[ru.region][z][cp] == 0 {
+		if b.lone && (d.strong[ru.region][z][cp] == 0 || ru.lone3 && d.strong[ru.region][z][cp] < 2) {
 			s = min(s, -1) // a lone lead byte is damage only in damaged text
 		}
 		ru.score = s

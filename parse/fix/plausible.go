@@ -276,6 +276,11 @@ var scriptTables = []*unicode.RangeTable{
 	unicode.Coptic, unicode.Ethiopic,
 }
 
+var (
+	finalForm  = map[rune]bool{'ך': true, 'ם': true, 'ן': true, 'ף': true, 'ץ': true, 'ς': true}
+	medialForm = map[rune]bool{'כ': true, 'מ': true, 'נ': true, 'פ': true, 'צ': true, 'σ': true}
+)
+
 // transition is the cost of b following a.
 func transition(a, b rune) float64 {
 	// Emoji sequences: what may follow what is Unicode's to say.
@@ -313,6 +318,14 @@ func transition(a, b rune) float64 {
 		return 3
 	}
 	ca, cb := classOf(a), classOf(b)
+	// Final forms end a word, and only they do: Hebrew ך ם ן ף ץ and
+	// Greek ς, beside כ מ נ פ צ and σ.
+	if finalForm[a] && isLetterClass(cb) || medialForm[a] && !isLetterClass(cb) && cb != clMark {
+		return 3
+	}
+	if finalForm[a] && !isLetterClass(cb) && cb != clMark {
+		return -1 // where a word ends, a final form is what belongs
+	}
 	switch {
 	case isLetterClass(ca) && isLetterClass(cb):
 		sa, sb := scriptOf(a), scriptOf(b)

@@ -97,7 +97,7 @@ func read(runes []rune, offs []int, cp int) *reading {
 			it.x = x
 		} else {
 			missing := need - have
-			if missing > 2 || have == 0 && need != 1 || len(page.undefined) == 0 {
+			if missing > 2 || have == 0 && need > 2 || len(page.undefined) == 0 {
 				rd.items = append(rd.items, item{start: offs[k], end: offs[k+1], x: runes[k]})
 				k++
 				continue

@@ -73,6 +73,7 @@ type doc struct {
 	memo    map[string][]*reading
 	intact  map[rune]int // characters seen intact or repaired whole (those that may be candidates; see chooseAll)
 	fits    map[[3]rune]float64
+	trans   map[[2]rune]float64
 	choices map[choiceKey]choice
 	widths  map[rune]int
 	weights []float64      // scratch for choose
@@ -91,7 +92,7 @@ func (mojibake) apply(text []byte, c *config) ([]edit, []finding) {
 		return nil, nil
 	}
 	d := &doc{text: text, c: c, memo: map[string][]*reading{}, intact: map[rune]int{},
-		fits: map[[3]rune]float64{}, choices: map[choiceKey]choice{}, widths: map[rune]int{}}
+		fits: map[[3]rune]float64{}, trans: map[[2]rune]float64{}, choices: map[choiceKey]choice{}, widths: map[rune]int{}}
 	d.lay = layoutOf(text)
 	d.place(runs)
 	d.readAll()
@@ -210,7 +211,7 @@ func (d *doc) readRun(ru *run) []*reading {
 		if rd == nil {
 			continue
 		}
-		choosePath(rd.items, before, after)
+		d.choosePath(rd.items, before, after)
 		out := make([]rune, 0, len(rd.items))
 		for _, it := range rd.items {
 			out = append(out, it.x)
@@ -221,11 +222,14 @@ func (d *doc) readRun(ru *run) []*reading {
 	return rds
 }
 
+// pathWidth is how many candidates of a group choosePath follows.
+const pathWidth = 16
+
 // choosePath chooses the characters of a reading's rebuild groups
 // together: the sequence with the best prior and transitions over the run
 // (Viterbi), so that a skin tone goes with the hand before it and a
 // joiner with the emoji around it.
-func choosePath(items []item, before, after rune) {
+func (d *doc) choosePath(items []item, before, after rune) {
 	type state struct {
 		r     rune
 		score float64 // best log-weight of the path ending here
@@ -236,19 +240,22 @@ func choosePath(items []item, before, after rune) {
 		if it.set == nil {
 			states[i] = []state{{r: it.x}}
 		} else {
-			for _, c := range it.set.cands {
+			// The likeliest by prior only: a set can hold hundreds (two
+			// bytes lost through Windows-1253), and pairs of them
+			// multiply.
+			for _, c := range it.set.cands[:min(len(it.set.cands), pathWidth)] {
 				states[i] = append(states[i], state{r: c.r, score: math.Log(c.w)})
 			}
 		}
 		for k := range states[i] {
 			st := &states[i][k]
 			if i == 0 {
-				st.score -= transition(before, st.r)
+				st.score -= d.transition(before, st.r)
 				continue
 			}
 			best := math.Inf(-1)
 			for j, p := range states[i-1] {
-				if s := p.score - transition(p.r, st.r); s > best {
+				if s := p.score - d.transition(p.r, st.r); s > best {
 					best, st.from = s, j
 				}
 			}
@@ -258,7 +265,7 @@ func choosePath(items []item, before, after rune) {
 	last := states[len(items)-1]
 	k, best := 0, math.Inf(-1)
 	for j, st := range last {
-		if s := st.score - transition(st.r, after); s > best {
+		if s := st.score - d.transition(st.r, after); s > best {
 			k, best = j, s
 		}
 	}
@@ -266,6 +273,19 @@ func choosePath(items []item, before, after rune) {
 		items[i].x = states[i][k].r
 		k = states[i][k].from
 	}
+}
+
+// transition is the package's transition, remembered for the round: the
+// best path through a run of CJK text with lost bytes weighs thousands of
+// pairs of candidates, the same ones run after run.
+func (d *doc) transition(a, b rune) float64 {
+	k := [2]rune{a, b}
+	if t, ok := d.trans[k]; ok {
+		return t
+	}
+	t := transition(a, b)
+	d.trans[k] = t
+	return t
 }
 
 // pick returns the reading a run is judged by: the one whose delta beats

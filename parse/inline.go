@@ -257,9 +257,10 @@ func (d *doc) label(p ast.Node) (l label, ok bool) {
 		l.text = vocab.TrimDecoration(strings.TrimSuffix(strings.TrimSpace(l.text), ":"))
 		l.rest = rest
 		// A bold lead followed by more on its line and no colon is an
-		// entry ("**Pod** — the unit"), not a label.
+		// entry ("**Pod** — the unit"), not a label; one with a colon
+		// inside ("**Score: 7/10** — solid") is a label.
 		if !l.colon && rest != "" && !d.endsLine(first) && !strings.HasPrefix(rest, "\n") {
-			return l, l.text != "" && onlyDecoration(firstLine(rest))
+			return l, l.text != "" && (onlyDecoration(firstLine(rest)) || strings.Contains(l.text, ":"))
 		}
 		return l, l.text != ""
 	}

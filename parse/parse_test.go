@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,11 +9,10 @@ import (
 	"testing"
 
 	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/internal/goldentest"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite the want sections of testdata/*.txtar")
 
 // TestCases parses each testdata/*.txtar archive: every *.md file in it
 // is a source, and the "want" file is a summary of the bank and the
@@ -43,7 +41,7 @@ func TestCases(t *testing.T) {
 			}
 			b, diags := Parse(srcs...)
 			got := summarize(b, diags)
-			if *update {
+			if goldentest.Update() {
 				if wantIdx < 0 {
 					ar.Files = append(ar.Files, txtar.File{Name: "want"})
 					wantIdx = len(ar.Files) - 1

@@ -36,11 +36,18 @@ type questionHead struct {
 // a question.
 func (d *doc) questionHead(text string) (qh questionHead, ok bool) {
 	s := keycapNumber(strings.TrimSpace(trimEmoji(halfwidth.Replace(text))))
-	if strings.IndexFunc(s, unicode.IsDigit) < 0 && !strings.HasPrefix(s, "🔟") {
-		return questionHead{}, false // no number, no question
-	}
 	n, rest, numbered, ok := d.questionNumber(s)
 	if !ok {
+		// No number: "Easy — How is GraphQL different from REST?", a
+		// level and the question, numbered by the caller.
+		for _, sep := range []string{" — ", " – ", " - ", ": ", " | "} {
+			head, after, found := strings.Cut(s, sep)
+			if lv, isLevel := d.v.Level(head); found && isLevel && strings.HasSuffix(strings.TrimSpace(after), "?") {
+				return questionHead{label: vocab.TrimDecoration(head), level: lv, hasLevel: true, title: cleanTitle(after)}, true
+			}
+		}
+	}
+	if !ok && strings.IndexFunc(s, unicode.IsDigit) >= 0 {
 		// A level before the number: "Easy — Question 1".
 		for _, sep := range []string{" — ", " – ", " - ", ": ", " | "} {
 			head, after, found := strings.Cut(s, sep)
@@ -52,6 +59,8 @@ func (d *doc) questionHead(text string) (qh questionHead, ok bool) {
 				}
 			}
 		}
+	}
+	if !ok {
 		return questionHead{}, false
 	}
 	qh = questionHead{number: n, numbered: numbered}

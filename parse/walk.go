@@ -89,9 +89,10 @@ func (d *doc) fail(pos bank.Pos, format string, args ...any) {
 }
 
 // understood reports whether the document is something bankgen reads:
-// it gave questions, glossary terms or a plan.
+// it gave questions, glossary terms or a plan, or its front matter names
+// its topic.
 func (d *doc) understood() bool {
-	return !d.unreadable && (len(d.topic.Questions) > 0 || len(d.topic.Guide) > 0 || len(d.plan) > 0)
+	return !d.unreadable && (len(d.topic.Questions) > 0 || len(d.topic.Guide) > 0 || len(d.plan) > 0 || d.front.topic != "")
 }
 
 // walk reads every top-level block of the document.
@@ -206,7 +207,7 @@ func (d *doc) block(n ast.Node) {
 			return
 		}
 	case *ast.Blockquote:
-		if d.callout(n) {
+		if d.callout(n) || d.labelledQuote(n) {
 			return
 		}
 	case *east.Table:
@@ -235,7 +236,7 @@ func (d *doc) heading(h *ast.Heading) {
 		d.record(pos, headingBlock(h), text, Reading{As: ReadPart, Level: lv, Label: d.groupLabel})
 		return
 	}
-	if st, ok := d.v.StatusName(text); ok && d.title != "" && (d.q == nil || d.role != vocab.RoleAnswer) {
+	if st, ok := d.v.StatusName(text); ok && (d.title != "" || h.Level > 1) && (d.q == nil || d.role != vocab.RoleAnswer) {
 		// "## In progress": a lane of a Kanban board.
 		d.closeQuestion()
 		d.openNote(text, pos, h.Level, vocab.RolePlan)
@@ -545,6 +546,32 @@ func (d *doc) promptContent(n ast.Node) {
 	d.keep(n)
 }
 
+// labelledQuote reads a quote inside a question that opens with a bold
+// label naming a part ("> **You said:** …"): the label opens the part,
+// and the quote's content is read there.
+func (d *doc) labelledQuote(q *ast.Blockquote) bool {
+	p, ok := q.FirstChild().(*ast.Paragraph)
+	if !ok || d.q == nil {
+		return false
+	}
+	l, ok := d.label(p)
+	if !ok || l.emph != 2 {
+		return false
+	}
+	role, rest := d.roleOf(l.text)
+	if !role.InQuestion() {
+		return false
+	}
+	if l.rest != "" {
+		rest = joinLine(rest, l.rest)
+	}
+	d.openRole(role, vocab.Unquote(rest), 0, d.pos(q), l.text, q)
+	for c := p.NextSibling(); c != nil; c = c.NextSibling() {
+		d.block(c)
+	}
+	return true
+}
+
 // callout reads an Obsidian or GitHub callout ("> [!success] Good",
 // "> [!warning]", "> [!NOTE]"): a quote whose first line names its kind.
 // A kind or a title that names a part opens it, and the quote's content
@@ -652,8 +679,14 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 	if d.q != nil && d.role == vocab.RoleGaps && l.rest != "" && d.v.IsPhrasingLabel(l.text) {
 		return false // "A stronger answer: …" under a gap is its phrasing
 	}
-	if l.rest != "" {
-		rest = strings.TrimPrefix(strings.TrimSpace(rest+"\n"+l.rest), "\n")
+	switch {
+	case l.rest == "":
+	case rest == "":
+		rest = l.rest
+	case strings.HasPrefix(l.rest, "\n") || l.emph == 0:
+		rest += "\n" + strings.TrimSpace(l.rest)
+	default:
+		rest += " " + l.rest // "**Score: 7/10** — solid": one line
 	}
 	if d.q == nil && d.noteRole == vocab.RoleNotes && role != vocab.RolePrompt {
 		return false // the notes on the whole interview use the same words

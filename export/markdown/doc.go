@@ -79,8 +79,9 @@
 // reads with, so that what is written reads back as what it was. A
 // question's title goes in its heading ("## Question 2 (Stepping Up):
 // Rate limiting"), its response under "## Your Answer", its score as
-// "**Score:** 7/10" under the feedback heading, a topic's tags in YAML
-// front matter, a pinned ID as "<!-- bankgen:id NAME -->" before its
+// "**Score:** 7/10" under the feedback heading, a topic's tags (and the
+// name of a topic with only notes, which would otherwise read as no
+// study material) in YAML front matter, a pinned ID as "<!-- bankgen:id NAME -->" before its
 // item, a diagram in a diagram language as its own fence under its title
 // in bold, and the tracker's status as written and its other columns in
 // the plan file.
@@ -89,10 +90,9 @@
 //
 // Some banks cannot come back unchanged because the parser could never
 // have produced them; they are written as well as they can be:
-//   - an empty topic, a topic with neither questions nor glossary terms
-//     (its file reads as no study material), a topic name ending in an
-//     emoji, two topics whose names share a slug (they merge), topics out
-//     of ID order unless Options.Numbered is set;
+//   - an empty topic, a topic name ending in an emoji, two topics whose
+//     names share a slug (they merge), topics out of ID order unless
+//     Options.Numbered is set;
 //   - a question numbered outside 0–9999, an unknown level, a level the
 //     bank marks inferred that the question's place would not give, a
 //     level label ending in a symbol or disagreeing with the level, a

@@ -199,9 +199,6 @@ func TestLimits(t *testing.T) {
 		{"plan row without its status as written", func(b *bank.Bank) {
 			b.Plan = []bank.PlanEntry{{Number: 1, Topic: "Go", Status: bank.Done}}
 		}},
-		{"topic with neither questions nor terms", func(b *bank.Bank) {
-			b.Topics = append(b.Topics, bank.Topic{Name: "Zed", Notes: []bank.Section{{Title: "Only notes"}}})
-		}},
 		{"extra Question section after the feedback", func(b *bank.Bank) {
 			q(b).Extra = []bank.Section{{Title: "What You Nailed", Blocks: []bank.Block{{Kind: bank.KindTable, Header: []string{"a"}}}},
 				{Title: "Question", Blocks: []bank.Block{{Kind: bank.KindTable, Header: []string{"b"}}}}}

@@ -63,8 +63,10 @@ func keepSlot(title string) (int, bool) {
 // topic writes one topic: its title, the concept guide, the topic's
 // extra sections, then every question.
 func (r *renderer) topic(t *bank.Topic) {
-	if len(t.Tags) > 0 {
-		r.add(frontMatter(t.Tags))
+	if len(t.Tags) > 0 || len(t.Questions)+len(t.Guide) == 0 {
+		// Tags, and a topic that only has notes (a tracker's), which
+		// the front matter's topic keeps from reading as no material.
+		r.add(frontMatter(t))
 	}
 	r.pin(t.Pin)
 	r.add(atx(1, title(t)))
@@ -82,13 +84,23 @@ func (r *renderer) topic(t *bank.Topic) {
 }
 
 // frontMatter returns the YAML front matter that gives a topic's tags,
-// each as a double-quoted YAML string.
-func frontMatter(tags []string) string {
-	quoted := make([]string, len(tags))
-	for i, tag := range tags {
-		quoted[i] = strconv.Quote(tag)
+// each as a double-quoted YAML string, and for a topic with neither
+// questions nor terms its name.
+func frontMatter(t *bank.Topic) string {
+	var b strings.Builder
+	b.WriteString("---\n")
+	if len(t.Questions)+len(t.Guide) == 0 {
+		b.WriteString("topic: " + strconv.Quote(t.Name) + "\n")
 	}
-	return "---\ntags: [" + strings.Join(quoted, ", ") + "]\n---"
+	if len(t.Tags) > 0 {
+		quoted := make([]string, len(t.Tags))
+		for i, tag := range t.Tags {
+			quoted[i] = strconv.Quote(tag)
+		}
+		b.WriteString("tags: [" + strings.Join(quoted, ", ") + "]\n")
+	}
+	b.WriteString("---")
+	return b.String()
 }
 
 // pin writes the comment that pins the next item's ID key.

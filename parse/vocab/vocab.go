@@ -395,7 +395,7 @@ func (v *Vocabulary) TopicName(title string) string {
 			continue
 		}
 		switch ta, tb := v.hasTitleWord(a), v.hasTitleWord(b); {
-		case ta && !tb:
+		case ta && (!tb || v.onlyTitleWords(a)):
 			return strings.TrimSpace(b)
 		case ta || tb:
 			s = a

@@ -717,7 +717,7 @@ func (d *doc) levelLine(l label, pos bank.Pos) bool {
 	}
 	r := d.inQuestion(ReadQuestion)
 	r.Level, r.Label = lv, text
-	d.record(pos, "label", l.text+": "+l.rest, r)
+	d.record(pos, "label", l.text+": "+text, r)
 	return true
 }
 

@@ -135,9 +135,10 @@ func (s AnswerSection) Lead() string {
 }
 
 // FirstSentence returns the first sentence of s: up to and including the
-// first '.', '!' or '?' (or their full-width forms) that ends a word and
-// is followed by white space or the end, or up to the first line break.
-// Abbreviations such as "e.g." do not end a sentence.
+// first '.', '!' or '?' (or their full-width forms) that ends a word,
+// with the closing quotes or brackets right after it, and is followed by
+// white space or the end; or up to the first line break. Abbreviations
+// such as "e.g." do not end a sentence.
 func FirstSentence(s string) string {
 	for i, r := range s {
 		switch r {
@@ -147,6 +148,13 @@ func FirstSentence(s string) string {
 			return s[:i+utf8.RuneLen(r)]
 		case '.', '!', '?':
 			end := i + 1
+			for end < len(s) {
+				c, n := utf8.DecodeRuneInString(s[end:])
+				if !strings.ContainsRune(closers, c) {
+					break
+				}
+				end += n
+			}
 			if end < len(s) {
 				next, _ := utf8.DecodeRuneInString(s[end:])
 				if !unicode.IsSpace(next) {
@@ -161,6 +169,9 @@ func FirstSentence(s string) string {
 	}
 	return s
 }
+
+// closers are what may close a sentence after its final punctuation.
+const closers = `"'”’»)]`
 
 // abbreviation reports whether a period after before ends an
 // abbreviation such as "e.g", "i.e" or "etc" rather than a sentence.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -287,20 +288,23 @@ func TestDrill(t *testing.T) {
 		if got := eval[string](t, tb, `document.getElementById('card-kind').textContent`); got != "Concept" {
 			t.Errorf("the card shown is a %q, want a Concept", got)
 		}
-		tb.do(t, chromedp.SendKeys("#f-search", "replicaset"))
-		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.getElementById('list').children.length < 5`)); err != nil {
-			t.Fatal(err)
-		}
-		items := eval[[]string](t, tb, `[...document.querySelectorAll('#list li button')].map(b => b.textContent)`)
-		if len(items) == 0 {
-			t.Fatal("searching the concepts for replicaset found nothing")
-		}
 		want := map[string]bool{}
 		for _, c := range cards {
 			if c.Kind == "concept" && strings.Contains(strings.ToLower(c.Title+plainText(c.Front)+plainText(c.Back)), "replicaset") {
 				want[c.Title] = true
 			}
 		}
+		if len(want) == 0 {
+			t.Fatal("no concept mentions replicaset: the test needs one")
+		}
+		// The list follows each keystroke: wait for the whole word, not
+		// for a prefix that happens to list few cards.
+		tb.do(t, chromedp.SendKeys("#f-search", "replicaset"))
+		typed := fmt.Sprintf(`document.getElementById('f-search').value === 'replicaset' && document.querySelectorAll('#list li button').length === %d`, len(want))
+		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](typed, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Errorf("the search never listed the %d concepts that mention replicaset: %v", len(want), err)
+		}
+		items := eval[[]string](t, tb, `[...document.querySelectorAll('#list li button')].map(b => b.textContent)`)
 		for _, it := range items {
 			if !want[it] {
 				t.Errorf("the search lists %q, which does not mention replicaset", it)

@@ -86,29 +86,36 @@ func (d *doc) chooseAll() {
 	views := viewSet{d: d, byLine: map[int]*view{}}
 	// The reading's choice (by prior and the characters left and right)
 	// stands until the lines around are known: a pass with them, and
-	// again where that pass changed a choice on the line or the lines
-	// next to it.
-	var prev map[int]bool
+	// again for the characters next to one that pass changed (left,
+	// right, above or below).
+	var prev map[int][]int // by line, the columns of the choices the last pass changed
+	near := func(line, col int) bool {
+		for l := line - 1; l <= line+1; l++ {
+			for _, c := range prev[l] {
+				if c >= col-2 && c <= col+2 {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	for pass := 1; pass < 3; pass++ {
-		changed := map[int]bool{}
+		changed := map[int][]int{}
 		for i := range d.runs {
 			ru := &d.runs[i]
 			if !ru.accept || !ru.best.rebuild {
 				continue
 			}
-			if pass == 2 && !prev[ru.line-1] && !prev[ru.line] && !prev[ru.line+1] {
-				continue
-			}
 			for i, it := range ru.best.items {
-				if it.set == nil {
+				if it.set == nil || pass == 2 && !near(ru.line, ru.choices[i].col) {
 					continue
 				}
 				old := ru.choices[i].x
-				ch := d.choose(ru, i, &views, pass > 0)
+				ch := d.choose(ru, i, &views)
 				ch.col = ru.choices[i].col
 				ru.choices[i] = ch
-				if ru.choices[i].x != old {
-					changed[ru.line] = true
+				if ch.x != old {
+					changed[ru.line] = append(changed[ru.line], ch.col)
 				}
 			}
 		}
@@ -126,34 +133,29 @@ func (d *doc) chooseAll() {
 // what is around them, so that the thousands of "═" of a diagram are
 // weighed once.
 type choiceKey struct {
-	set     *candSet
-	nb      nbrs
-	context bool
-	emoji   bool
+	set   *candSet
+	nb    nbrs
+	emoji bool
 }
 
 // choose weighs the candidates of item i of ru.
-func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
+func (d *doc) choose(ru *run, i int, views *viewSet) choice {
 	it := &ru.best.items[i]
 	set := it.set
 	left, right := d.sides(ru, i)
-	var v *view
-	col := 0
+	v := views.get(ru.line)
+	col := ru.choices[i].col
 	var word []rune // the word around the group, with at its place, for set.letters
 	at := -1
-	if context {
-		v = views.get(ru.line)
-		col = ru.choices[i].col
-		if set.letters {
-			word, at = views.word(v, col)
-		}
+	if set.letters {
+		word, at = views.word(v, col)
 	}
 	// Words and the alignment of a border depend on more than the
 	// neighbours: such choices are not kept.
-	keep := !set.keywords && (!context || v.border <= col || !set.widths) && at < 0
+	keep := !set.keywords && (v.border <= col || !set.widths) && at < 0
 	// A choice the lines above and below cannot change is kept under a
 	// key that has none (-1 stands for "not read").
-	key := choiceKey{set, nbrs{left: left, right: right, up: -1, down: -1}, context, context && v.emoji}
+	key := choiceKey{set, nbrs{left: left, right: right, up: -1, down: -1}, v.emoji}
 	vertical := false // known to need the lines above and below
 	if keep {
 		if ch, ok := d.choices[key]; ok && !ch.vertical {
@@ -182,14 +184,12 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 			word[at] = c.r
 			w *= d.wordFactor(word)
 		}
-		if context {
-			w *= boxFactor(c.r, nbrs{left: left, right: right}, dirLeft, dirRight)
-			if set.widths {
-				w *= views.alignFactor(v, ru.line, col, ru.x(i), c.r)
-			}
-			if v.emoji && isEmoji(c.r) {
-				w *= 1.5
-			}
+		w *= boxFactor(c.r, nbrs{left: left, right: right}, dirLeft, dirRight)
+		if set.widths {
+			w *= views.alignFactor(v, ru.line, col, ru.x(i), c.r)
+		}
+		if v.emoji && isEmoji(c.r) {
+			w *= 1.5
 		}
 		ws = append(ws, w)
 	}
@@ -197,7 +197,7 @@ func (d *doc) choose(ru *run, i int, views *viewSet, context bool) choice {
 	// The lines above and below can multiply a weight by 0.09 to 9 (see
 	// boxFactor): when the best candidate wins whatever they hold, they
 	// need not be read.
-	if context && (vertical || !decisive(set.cands, ws)) {
+	if vertical || !decisive(set.cands, ws) {
 		if keep {
 			d.choices[key] = choice{vertical: true}
 		}

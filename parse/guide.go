@@ -2,6 +2,8 @@ package parse
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/parse/vocab"
@@ -320,8 +322,9 @@ func (d *doc) termRun(h *ast.Heading) bool {
 			break
 		}
 		text := d.plain(hh)
-		if len(strings.Fields(text)) > 5 || d.v.Role(text) != vocab.RoleNone {
-			return false
+		last, _ := utf8.DecodeLastRuneInString(text)
+		if len(strings.Fields(text)) > 5 || d.v.Role(text) != vocab.RoleNone || unicode.IsDigit(last) {
+			return false // a part, or a numbered entry of a log ("Week 3")
 		}
 		paras := 0
 		n = n.NextSibling()

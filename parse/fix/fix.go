@@ -3,6 +3,7 @@ package fix
 import (
 	"io"
 	"slices"
+	"strings"
 )
 
 // DefaultMinConfidence is the confidence a repair needs to be made unless
@@ -181,7 +182,7 @@ func (r *Report) assemble(all []finding, out []byte) []Repair {
 	// Merge the rounds of one place: a later round's repair covers the
 	// earlier ones inside it. A suspect that a later repair covers was
 	// repaired after all.
-	merged := make([]finding, 0, len(all))
+	merged := all[:0] // merged in place: it only ever drops findings
 	for _, f := range all {
 		if n := len(merged); n > 0 && f.start < merged[n-1].end && f.kind != Undecodable {
 			m := &merged[n-1]
@@ -210,32 +211,33 @@ func (r *Report) assemble(all []finding, out []byte) []Repair {
 	for _, f := range merged {
 		n += 2*(f.end-f.start) + len(f.damaged)
 	}
-	texts := make([]byte, 0, n)
+	var texts strings.Builder
+	texts.Grow(n)
 	spans := make([][2]span, len(merged)) // damaged, replacement
 	for i, f := range merged {
-		d := span{len(texts), 0}
+		d := span{texts.Len(), 0}
 		if f.damaged != "" {
-			texts = append(texts, f.damaged...)
+			texts.WriteString(f.damaged)
 		} else {
-			texts = append(texts, r.base[f.start:f.end]...)
+			texts.Write(r.base[f.start:f.end])
 		}
-		d.e = len(texts)
+		d.e = texts.Len()
 		rp := d
 		if isMade(f.kind) {
 			a, b := f.start, f.end
 			for _, m := range r.steps {
 				a, b = m.fwd(a, false), m.fwd(b, true)
 			}
-			rp.s = len(texts)
-			texts = append(texts, out[a:b]...)
-			rp.e = len(texts)
+			rp.s = texts.Len()
+			texts.Write(out[a:b])
+			rp.e = texts.Len()
 		}
 		if f.kind == Removed {
 			rp = span{d.e, d.e}
 		}
 		spans[i] = [2]span{d, rp}
 	}
-	joined := string(texts)
+	joined := texts.String()
 	reps := make([]Repair, 0, len(merged))
 	for i, f := range merged {
 		p := Repair{Offset: f.start, Kind: f.kind, CodePage: f.cp, Confidence: round2(f.conf), Rounds: f.rounds, Candidates: f.cands}

@@ -56,6 +56,7 @@ const (
 	ReadClosing     What = "closing" // a closing chat line, kept as notes
 	ReadExtra       What = "extra"   // kept, not understood: an extra section
 	ReadPin         What = "pin"     // a pinned ID for the next item
+	ReadTurn        What = "turn"    // a speaker's turn opens: Name is the speaker, Label "interviewer" or "candidate"
 	ReadSkipped     What = "skipped" // a thematic break: no content
 )
 

@@ -29,8 +29,12 @@ func (d *doc) guideContent(n ast.Node) {
 		}
 		d.endTermHeading()
 	}
+	_, isTurn := d.structure.turns[n]
 	switch n := n.(type) {
 	case *ast.Paragraph:
+		if isTurn {
+			break // "**Maya:** …" is a speaker, not a term
+		}
 		t, ok := d.entry(n)
 		if ok && d.colonEntry(n) && d.interview && !d.inGlossary() {
 			ok = false // "**Target role:** …" in an interview: a note

@@ -167,6 +167,20 @@ func (d *doc) leadSplit(p ast.Node) (lead, rest string, ok bool) {
 	return d.plain(first), vocab.TrimSeparator(d.inlineText(first.NextSibling(), nil)), true
 }
 
+// afterBold returns the text of a paragraph after its opening bold
+// lead (and the emoji before it), a separator removed: the prompt on
+// the line of "**Soru 1:** Bir indeks nedir?".
+func (d *doc) afterBold(p ast.Node) string {
+	first := d.firstInline(p)
+	for first != nil && d.isDecoration(first) {
+		first = first.NextSibling()
+	}
+	if first == nil {
+		return ""
+	}
+	return vocab.TrimSeparator(d.inlineText(first.NextSibling(), nil))
+}
+
 // hasGlossarySeparator reports whether a paragraph's bold lead is
 // followed by a dash or colon, or ends in a colon: the mark of a
 // glossary entry, rather than emphasis that runs on into a sentence.

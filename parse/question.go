@@ -35,7 +35,7 @@ type questionHead struct {
 // Title") is reported as numbered: the caller decides whether it opens
 // a question.
 func (d *doc) questionHead(text string) (qh questionHead, ok bool) {
-	s := keycapNumber(strings.TrimSpace(trimEmoji(halfwidth.Replace(text))))
+	s := normalizeHead(text)
 	n, rest, numbered, ok := d.questionNumber(s)
 	if !ok {
 		// No number: "Easy — How is GraphQL different from REST?", a
@@ -300,9 +300,17 @@ func (d *doc) startQuestion(qh questionHead, pos bank.Pos, n ast.Node) {
 	default:
 		q.LevelInferred = true
 	}
+	d.titlePrompt = false
+	if asks(q.Title) {
+		// "### 2. What is a closure?": the heading asks the question.
+		q.Prompt, q.Title, d.titlePrompt = q.Title, "", true
+	}
 	d.topic.Questions = append(d.topic.Questions, q)
 	d.q = &d.topic.Questions[len(d.topic.Questions)-1]
-	d.role, d.extra, d.diagramTitle = vocab.RoleNone, nil, ""
+	d.role, d.extra, d.diagramTitle, d.roleDepth, d.qDepth = vocab.RoleNone, nil, "", 0, 7
+	if h, ok := n.(*ast.Heading); ok {
+		d.qDepth = h.Level
+	}
 	block := "label"
 	text := qh.title
 	if h, ok := n.(*ast.Heading); ok {
@@ -312,6 +320,61 @@ func (d *doc) startQuestion(qh questionHead, pos bank.Pos, n ast.Node) {
 	}
 	d.qEntry = len(d.outline)
 	d.record(pos, block, text, Reading{As: ReadQuestion, Question: number, Level: q.Level, LevelInferred: q.LevelInferred, Label: q.Label, Name: q.Title})
+	if h, ok := n.(*ast.Heading); ok && d.titlePrompt && d.answersBelow(h) {
+		// An FAQ: the heading asks, the text under it answers.
+		d.role, d.roleDepth, d.titlePrompt = vocab.RoleAnswer, h.Level, false
+	}
+}
+
+// answersBelow reports whether the blocks under a heading that asks a
+// question answer it: prose, lists, code and tables, with no part of a
+// question named (no label, heading or quote of feedback, response or
+// answer, no section that repeats under other questions) and no
+// paragraph that asks the question again.
+func (d *doc) answersBelow(h *ast.Heading) bool {
+	count := 0
+	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
+		if _, ok := d.structure.starts[n]; ok {
+			break
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if _, ok := d.questionHead(d.plain(n)); ok && n.Level <= h.Level {
+				return count > 0
+			}
+			if d.namesPart(d.plain(n)) {
+				return false
+			}
+			if n.Level <= h.Level {
+				return count > 0
+			}
+		case *ast.Paragraph:
+			if count == 0 && asks(d.plain(n)) {
+				return false
+			}
+			if l, ok := d.label(n); ok && (l.emph > 0 || l.colon) {
+				head, _, _ := strings.Cut(l.text, ":")
+				if _, isQ := d.questionHead(l.text); isQ && l.emph == 2 || d.namesPart(l.text) || d.v.IsLevelLabel(head) {
+					return false
+				}
+			}
+		case *ast.Blockquote, *ast.HTMLBlock:
+			return false
+		}
+		count++
+	}
+	return count > 0
+}
+
+// namesPart reports whether a heading or label names a part of a
+// question (a response, feedback, a model answer, …; by its full name or
+// its words), or a section that repeats under each question.
+func (d *doc) namesPart(text string) bool {
+	role, _ := d.roleOf(text)
+	if role == vocab.RoleNone {
+		role = d.v.RoleByWords(text)
+	}
+	return role.InQuestion() || d.structure.sections[vocab.Key(text)]
 }
 
 // closeQuestion ends the question being read. A question whose heading

@@ -64,6 +64,26 @@ type doc struct {
 	// interview is set when the document holds questions: "**Label:**
 	// text" lines before them are notes, not glossary terms.
 	interview bool
+	// structure holds the questions found by the document's structure,
+	// and the turns of a dialogue.
+	structure structure
+	// headed says that headings or labels open the document's
+	// questions; in a dialogue without them, the interviewer's questions
+	// do.
+	headed bool
+	// speaker is who took the turn being read, 0 outside a dialogue;
+	// freshTurn says the interviewer's turn has just begun.
+	speaker   speaker
+	freshTurn bool
+	// roleDepth is the level of the heading that opened the part being
+	// read, 0 for a label: a heading at that level or above ends it.
+	roleDepth int
+	// qDepth is the level of the question's heading, 7 for a label.
+	qDepth int
+	// titlePrompt says that the question's prompt so far is its
+	// heading's text, which asked the question: a paragraph that asks
+	// too is the prompt, and the heading's text its title.
+	titlePrompt bool
 
 	pin    string // pinned ID key for the next item
 	pinPos bank.Pos
@@ -97,7 +117,10 @@ func (d *doc) understood() bool {
 
 // walk reads every top-level block of the document.
 func (d *doc) walk(root ast.Node) {
-	d.interview = d.hasQuestions(root)
+	d.structure = structure{starts: map[ast.Node]questionHead{}, sections: map[string]bool{}, turns: map[ast.Node]turn{}}
+	d.findStructure(root)
+	d.headed = len(d.structure.starts) > 0 || d.hasQuestions(root)
+	d.interview = d.headed || len(d.structure.turns) > 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		d.block(n)
 	}
@@ -181,6 +204,21 @@ func (d *doc) hasQuestions(root ast.Node) bool {
 
 // block reads one top-level block.
 func (d *doc) block(n ast.Node) {
+	if t, ok := d.structure.turns[n]; ok && d.takeTurn(n, t) {
+		return
+	}
+	switch d.speaker {
+	case candidateSpeaker:
+		if _, ok := n.(*ast.Heading); ok || d.opensPartLabel(n) {
+			d.speaker = 0
+		} else if d.candidateContent(n) {
+			return
+		}
+	case interviewer:
+		if d.interviewerAsks(n) {
+			return
+		}
+	}
 	switch n := n.(type) {
 	case *ast.HTMLBlock:
 		if name, ok := d.blockPin(n); ok {
@@ -222,6 +260,10 @@ func (d *doc) block(n ast.Node) {
 func (d *doc) heading(h *ast.Heading) {
 	text := d.plain(h)
 	pos := d.pos(h)
+	if qh, ok := d.structure.starts[h]; ok {
+		d.startQuestion(qh, pos, h)
+		return
+	}
 	if qh, ok := d.questionHead(text); ok && (!qh.numbered || qh.hasLevel || d.groupDepth > 0 && h.Level > d.groupDepth || d.opensQuestion(h)) {
 		d.startQuestion(qh, pos, h)
 		return
@@ -260,22 +302,26 @@ func (d *doc) heading(h *ast.Heading) {
 		return
 	}
 	if role != vocab.RoleNone {
-		if !(d.q != nil && d.role == vocab.RoleAnswer && d.extra == nil && (role == vocab.RoleGlossary || role == vocab.RolePlan)) {
+		inAnswer := d.q != nil && d.role == vocab.RoleAnswer && d.extra == nil
+		if !(inAnswer && d.insideSection(h) && (role == vocab.RoleGlossary || role == vocab.RolePlan || role == vocab.RoleNotes)) {
 			d.openRole(role, rest, h.Level, pos, text, h)
 			return
 		}
 	}
 	if d.q != nil {
-		if d.role == vocab.RoleAnswer && d.extra == nil {
-			// The model answer's own sub-headings, at any level.
+		if d.role == vocab.RoleAnswer && d.extra == nil && d.insideAnswer(h) && !d.structure.sections[vocab.Key(text)] {
+			// The model answer's own sub-headings.
 			d.q.Answer = append(d.q.Answer, d.toBlock(h))
 			d.record(pos, headingBlock(h), text, d.inQuestion(ReadAnswer))
 			return
 		}
-		d.warn(pos, "unrecognised section %q in question %d; kept as an extra section", text, d.q.Number)
-		d.startExtra(text, pos)
-		d.record(pos, headingBlock(h), text, d.inQuestion(ReadExtra))
-		return
+		if h.Level > d.qDepth || d.structure.sections[vocab.Key(text)] || d.partFollows(h) {
+			d.unknownSection(text, pos, headingBlock(h))
+			return
+		}
+		// A heading beside the questions that names no part ("##
+		// Summary"): the topic's.
+		d.closeQuestion()
 	}
 	d.endTermHeading()
 	if d.noteRole == vocab.RoleGlossary && h.Level > d.noteDepth || d.inTermRun(h) {
@@ -370,7 +416,11 @@ func (d *doc) openRole(role vocab.Role, rest string, depth int, pos bank.Pos, te
 		}
 		return
 	}
-	d.role, d.extra, d.diagramTitle = role, nil, ""
+	d.role, d.extra, d.diagramTitle, d.roleDepth = role, nil, "", depth
+	if role == vocab.RolePrompt && d.titlePrompt {
+		// A part named as the prompt: the heading's question is its title.
+		d.q.Title, d.q.Prompt, d.titlePrompt = d.q.Prompt, "", false
+	}
 	r := d.inQuestion(ReadPart)
 	r.Role = role
 	d.record(pos, block, text, r)
@@ -400,9 +450,16 @@ func (d *doc) openRole(role vocab.Role, rest string, depth int, pos bank.Pos, te
 
 // addPrompt adds a paragraph of the question's prompt.
 func (d *doc) addPrompt(text string) {
-	if text = vocab.Unquote(text); text != "" {
-		d.q.Prompt = joinPara(d.q.Prompt, text)
+	text = vocab.Unquote(text)
+	if text == "" {
+		return
 	}
+	if d.titlePrompt {
+		// The heading asked in short; the text under it is the prompt.
+		d.q.Title, d.q.Prompt = d.q.Prompt, ""
+	}
+	d.titlePrompt = false
+	d.q.Prompt = joinPara(d.q.Prompt, text)
 }
 
 // openNote opens a section of the topic's notes.
@@ -427,6 +484,71 @@ func (d *doc) inTermRun(h *ast.Heading) bool {
 		return true
 	}
 	return false
+}
+
+// insideAnswer reports whether a heading in a model answer is one of
+// its sub-headings. An answer a heading opened keeps every heading
+// below that one's level, and at its level too, as the shipped style
+// and the Markdown export write their answers ("# Model Answer" over
+// "# Level one"); a heading above it ends the answer ("## Follow-ups"
+// after "### Model answer"). An answer a label opened keeps the headings
+// below the question's heading. A heading that names the topic's notes,
+// glossary or plan ends the answer at the answer's level too
+// (insideSection).
+func (d *doc) insideAnswer(h *ast.Heading) bool {
+	if d.roleDepth > 0 {
+		return h.Level >= d.roleDepth
+	}
+	return h.Level > d.qDepth
+}
+
+// insideSection is insideAnswer for a heading that names a section of
+// the topic: it ends an answer a heading opened at that heading's level.
+func (d *doc) insideSection(h *ast.Heading) bool {
+	if d.roleDepth > 0 {
+		return h.Level > d.roleDepth
+	}
+	return h.Level > d.qDepth
+}
+
+// partFollows reports whether a part of the current question (feedback,
+// a model answer, …) is named after heading h, before the next
+// question: h then stands among the question's parts, whatever its
+// level.
+func (d *doc) partFollows(h *ast.Heading) bool {
+	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
+		if _, ok := d.structure.starts[n]; ok {
+			return false
+		}
+		var text string
+		switch n := n.(type) {
+		case *ast.Heading:
+			text = d.plain(n)
+		case *ast.Paragraph:
+			l, ok := d.label(n)
+			if !ok || l.emph != 2 && !l.colon {
+				continue
+			}
+			text = l.text
+		default:
+			continue
+		}
+		if qh, ok := d.questionHead(text); ok && (!qh.numbered || qh.hasLevel) {
+			return false
+		}
+		if role, _ := d.roleOf(text); role.InQuestion() && role != vocab.RolePrompt {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownSection opens a section of the current question whose name
+// names no part, and says how to name it.
+func (d *doc) unknownSection(title string, pos bank.Pos, block string) {
+	d.warn(pos, "section %q of question %d names no part bankgen knows; kept as an extra section (if it is one, add its name under roles in %s)", title, d.q.Number, vocab.ConfigName)
+	d.startExtra(title, pos)
+	d.record(pos, block, title, d.inQuestion(ReadExtra))
 }
 
 // startExtra opens an unrecognised section on the current question, or
@@ -525,7 +647,7 @@ func (d *doc) promptContent(n ast.Node) {
 		d.record(pos, "paragraph", d.excerpt(n), d.inQuestion(ReadPrompt))
 		return
 	case *ast.Blockquote:
-		if d.q.Prompt == "" {
+		if d.q.Prompt == "" || d.titlePrompt {
 			d.addPrompt(d.blockText(n))
 			d.record(pos, "quote", d.excerpt(n), d.inQuestion(ReadPrompt))
 			return
@@ -627,6 +749,13 @@ func (d *doc) listText(l *ast.List) string {
 // labelParagraph reads a paragraph that opens with a label naming a
 // question, a part, a level or a score. It reports whether it did.
 func (d *doc) labelParagraph(p *ast.Paragraph) bool {
+	if qh, ok := d.structure.starts[p]; ok {
+		d.startQuestion(qh, d.pos(p), p)
+		if rest := d.afterBold(p); rest != "" {
+			d.addPrompt(rest)
+		}
+		return true
+	}
 	l, ok := d.label(p)
 	if !ok {
 		return false
@@ -662,6 +791,15 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 	}
 	if role == vocab.RoleNone && d.q != nil && d.role != vocab.RoleAnswer && l.rest == "" && l.mark != "" {
 		role = d.v.Mark(l.mark) // "👎 **Anything**" alone on its line
+	}
+	if role == vocab.RoleNone && d.q != nil && l.emph == 2 && (l.rest == "" || l.colon) && d.structure.sections[vocab.Key(l.text)] {
+		// A section that repeats under each question, by a name the
+		// vocabulary does not know.
+		d.unknownSection(l.text, pos, "label")
+		if l.rest != "" {
+			d.extra.Blocks = append(d.extra.Blocks, bank.Block{Kind: bank.KindParagraph, Text: l.rest, Pos: pos})
+		}
+		return true
 	}
 	if role == vocab.RoleNone {
 		if d.q != nil && (l.colon || l.emph > 0) && d.role != vocab.RoleAnswer && d.q.Score == "" && l.rest != "" && isScore(l.rest) {

@@ -85,6 +85,12 @@ func reading(r parse.Reading) string {
 		s = fmt.Sprintf("NOT UNDERSTOOD: %skept in extra section %q", q, r.Name)
 	case parse.ReadPin:
 		s = fmt.Sprintf("pins the next item's ID to %q", r.Name)
+	case parse.ReadTurn:
+		if r.Label == "interviewer" {
+			s = fmt.Sprintf("%s's turn (the interviewer's): read as any text", r.Name)
+		} else {
+			s = fmt.Sprintf("%s's turn (the candidate's): the response to the question asked", r.Name)
+		}
 	case parse.ReadSkipped:
 		s = "separator (skipped)"
 	default:

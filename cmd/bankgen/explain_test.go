@@ -39,7 +39,7 @@ func TestCheckExplain(t *testing.T) {
 		"q1 opens answer",
 		`NOT UNDERSTOOD: q1 kept in extra section "Trivia"`,
 		"closing chat line: kept in the topic's notes",
-		`unrecognised section "Trivia" in question 1`,
+		`section "Trivia" of question 1 names no part bankgen knows`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("outline lacks %q:\n%s", want, got)
@@ -68,7 +68,7 @@ func TestConfigBesideFile(t *testing.T) {
 		_ = cmd.Execute()
 		return out.String()
 	}
-	if got := run(); !strings.Contains(got, `unrecognised section "Bravo corner"`) {
+	if got := run(); !strings.Contains(got, `section "Bravo corner" of question 1 names no part`) {
 		t.Fatalf("without a bankgen.yaml, Bravo corner should be unknown:\n%s", got)
 	}
 	write("bankgen.yaml", "roles:\n  strengths: [Bravo corner]\n")

@@ -354,7 +354,9 @@ func notProse(k bank.BlockKind) bool {
 
 // extras writes the extra sections placed in one part. A section under
 // its own part's content needs no heading; any other gets its part's
-// heading again, or its own title.
+// heading again, or its own title one level below the question's
+// heading, where the parser reads it as a section of the question (at
+// the question's level, it would be the topic's).
 func (r *renderer) extras(list []placed) {
 	ctx := &blockCtx{}
 	for _, p := range list {
@@ -362,7 +364,7 @@ func (r *renderer) extras(list []placed) {
 			if s, ok := keepSlot(p.x.Title); ok {
 				r.add(slotHeading(s))
 			} else {
-				r.add(atx(2, p.x.Title))
+				r.add(atx(3, p.x.Title))
 			}
 		}
 		r.blocks(p.x.Blocks, ctx)

@@ -78,7 +78,7 @@ func Keys() []string {
 // userKeys are the keys a bankgen.yaml or front matter may set. The
 // embedded file also holds "write".
 var userKeys = map[string]bool{
-	"roles": true, "levels": true, "statuses": true, "levelFillers": true, "questions": true,
+	"roles": true, "levels": true, "statuses": true, "levelFillers": true, "questions": true, "speakers": true,
 	"phrasing": true, "notTerms": true, "marks": true, "roleWords": true, "endings": true, "connectors": true, "callouts": true, "titleWords": true, "closings": true, "planColumns": true, "termColumns": true,
 }
 
@@ -178,6 +178,8 @@ func (l *loader) key(key string, val *yaml.Node) {
 		l.names(val, func(name string) { v.fillers[name] = true })
 	case "questions":
 		l.names(val, func(name string) { v.questions[name] = true })
+	case "speakers":
+		l.names(val, func(name string) { v.speakers[name] = true })
 	case "phrasing":
 		l.names(val, func(name string) { v.phrasing[name] = true })
 	case "notTerms":
@@ -303,6 +305,7 @@ func (v *Vocabulary) clone() *Vocabulary {
 		statuses:   cloneMap(v.statuses),
 		fillers:    cloneMap(v.fillers),
 		questions:  cloneMap(v.questions),
+		speakers:   cloneMap(v.speakers),
 		phrasing:   cloneMap(v.phrasing),
 		notTerms:   cloneMap(v.notTerms),
 		titleWords: slices.Clone(v.titleWords),

@@ -100,6 +100,7 @@ type Vocabulary struct {
 	statuses   map[string]bank.Status
 	fillers    map[string]bool
 	questions  map[string]bool
+	speakers   map[string]bool
 	phrasing   map[string]bool
 	notTerms   map[string]bool
 	titleWords []string // keys, longest first
@@ -199,8 +200,24 @@ func isSymbol(key string) bool {
 }
 
 // Role returns the role a heading or label names, or RoleNone. The whole
-// text must be the name ("What went well ✅", "Strengths:").
-func (v *Vocabulary) Role(s string) Role { return v.roles[Key(s)] }
+// text must be the name ("What went well ✅", "Strengths:"), after the
+// connectors that may open it ("My study plan", "The glossary").
+func (v *Vocabulary) Role(s string) Role {
+	k := Key(s)
+	if r, ok := v.roles[k]; ok {
+		return r
+	}
+	for {
+		first, rest, ok := strings.Cut(k, " ")
+		if !ok || !v.connectors[first] {
+			return RoleNone
+		}
+		if r, ok := v.roles[rest]; ok {
+			return r
+		}
+		k = rest
+	}
+}
 
 // roleWord is an entry of roleWords: the words that, all present, name
 // a role.
@@ -304,6 +321,10 @@ func (v *Vocabulary) StatusName(s string) (bank.Status, bool) {
 // IsQuestionWord reports whether w numbers a question ("Question",
 // "Q", "Pregunta").
 func (v *Vocabulary) IsQuestionWord(w string) bool { return v.questions[Key(w)] }
+
+// IsSpeaker reports whether a heading names a turn of a chat export by
+// the name chat tools give it ("User", "Assistant", "ChatGPT").
+func (v *Vocabulary) IsSpeaker(s string) bool { return v.speakers[Key(s)] }
 
 // IsPhrasingLabel reports whether a label introduces a suggested
 // phrasing ("Try saying", "Better").

@@ -1,0 +1,344 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/parse/vocab"
+	"github.com/yuin/goldmark/ast"
+)
+
+// A dialogue is a document, or the rounds of one, written as turns of
+// two speakers: a chat export ("## Prompt:" / "## Response:", "##
+// User" / "## Assistant"), or a transcript ("**Maya:** …" / "**Tom:**
+// …"). Which speaker interviews is decided by the structure, not by
+// their names: the one whose turns hold the questions' headings, else
+// the one who asks more (whose turns end with a question mark), else
+// the one who speaks first. The candidate's turns are the response to
+// the question open; the interviewer's turns are read as any text is,
+// and, when no heading or label opens questions, each one that asks
+// after the candidate answered opens the next question.
+
+// speaker is who takes a turn.
+type speaker uint8
+
+const (
+	interviewer speaker = iota + 1
+	candidateSpeaker
+)
+
+// turn is a heading or paragraph that opens a speaker's turn.
+type turn struct {
+	who  speaker
+	name string // the speaker's name as written
+	rest string // the text after the name, in a paragraph's turn
+}
+
+// turnMark is a heading or label that may open a turn.
+type turnMark struct {
+	n     ast.Node
+	index int
+	key   string // the speaker's name, as a vocabulary key
+	name  string
+	level int // heading level, 7 for a label
+	rest  string
+}
+
+// findTurns finds the two speakers whose names alternate through the
+// document, and marks each of their turns.
+func (d *doc) findTurns(blocks []ast.Node) {
+	var marks []turnMark
+	count := map[string]int{}
+	for i, n := range blocks {
+		m, ok := d.turnMarkAt(n, i)
+		if !ok {
+			continue
+		}
+		marks = append(marks, m)
+		count[m.key]++
+	}
+	// The two names that take the most turns, of one kind (headings of
+	// one level, or labels).
+	var a, b string
+	for k, c := range count {
+		switch {
+		case c < 2:
+		case a == "" || c > count[a] || c == count[a] && k < a:
+			a, b = k, a
+		case b == "" || c > count[b] || c == count[b] && k < b:
+			b = k
+		}
+	}
+	if a == "" || b == "" {
+		return
+	}
+	var seq []turnMark
+	for _, m := range marks {
+		if m.key == a || m.key == b {
+			seq = append(seq, m)
+		}
+	}
+	changes := 0
+	for k := 1; k < len(seq); k++ {
+		if seq[k].level != seq[0].level {
+			return
+		}
+		if seq[k].key != seq[k-1].key {
+			changes++
+		}
+	}
+	if 4*changes < 3*(len(seq)-1) {
+		return // not a dialogue: the names do not take turns
+	}
+	host := d.host(seq, blocks, a, b)
+	for _, m := range seq {
+		who := candidateSpeaker
+		if m.key == host {
+			who = interviewer
+		}
+		d.structure.turns[m.n] = turn{who: who, name: m.name, rest: m.rest}
+	}
+	// A speaker's name repeats under each question: it opens no section.
+	delete(d.structure.sections, a)
+	delete(d.structure.sections, b)
+}
+
+// turnMarkAt reads a block as the opening of a turn: a heading that is
+// a speaker's name and a colon ("## Prompt:", "## You said:"), or one of
+// the names chat tools give their turns ("## User", "## Assistant"); or
+// a paragraph that opens with a bold name and a colon ("**Maya:** …").
+// A name that names a part of a question ("Strengths:", "Your answer:")
+// is not a speaker's, except in a heading that names the prompt or the
+// response ("## Prompt:", "## Response:" of a chat export).
+func (d *doc) turnMarkAt(n ast.Node, i int) (turnMark, bool) {
+	m := turnMark{n: n, index: i}
+	switch n := n.(type) {
+	case *ast.Heading:
+		text := strings.TrimSpace(d.plain(n))
+		name, colon := strings.CutSuffix(text, ":")
+		if !colon && !d.v.IsSpeaker(text) {
+			return m, false
+		}
+		m.name, m.level = vocab.TrimDecoration(name), n.Level
+	case *ast.Paragraph:
+		if name, rest, ok := d.messageHeader(n); ok {
+			m.name, m.level, m.rest = name, 7, rest
+			break
+		}
+		l, ok := d.label(n)
+		if !ok || l.emph != 2 || !l.colon {
+			return m, false
+		}
+		m.name, m.level, m.rest = l.text, 7, l.rest
+	default:
+		return m, false
+	}
+	m.key = vocab.Key(m.name)
+	if m.key == "" || len(strings.Fields(m.key)) > 3 {
+		return m, false
+	}
+	if role := d.v.Role(m.name); role != vocab.RoleNone && (m.level == 7 || role != vocab.RolePrompt && role != vocab.RoleResponse) {
+		return m, false // labels the vocabulary names are read as such
+	}
+	if _, ok := d.questionHead(m.name); ok {
+		return m, false
+	}
+	return m, true
+}
+
+// host returns which of the names a and b interviews: the one whose
+// turns hold question headings or labels, else the one whose turns ask
+// more often, else the one who speaks first.
+func (d *doc) host(seq []turnMark, blocks []ast.Node, a, b string) string {
+	questions := map[string]int{}
+	asking := map[string]int{}
+	turns := map[string]int{}
+	for k, m := range seq {
+		end := len(blocks)
+		if k+1 < len(seq) {
+			end = seq[k+1].index
+		}
+		turns[m.key]++
+		text := m.rest
+		for _, n := range blocks[m.index+1 : end] {
+			if m.level == 7 {
+				break // a label's turn is its paragraph
+			}
+			switch n := n.(type) {
+			case *ast.Heading:
+				if _, ok := d.structure.starts[n]; ok {
+					questions[m.key]++
+				} else if qh, ok := d.questionHead(d.plain(n)); ok && (!qh.numbered || qh.hasLevel) {
+					questions[m.key]++
+				}
+			case *ast.Paragraph:
+				text = d.plain(n)
+			}
+		}
+		if asks(text) {
+			asking[m.key]++
+		}
+	}
+	switch {
+	case questions[a] != questions[b]:
+		return pick(questions[a] > questions[b], a, b)
+	case asking[a]*turns[b] != asking[b]*turns[a]:
+		return pick(asking[a]*turns[b] > asking[b]*turns[a], a, b)
+	}
+	return seq[0].key
+}
+
+func pick(first bool, a, b string) string {
+	if first {
+		return a
+	}
+	return b
+}
+
+// takeTurn reads a block that opens a speaker's turn. It reports whether
+// it did; a block it leaves is read as any other.
+func (d *doc) takeTurn(n ast.Node, t turn) bool {
+	pos := d.pos(n)
+	block := "label"
+	if h, ok := n.(*ast.Heading); ok {
+		block = headingBlock(h)
+	}
+	d.speaker, d.freshTurn = t.who, false
+	if t.rest == "" {
+		// A heading or a message header: the turn is the blocks below.
+		label := "candidate"
+		if t.who == interviewer {
+			label = "interviewer"
+			if d.q != nil && d.role == vocab.RoleResponse {
+				// After the candidate's answer the interviewer's turn
+				// begins the feedback.
+				d.role, d.extra = vocab.RoleFeedback, nil
+			}
+			d.freshTurn = true
+		}
+		d.record(pos, block, t.name, Reading{As: ReadTurn, Name: t.name, Label: label})
+		return true
+	}
+	if t.who == interviewer {
+		switch {
+		case !d.headed && asks(t.rest) && (d.q == nil || len(d.q.Response) > 0):
+			// No heading opens questions: each question the interviewer
+			// asks after an answer is the next one.
+			d.startQuestion(questionHead{}, pos, n)
+			d.addPrompt(t.rest)
+			return true
+		case d.q != nil && d.q.Prompt == "" && d.role == vocab.RoleNone:
+			d.addPrompt(t.rest)
+			d.record(pos, block, t.rest, d.inQuestion(ReadPrompt))
+			return true
+		case d.q != nil && (d.role == vocab.RoleNone || d.role == vocab.RolePrompt || d.role == vocab.RoleResponse):
+			d.role = vocab.RoleResponse
+			d.addTurn(t, pos, block)
+			return true
+		}
+		return false
+	}
+	if d.q != nil && (d.role == vocab.RoleNone || d.role == vocab.RolePrompt || d.role == vocab.RoleResponse) {
+		d.role = vocab.RoleResponse
+		d.addTurn(t, pos, block)
+		return true
+	}
+	return false
+}
+
+// interviewerAsks reads the first block of an interviewer's turn that
+// began on a heading or a message header: where no heading opens
+// questions, a block that asks, at the start or after the candidate
+// answered, opens the next question. It reports whether it did.
+func (d *doc) interviewerAsks(n ast.Node) bool {
+	if !d.freshTurn {
+		return false
+	}
+	d.freshTurn = false
+	var text string
+	switch n := n.(type) {
+	case *ast.Paragraph:
+		if l, ok := d.label(n); ok && (l.emph > 0 || l.colon) && d.opensPartLabel(n) {
+			return false
+		}
+		text = d.plain(n)
+	case *ast.Blockquote:
+		text = d.blockText(n)
+	default:
+		return false
+	}
+	if d.headed || !asks(text) || d.q != nil && len(d.q.Response) == 0 {
+		return false
+	}
+	d.startQuestion(questionHead{}, d.pos(n), n)
+	d.addPrompt(text)
+	return true
+}
+
+// addTurn keeps a turn of a transcript in the question's response, with
+// its speaker's name.
+func (d *doc) addTurn(t turn, pos bank.Pos, block string) {
+	d.q.Response = append(d.q.Response, bank.Block{Kind: bank.KindParagraph, Text: joinLine(t.name+":", t.rest), Pos: pos})
+	d.record(pos, block, t.name+": "+t.rest, d.inQuestion(ReadResponse))
+}
+
+// candidateContent reads a block of the candidate's turn in a chat
+// export: the response to the question open, or, before any question
+// or after its answer, a remark kept in the topic's notes.
+func (d *doc) candidateContent(n ast.Node) bool {
+	if d.speaker != candidateSpeaker {
+		return false
+	}
+	if _, ok := n.(*ast.Heading); ok {
+		return false
+	}
+	if d.q != nil && len(d.q.Answer) == 0 && (d.role == vocab.RoleNone || d.role == vocab.RolePrompt || d.role == vocab.RoleResponse) {
+		d.role = vocab.RoleResponse
+		d.q.Response = append(d.q.Response, d.toBlock(n))
+		d.record(d.pos(n), describeBlock(n), d.excerpt(n), d.inQuestion(ReadResponse))
+		return true
+	}
+	d.closeQuestion()
+	d.guideContent(n)
+	return true
+}
+
+// messageHeader reads the header a chat app writes over each message:
+// a bold name, then only a time or date ("**dana.k** 10:04 AM",
+// "**Bot** — Today at 10:02"); the message follows on the next lines,
+// or in the blocks below.
+func (d *doc) messageHeader(p *ast.Paragraph) (name, rest string, ok bool) {
+	first := d.firstInline(p)
+	if first == nil || emphasis(first) != 2 {
+		return "", "", false
+	}
+	name = strings.TrimSpace(d.plain(first))
+	after := d.inlineText(first.NextSibling(), nil)
+	line, more, _ := strings.Cut(after, "\n")
+	if !isTimeLine(line) || name == "" {
+		return "", "", false
+	}
+	return name, strings.TrimSpace(more), true
+}
+
+// isTimeLine reports whether a line is only a time or a date, as chat
+// apps print beside a name: digits with ":" or "/", "AM"/"PM", "Today
+// at", "APP", separators.
+func isTimeLine(line string) bool {
+	line = strings.TrimSpace(strings.Trim(strings.TrimSpace(line), "—–-·|[]()"))
+	if line == "" || !strings.ContainsAny(line, "0123456789") || len(line) > 40 {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == ',' || r == '\u00a0' }) {
+		if strings.IndexFunc(w, unicode.IsLetter) < 0 {
+			continue // "10:04", "2025-03-18", "3/18/2025"
+		}
+		switch strings.ToLower(strings.Trim(w, ".")) {
+		case "am", "pm", "today", "yesterday", "at", "app", "bot", "edited", "mon", "tue", "wed", "thu", "fri", "sat", "sun":
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -23,9 +23,14 @@ func TestRepairWarnings(t *testing.T) {
 		{"repaired", "# Notes â€” Kafka\n\nItâ€™s done âœ….\n", []string{
 			"notes.md:1:1: warning: encoding repaired (encoding utf-8, LF line endings; 3 mojibake, 0 rebuilt, 0 undecodable, 0 suspect); run `bankgen fix --report notes.md` to see each repair",
 		}},
-		{"doubtful rebuild", "# Notes â€” Kafka\n\nCPU > 80% â—\n", []string{
+		{"doubtful rebuild left as it is", "# Notes â€” Kafka\n\nCPU > 80% â—\n", []string{
 			"encoding repaired",
-			`notes.md:3:11: warning: encoding: rebuilt via windows-1252: "â—" → `,
+			`notes.md:3:11: warning: encoding: suspect via windows-1252: "â—" left as is, may be `,
+		}},
+		{"ambiguous rebuild", "# Ð—Ð°Ð¼ÐµÑ‚ÐºÐ¸ â€” Kafka\n\nÐ\u00adÑ‚Ð¾ Ð±Ñ‹Ð»Ð¾ 12 Ð°Ð¿Ñ€ÐµÐ»Ñ, Ñ Ð¿Ð¾Ð¼Ð½ÑŽ.\n", []string{
+			"encoding repaired",
+			`notes.md:3:36: warning: encoding: rebuilt via windows-1252: "Ð°Ð¿Ñ€ÐµÐ»Ñ" → `,
+			`notes.md:3:61: warning: encoding: rebuilt via windows-1252: "Ñ" → `,
 		}},
 		{"undecodable", "# Notes — x\n\nbad \xff byte\n", []string{
 			`notes.md:3:5: warning: encoding: undecodable bytes "\xff" read as U+FFFD`,

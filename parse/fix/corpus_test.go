@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,40 +54,56 @@ func TestCorpus(t *testing.T) {
 			})
 		}
 	}
-	table := scoreTable(docs, kinds, clean, scores)
+	table, summary := scoreTable(docs, kinds, clean, scores)
 	table = append(table, wordsAlone(t)...)
 	goldentest.Compare(t, scoresFile, table)
+	compareReadme(t, summary)
 }
 
-// wordsAlone repairs each word of the corpus's prose alone in a file, a
-// case with no context at all, and lists the words that change. They are
-// recorded in the table rather than failing the test, so that the record
-// is complete while the repair still changes some.
+// The repository README shows the summary of the score table between
+// these lines; TestCorpus rewrites it there with -update.
+const (
+	readmeFile  = "../../README.md"
+	readmeBegin = "<!-- corpus scores: written by go test ./parse/fix -run TestCorpus -update -->\n"
+	readmeEnd   = "<!-- end of corpus scores -->\n"
+)
+
+// compareReadme checks that the README's copy of the summary is summary.
+func compareReadme(t *testing.T, summary []byte) {
+	readme, err := os.ReadFile(readmeFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, rest, ok1 := bytes.Cut(readme, []byte(readmeBegin))
+	_, after, ok2 := bytes.Cut(rest, []byte(readmeEnd))
+	if !ok1 || !ok2 {
+		t.Fatalf("%s has no section between %q and %q", readmeFile, readmeBegin, readmeEnd)
+	}
+	got := slices.Concat(before, []byte(readmeBegin), summary, []byte(readmeEnd), after)
+	goldentest.Compare(t, readmeFile, got)
+}
+
+// wordsAlone repairs each word of the clean-text vocabulary alone in a
+// file, the case with no context at all, and fails for each one that
+// changes; the table records how many there are.
 func wordsAlone(t *testing.T) []byte {
-	words, _ := corpusWords(t)
-	cell := strings.NewReplacer("|", `\|`, "\n", " ").Replace
-	var changed bytes.Buffer
+	words, _ := vocabulary(t)
 	n := 0
 	for _, w := range words {
 		in := []byte(w + "\n")
 		out, rep := fix.Bytes(in)
 		if !bytes.Equal(out, in) || rep.Repaired() {
 			n++
-			fmt.Fprintf(&changed, "| %s | %s |\n", cell(w), cell(strings.TrimSuffix(string(out), "\n")))
+			t.Errorf("the word %q alone became %q:\n%s", w, bytes.TrimSuffix(out, []byte("\n")), rep)
 		}
 	}
-	var b bytes.Buffer
-	fmt.Fprintf(&b, `
+	return fmt.Appendf(nil, `
 ## Words alone
 
-Each of the %d words of the corpus's prose (as FuzzCorpusWords takes
-them), alone in a file, must come back unchanged. Changed: %d.
+Each of the %d words of the clean-text vocabulary (as FuzzCleanWords
+takes them: the corpus's prose, the Declaration's words, symbols), alone
+in a file, must come back unchanged (the test fails otherwise). Changed: %d.
 `, len(words), n)
-	if n > 0 {
-		b.WriteString("\n| word | became |\n|---|---|\n")
-		b.Write(changed.Bytes())
-	}
-	return b.Bytes()
 }
 
 // suspects counts the places rep lists as needing a person's eye: left
@@ -165,7 +182,9 @@ func right(dist, runes int) string {
 	return fmt.Sprintf("%.2f", math.Floor(p*100)/100)
 }
 
-func scoreTable(docs []document, kinds []damage.Kind, clean []cleanResult, scores [][]score) []byte {
+// scoreTable returns the score table and its summary for the README: the
+// clean documents unchanged and the table by kind of damage.
+func scoreTable(docs []document, kinds []damage.Kind, clean []cleanResult, scores [][]score) (table, summary []byte) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `# Encoding repair: scores on the multilingual corpus
 
@@ -212,6 +231,9 @@ nothing and lists nothing undecodable.
 			all.add(scores[i][j])
 		}
 	}
+	var sum bytes.Buffer
+	fmt.Fprintf(&sum, "Clean notes unchanged: **%d/%d** (the test fails if one changes).\n\n", unchanged, len(docs))
+	writeTotals(&sum, "kind", func(i int) string { return kinds[i].Name }, byKind, all)
 	writeTotals(&b, "kind", func(i int) string { return kinds[i].Name }, byKind, all)
 
 	b.WriteString("\n## By document\n\n")
@@ -242,7 +264,7 @@ number of suspects listed follows in parentheses when there are any.
 		}
 		b.WriteString("\n")
 	}
-	return b.Bytes()
+	return b.Bytes(), sum.Bytes()
 }
 
 func writeTotals(b *bytes.Buffer, what string, name func(int) string, rows []total, all total) {

@@ -45,11 +45,21 @@
 // that are damage on their own evidence and the clean non-ASCII text are
 // counted per region (paragraph or fenced block) and for the document, and
 // a run is repaired when its own evidence plus theirs, less its code
-// page's prior, says so. So "«ñ»" in Spanish notes stays (its Mac Roman
-// reading "ǖ»" is no more plausible, and Mac Roman needs much stronger
-// evidence than Windows-1252), "Ã©" in a paragraph of such damage is
-// repaired, and "â€”" quoted in a README that also holds a clean "—" is
-// left as it is and reported as Suspect. Code is quoted material: inline
+// page's prior, says so. A code page's prior counts twice for a run that
+// nothing else in the document's prose reads as damage through it, and a
+// reading that must rebuild lost bytes pays for it: one word alone
+// ("paměť", Ewe "ƒãa") is never repaired on its own faint evidence. So
+// "«ñ»" in Spanish notes stays (its Mac Roman reading "ǖ»" is no more
+// plausible, and Mac Roman needs much stronger evidence than
+// Windows-1252), and "Ã©" in a paragraph of such damage is repaired.
+//
+// Damage quoted on purpose is left alone (quoted.go): a note about an
+// encoding bug that says greeted customers as "JosÃ©" instead of "José"
+// holds the clean form of the damage in the same paragraph, which damage,
+// changing every non-ASCII character of the paragraphs it touches, never
+// does. Such places are reported as Suspect, with the repair as their
+// candidate, and the rest of the document is judged as one that speaks
+// about damage. Code is quoted material: inline
 // code and fenced blocks lend no evidence and are repaired only when the
 // prose of the document is damaged through the same code page (a fenced
 // block may speak for itself only in a document whose prose has no

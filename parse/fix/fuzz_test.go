@@ -2,7 +2,6 @@ package fix
 
 import (
 	"bytes"
-	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -63,49 +62,4 @@ func cleanByOracle(src []byte) bool {
 		prev = nonASCII
 	}
 	return true
-}
-
-// words are real words of many languages, the material of FuzzCleanWords.
-var words = strings.Fields(`
-the interview went well and the answer was right
-café résumé naïve Noël cœur sœur Œdipe déjà-vu être août où maître
-Straße Größe Mädchen Übung Fußgänger schön grün Köln ÄRGER ÖFFNUNG
-niño año señor mañana «ñ» ¿qué? ¡sí! corazón acción
-São João ação não coração informação NÃO ÁREA JOÃO AÇÃO
-şimdi çok doğru güzel öğrenci İstanbul ılık IĞDIR “İ”
-zażółć gęślą jaźń Łódź świat żółw příliš žluťoučký kůň úpěl ďábelské
-привет мир апреля сейчас всё ещё объём Её Ёлка съёмка
-Рік її Єва ґанок
-γειά σου ψυχή ναι όχι ώρα ΑΘΗΝΑ Ψ
-面接 日本語 東京 こんにちは カタカナ 中文 学习 北京 한국어 안녕하세요
-مرحبا שלום नमस्ते สวัสดี
-— – … “quoted” ‘single’ «guillemets» ‹single› • → ← ✅ ❌ ⚠️ 🚀 🎯 👍🏽 👨‍💻 ❤️ 1️⃣ ⏳
-10 µs 21 °C ½ € £ ¥ © ® ™ ± × ÷ § ¶ ‰ † ‡
-`)
-
-// separators join the words.
-var separators = []string{" ", " ", " ", ", ", ". ", "\n", "\n\n", "\u00A0", " — ", ": ", " (", ") ", "\r\n", "’", "-"}
-
-// FuzzCleanWords: text made of real words of many languages is valid
-// UTF-8 that reads as a real language, and comes back byte for byte.
-func FuzzCleanWords(f *testing.F) {
-	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7})
-	f.Add([]byte("C’était l’été, «\u00A0ça\u00A0» — 10 µs"))
-	f.Fuzz(func(t *testing.T, seed []byte) {
-		var b strings.Builder
-		for i, c := range seed {
-			if i > 0 {
-				b.WriteString(separators[int(c)%len(separators)])
-			}
-			b.WriteString(words[(int(c)*7+i*13)%len(words)])
-		}
-		in := b.String()
-		out, rep := Bytes([]byte(in))
-		if string(out) != in {
-			t.Fatalf("clean text changed:\n in  %q\n out %q\n%s", in, out, rep)
-		}
-		if rep.Repaired() {
-			t.Fatalf("clean text reported repaired:\n%s", rep)
-		}
-	})
 }

@@ -29,6 +29,19 @@ type layout struct {
 	nRegions int
 }
 
+// regionSpan returns the start and end of the region that line l is in.
+func (l *layout) regionSpan(li int) (start, end int) {
+	r := l.lines[li].region
+	lo, hi := li, li
+	for lo > 0 && l.lines[lo-1].region == r {
+		lo--
+	}
+	for hi+1 < len(l.lines) && l.lines[hi+1].region == r {
+		hi++
+	}
+	return l.lines[lo].start, l.lines[hi].end
+}
+
 // layoutOf reads the layout of text.
 func layoutOf(text []byte) *layout {
 	l := &layout{lines: make([]line, 0, bytes.Count(text, []byte{'\n'})+1)}

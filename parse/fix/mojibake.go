@@ -43,6 +43,8 @@ type run struct {
 	accept     bool
 	lone       bool     // only a lone lead byte may be damage
 	lone3      bool     // of three bytes (see runSpan)
+	quoted     bool     // quoted damage, left as it is (quoted.go)
+	claimed    int      // the characters weigh counted as damage rather than clean text
 	choices    []choice // per item of best, for a run with rebuild groups: the character it becomes
 }
 
@@ -222,6 +224,12 @@ func (d *doc) readRun(ru *run) []*reading {
 	return rds
 }
 
+// lostCost is what a reading that must rebuild lost bytes pays: bytes
+// dropped are a further mishap beyond the misreading, and the rebuilt
+// characters a guess, so such a reading needs more evidence. It is paid
+// once per run: a diagram's line loses bytes in every character.
+const lostCost = 1
+
 // pathWidth is how many candidates of a group choosePath follows.
 const pathWidth = 16
 
@@ -335,7 +343,6 @@ func (d *doc) weigh() {
 	for r := range d.strong {
 		d.strong[r] = [2][]int{make([]int, len(codePages)), make([]int, len(codePages))}
 	}
-	d.docStrng = [2][]int{make([]int, len(codePages)), make([]int, len(codePages))}
 	// Every non-ASCII character is clean text until a run claims it.
 	for _, ln := range d.lay.lines {
 		if ln.fenced || ln.code == nil {
@@ -375,8 +382,16 @@ func (d *doc) weigh() {
 				covered = max(covered, rd.covered)
 			}
 		}
+		ru.claimed = covered
 		d.clean[ru.region][z] -= covered
 	}
+	d.total()
+}
+
+// total sums the evidence of the regions into the document's.
+func (d *doc) total() {
+	d.docStrng = [2][]int{make([]int, len(codePages)), make([]int, len(codePages))}
+	d.docClean = [2]int{}
 	for r := range d.strong {
 		for z := range 2 {
 			d.docClean[z] += d.clean[r][z]
@@ -385,6 +400,19 @@ func (d *doc) weigh() {
 			}
 		}
 	}
+}
+
+// unclaim counts quoted run ru as the clean text it is: no longer damage
+// on its own evidence, its characters clean again.
+func (d *doc) unclaim(ru *run) {
+	z := codeZone(ru.zone)
+	for cp, rd := range ru.readings {
+		if strong(rd) {
+			d.strong[ru.region][z][cp]--
+		}
+	}
+	d.clean[ru.region][z] += ru.claimed
+	ru.claimed = 0
 }
 
 // nonASCII counts the non-ASCII characters of b (invalid bytes count as
@@ -431,7 +459,24 @@ func odds(damage, clean int, lim float64) float64 {
 
 // decide judges each run: the log-odds that its reading is the original
 // text, from its delta, its code page's prior and the evidence around it.
+// Quoted damage (quoted.go) is then left as it is, and the rest judged
+// again with its runs counted as clean text.
 func (d *doc) decide() {
+	d.judge()
+	if !d.findQuoted() {
+		return
+	}
+	for i := range d.runs {
+		if ru := &d.runs[i]; ru.quoted {
+			d.unclaim(ru)
+		}
+	}
+	d.total()
+	d.judge()
+}
+
+// judge sets each run's score and whether it is accepted.
+func (d *doc) judge() {
 	for i := range d.runs {
 		ru := &d.runs[i]
 		ru.best = pick(ru.readings, ru.lone, d.docStrng[codeZone(ru.zone)])
@@ -442,10 +487,12 @@ func (d *doc) decide() {
 		cp := b.cp
 		// The evidence around the run, without the run itself.
 		own, ownClean := 0, 0
-		if d.strongRun(ru) {
+		switch {
+		case ru.quoted:
+			ownClean = b.covered // counted as clean once quoted
+		case d.strongRun(ru):
 			own = 1
-		}
-		if b.delta <= -strongDelta && !ru.lone {
+		case b.delta <= -strongDelta && !ru.lone:
 			ownClean = b.covered // counted as clean by weigh, at most
 		}
 		z := codeZone(ru.zone)
@@ -455,9 +502,15 @@ func (d *doc) decide() {
 			ds, dc = ds-own, dc-ownClean
 		}
 		s := b.delta - codePages[cp].prior
+		if b.rebuild {
+			s -= lostCost
+		}
 		switch ru.zone {
 		case prose:
 			s += evidence(rs, rc, ds, dc)
+			if ds == 0 {
+				s -= codePages[cp].prior
+			}
 		case inline:
 			// Quoted in prose: only as damaged as the prose around it.
 			s += evidence(d.strong[ru.region][0][cp], d.clean[ru.region][0], ds, dc)
@@ -474,6 +527,9 @@ func (d *doc) decide() {
 		}
 		if b.lone && (d.strong[ru.region][z][cp] == 0 || ru.lone3 && d.strong[ru.region][z][cp] < 2) {
 			s = min(s, -1) // a lone lead byte is damage only in damaged text
+		}
+		if ru.quoted {
+			s = min(s, -1) // whatever its own evidence says
 		}
 		ru.score = s
 		ru.accept = s > 0
@@ -539,13 +595,22 @@ func (d *doc) emit() ([]edit, []finding) {
 		case ru.accept && conf >= d.c.minConf && conf > 0:
 			edits = append(edits, edit{start, end, repl})
 			found = append(found, f)
-		case ru.accept || ru.score > -2 && b.delta >= 1 && (ru.zone == prose || d.docStrng[0][b.cp] > 0):
+		case ru.quoted && ru.zone == prose || ru.accept || d.looksDamaged(ru):
 			// Left as it is, but it looks damaged.
 			f.kind, f.cands = Suspect, []string{string(repl)}
 			found = append(found, f)
 		}
 	}
 	return edits, found
+}
+
+// looksDamaged reports whether a run left as it is still looks damaged:
+// its repair is not unlikely, and it makes the run more plausible or the
+// document's prose holds damage through the same code page. Code looks
+// damaged only in such a document.
+func (d *doc) looksDamaged(ru *run) bool {
+	damaged := d.docStrng[0][ru.best.cp] > 0
+	return ru.score > -2 && (ru.best.delta >= 1 || damaged) && (ru.zone == prose || damaged)
 }
 
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

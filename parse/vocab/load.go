@@ -15,19 +15,31 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-//go:embed vocab.yaml
-var defaultYAML []byte
+// table is the embedded vocabulary, compiled from the files in words/
+// (see words/README.md): one name a line, "key<TAB>group<TAB>name", the
+// name already reduced to its Key. Reading it is a split per line, where
+// decoding the YAML at every start would cost several milliseconds.
+// TestTable rebuilds it from words/ and fails when it is stale.
+//
+//go:embed words.tsv
+var table string
 
 var defaultVocab = func() *Vocabulary {
-	v, err := (&Vocabulary{}).extend(defaultYAML, "vocab.yaml", 0, true)
-	if err != nil {
-		panic("vocab: the embedded vocab.yaml is invalid: " + err.Error())
+	v := (&Vocabulary{}).clone()
+	for line := range strings.Lines(table) {
+		key, rest, _ := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		group, name, ok := strings.Cut(rest, "\t")
+		if !ok {
+			panic("vocab: words.tsv: malformed line " + line)
+		}
+		v.add(entry{key, group, name})
 	}
+	v.sortLists()
 	return v
 }()
 
-// Default returns bankgen's own vocabulary, read from the embedded
-// vocab.yaml. It must not be changed; Extend returns changed copies.
+// Default returns bankgen's own vocabulary, compiled from the files in
+// words/. It must not be changed; Extend returns changed copies.
 func Default() *Vocabulary { return defaultVocab }
 
 // ConfigName is the name of the file, beside the sources, that extends
@@ -59,7 +71,7 @@ func (l ErrorList) Error() string {
 // as an ErrorList whose positions name file and the line and column in
 // data. v itself never changes.
 func (v *Vocabulary) Extend(data []byte, file string) (*Vocabulary, error) {
-	return v.extend(data, file, 0, false)
+	return v.extend(data, file, 0)
 }
 
 // ExtendFrontMatter is Extend for the front matter of a document, data
@@ -67,7 +79,20 @@ func (v *Vocabulary) Extend(data []byte, file string) (*Vocabulary, error) {
 // the vocabulary's keys (roles, levels, statuses, …) and ignores the
 // document's own keys (title, tags, date, …).
 func (v *Vocabulary) ExtendFrontMatter(data []byte, file string, line int) (*Vocabulary, error) {
-	return v.extend(data, file, line, false)
+	return v.extend(data, file, line)
+}
+
+func (v *Vocabulary) extend(data []byte, file string, line int) (*Vocabulary, error) {
+	entries, err := decode(data, file, line, false)
+	if err != nil {
+		return nil, err
+	}
+	c := v.clone()
+	for _, e := range entries {
+		c.add(e)
+	}
+	c.sortLists()
+	return c, nil
 }
 
 // Keys lists the top-level keys a user's file may hold.
@@ -76,35 +101,138 @@ func Keys() []string {
 }
 
 // userKeys are the keys a bankgen.yaml or front matter may set. The
-// embedded file also holds "write".
+// embedded files also hold "write".
 var userKeys = map[string]bool{
 	"roles": true, "levels": true, "statuses": true, "levelFillers": true, "questions": true, "speakers": true,
 	"phrasing": true, "notTerms": true, "marks": true, "roleWords": true, "endings": true, "connectors": true, "callouts": true, "titleWords": true, "closings": true, "planColumns": true, "termColumns": true,
 }
 
-// loader decodes one file into a copy of a vocabulary.
+// An entry is one name of a vocabulary: the key it is listed under
+// ("roles", "levels", "phrasing", …), its group under that key
+// ("strengths", "lead"; "" for a plain list of names) and the name's
+// Key. Under "write", the group is the path of a word the exporter
+// writes ("headings.gaps") and the name the word as written.
+type entry struct{ key, group, name string }
+
+// groupsOf says which groups each grouped key has; the other user keys
+// are plain lists of names.
+var groupsOf = map[string]func(string) bool{
+	"roles":     isRole,
+	"roleWords": isRole,
+	"callouts":  isRole,
+	"levels": func(name string) bool {
+		_, err := bank.ParseLevel(name)
+		return err == nil && name != "unknown"
+	},
+	"statuses": func(name string) bool { _, err := bank.ParseStatus(name); return err == nil },
+	"marks":    func(name string) bool { return name == "strengths" || name == "gaps" },
+	"planColumns": func(name string) bool {
+		return name == "number" || name == "topic" || name == "status"
+	},
+	"termColumns": func(name string) bool { return name == "term" || name == "definition" },
+}
+
+// groupWord names a key's groups in messages.
+var groupWord = map[string]string{
+	"roles": "role", "roleWords": "role", "callouts": "role", "marks": "role",
+	"levels": "level", "statuses": "status", "planColumns": "column", "termColumns": "column",
+}
+
+func isRole(name string) bool { return slices.Contains(Roles(), Role(name)) }
+
+// add puts one name into v.
+func (v *Vocabulary) add(e entry) {
+	switch e.key {
+	case "roles":
+		v.roles[e.name] = Role(e.group)
+	case "levels":
+		lv, _ := bank.ParseLevel(e.group)
+		v.levels[e.name] = lv
+	case "statuses":
+		st, _ := bank.ParseStatus(e.group)
+		v.statuses[e.name] = st
+	case "planColumns":
+		v.planCols[e.name] = map[string]PlanColumn{"number": PlanNumber, "topic": PlanTopic, "status": PlanStatus}[e.group]
+	case "termColumns":
+		v.termCols[e.name] = map[string]TermColumn{"term": TermName, "definition": TermDefinition}[e.group]
+	case "roleWords":
+		v.roleWords = append(v.roleWords, roleWord{words: strings.Fields(e.name), role: Role(e.group)})
+	case "callouts":
+		v.callouts[e.name] = Role(e.group)
+	case "marks":
+		v.marks[e.name] = Role(e.group)
+	case "levelFillers":
+		v.fillers[e.name] = true
+	case "questions":
+		v.questions[e.name] = true
+	case "speakers":
+		v.speakers[e.name] = true
+	case "phrasing":
+		v.phrasing[e.name] = true
+	case "notTerms":
+		v.notTerms[e.name] = true
+	case "titleWords":
+		v.titleWords = append(v.titleWords, e.name)
+	case "closings":
+		v.closings = append(v.closings, e.name)
+	case "endings":
+		v.endings = append(v.endings, e.name)
+	case "connectors":
+		v.connectors[e.name] = true
+	case "write":
+		v.Write.set(e.group, e.name)
+	}
+}
+
+// set stores a word the exporter writes, by its path.
+func (w *Writing) set(path, text string) {
+	if w.Headings == nil {
+		w.Headings, w.Statuses = map[Role]string{}, map[bank.Status]string{}
+	}
+	switch group, name, _ := strings.Cut(path, "."); group {
+	case "interview":
+		w.Interview = text
+	case "guide":
+		w.Guide = text
+	case "plan":
+		w.Plan = text
+	case "question":
+		w.Question = text
+	case "separator":
+		w.Separator = text
+	case "headings":
+		w.Headings[Role(name)] = text
+	case "statuses":
+		st, _ := bank.ParseStatus(name)
+		w.Statuses[st] = text
+	}
+}
+
+// loader decodes one file into entries.
 type loader struct {
-	v    *Vocabulary
-	file string
-	line int // added to the lines yaml reports
-	errs ErrorList
+	file    string
+	line    int // added to the lines yaml reports
+	errs    ErrorList
+	entries []entry
 }
 
 func (l *loader) fail(n *yaml.Node, format string, args ...any) {
 	l.errs = append(l.errs, &Error{Pos: bank.Pos{File: l.file, Line: n.Line + l.line, Col: n.Column}, Msg: fmt.Sprintf(format, args...)})
 }
 
-// extend decodes data into a copy of v. own is set for the embedded
-// file, which alone may hold "write"; frontMatter skips keys that are
-// not the vocabulary's.
-func (v *Vocabulary) extend(data []byte, file string, line int, own bool) (*Vocabulary, error) {
+// decode reads a vocabulary file into entries, checking every key,
+// group and name. data is the file's text from line line+1 on: a
+// document's front matter, whose other keys (title, tags, …) are
+// skipped. own is set for bankgen's own files, which alone may hold
+// "write".
+func decode(data []byte, file string, line int, own bool) ([]entry, error) {
 	frontMatter := line > 0
-	l := &loader{v: v.clone(), file: file, line: line}
+	l := &loader{file: file, line: line}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return l.v, nil // an empty file adds nothing
+			return nil, nil // an empty file adds nothing
 		}
 		return nil, ErrorList{{Pos: bank.Pos{File: file, Line: line + yamlErrLine(err)}, Msg: err.Error()}}
 	}
@@ -126,89 +254,33 @@ func (v *Vocabulary) extend(data []byte, file string, line int, own bool) (*Voca
 			if !frontMatter {
 				l.fail(k, "unknown key %q (known: %s)", key, strings.Join(Keys(), ", "))
 			}
+		case groupsOf[key] != nil:
+			l.groups(val, key)
 		default:
-			l.key(key, val)
+			l.names(val, func(name string) { l.entries = append(l.entries, entry{key, "", name}) })
 		}
 	}
 	if len(l.errs) > 0 {
 		return nil, l.errs
 	}
-	l.v.sortLists()
-	return l.v, nil
-}
-
-// key decodes one of the user's keys.
-func (l *loader) key(key string, val *yaml.Node) {
-	v := l.v
-	switch key {
-	case "roles":
-		l.groups(val, "role", func(name string) bool { return slices.Contains(Roles(), Role(name)) }, func(group, name string) {
-			v.roles[name] = Role(group)
-		})
-	case "levels":
-		l.groups(val, "level", func(name string) bool { _, err := bank.ParseLevel(name); return err == nil && name != "unknown" },
-			func(group, name string) {
-				lv, _ := bank.ParseLevel(group)
-				v.levels[name] = lv
-			})
-	case "statuses":
-		l.groups(val, "status", func(name string) bool { _, err := bank.ParseStatus(name); return err == nil }, func(group, name string) {
-			st, _ := bank.ParseStatus(group)
-			v.statuses[name] = st
-		})
-	case "planColumns":
-		cols := map[string]PlanColumn{"number": PlanNumber, "topic": PlanTopic, "status": PlanStatus}
-		l.groups(val, "column", func(name string) bool { return cols[name] != 0 }, func(group, name string) { v.planCols[name] = cols[group] })
-	case "termColumns":
-		cols := map[string]TermColumn{"term": TermName, "definition": TermDefinition}
-		l.groups(val, "column", func(name string) bool { return cols[name] != 0 }, func(group, name string) { v.termCols[name] = cols[group] })
-	case "roleWords":
-		l.groups(val, "role", func(name string) bool { return slices.Contains(Roles(), Role(name)) }, func(group, name string) {
-			v.roleWords = append(v.roleWords, roleWord{words: strings.Fields(name), role: Role(group)})
-		})
-	case "callouts":
-		l.groups(val, "role", func(name string) bool { return slices.Contains(Roles(), Role(name)) }, func(group, name string) {
-			v.callouts[name] = Role(group)
-		})
-	case "marks":
-		l.groups(val, "role", func(name string) bool { return name == "strengths" || name == "gaps" }, func(group, name string) {
-			v.marks[name] = Role(group)
-		})
-	case "levelFillers":
-		l.names(val, func(name string) { v.fillers[name] = true })
-	case "questions":
-		l.names(val, func(name string) { v.questions[name] = true })
-	case "speakers":
-		l.names(val, func(name string) { v.speakers[name] = true })
-	case "phrasing":
-		l.names(val, func(name string) { v.phrasing[name] = true })
-	case "notTerms":
-		l.names(val, func(name string) { v.notTerms[name] = true })
-	case "titleWords":
-		l.names(val, func(name string) { v.titleWords = append(v.titleWords, name) })
-	case "closings":
-		l.names(val, func(name string) { v.closings = append(v.closings, name) })
-	case "endings":
-		l.names(val, func(name string) { v.endings = append(v.endings, name) })
-	case "connectors":
-		l.names(val, func(name string) { v.connectors[name] = true })
-	}
+	return l.entries, nil
 }
 
 // groups decodes a mapping of groups (roles, levels, …) to lists of
-// names, calling add with each group and the key of each name.
-func (l *loader) groups(n *yaml.Node, what string, known func(string) bool, add func(group, key string)) {
+// names.
+func (l *loader) groups(n *yaml.Node, key string) {
+	what := groupWord[key]
 	if n.Kind != yaml.MappingNode {
 		l.fail(n, "expected a mapping of %ss to lists of names", what)
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		if !known(k.Value) {
+		if !groupsOf[key](k.Value) {
 			l.fail(k, "unknown %s %q", what, k.Value)
 			continue
 		}
-		l.names(val, func(name string) { add(k.Value, name) })
+		l.names(val, func(name string) { l.entries = append(l.entries, entry{key, k.Value, name}) })
 	}
 }
 
@@ -235,65 +307,41 @@ func (l *loader) names(n *yaml.Node, add func(key string)) {
 
 // writing decodes the words the exporter writes.
 func (l *loader) writing(n *yaml.Node) {
-	w := &l.v.Write
-	w.Headings, w.Statuses = map[Role]string{}, map[bank.Status]string{}
 	if n.Kind != yaml.MappingNode {
 		l.fail(n, "write: expected a mapping")
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		text := func(dst *string) {
+		switch k.Value {
+		case "interview", "guide", "plan", "question", "separator":
 			if val.Kind != yaml.ScalarNode {
 				l.fail(val, "write.%s: expected text", k.Value)
-				return
+				continue
 			}
-			*dst = val.Value
-		}
-		switch k.Value {
-		case "interview":
-			text(&w.Interview)
-		case "guide":
-			text(&w.Guide)
-		case "plan":
-			text(&w.Plan)
-		case "question":
-			text(&w.Question)
-		case "separator":
-			text(&w.Separator)
+			l.entries = append(l.entries, entry{"write", k.Value, val.Value})
 		case "headings":
-			l.textMap(val, func(key string, t string) bool {
-				if !slices.Contains(Roles(), Role(key)) {
-					return false
-				}
-				w.Headings[Role(key)] = t
-				return true
-			})
+			l.textMap(val, k.Value, isRole)
 		case "statuses":
-			l.textMap(val, func(key string, t string) bool {
-				st, err := bank.ParseStatus(key)
-				if err != nil {
-					return false
-				}
-				w.Statuses[st] = t
-				return true
-			})
+			l.textMap(val, k.Value, func(name string) bool { _, err := bank.ParseStatus(name); return err == nil })
 		default:
 			l.fail(k, "write: unknown key %q", k.Value)
 		}
 	}
 }
 
-func (l *loader) textMap(n *yaml.Node, set func(key, text string) bool) {
+func (l *loader) textMap(n *yaml.Node, group string, known func(string) bool) {
 	if n.Kind != yaml.MappingNode {
 		l.fail(n, "expected a mapping")
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		if val.Kind != yaml.ScalarNode || !set(k.Value, val.Value) {
+		if val.Kind != yaml.ScalarNode || !known(k.Value) || strings.ContainsAny(val.Value, "\t\n") {
 			l.fail(k, "unknown or invalid entry %q", k.Value)
+			continue
 		}
+		l.entries = append(l.entries, entry{"write", group + "." + k.Value, val.Value})
 	}
 }
 

@@ -6,10 +6,15 @@
 // tables. Package parse reads with it and package export/markdown writes
 // with it, so the grammar lives in one place.
 //
-// The words are data: vocab.yaml, embedded in the binary, holds them, in
-// English, Spanish, French, German and Portuguese. Users add their own
-// names without code, in a bankgen.yaml beside their sources or in a
-// document's front matter:
+// The words are data: the files in words/, one per language (English,
+// Spanish, French, German, Portuguese, Italian, Dutch, Polish, Turkish,
+// Vietnamese, Indonesian and Malay, Swedish, Danish, Norwegian,
+// Finnish, Czech, Ukrainian, Russian, Romanian, Hungarian, Greek,
+// Hindi, Arabic, Hebrew, Persian, Bengali, Thai, Japanese, Chinese and
+// Korean) and one of symbols, name them; they are compiled into the
+// table embedded in the binary (see words/README.md). Users add their
+// own names without code, in a bankgen.yaml beside their sources or in a
+// document's front matter, under the same keys as those files:
 //
 //	roles:
 //	  strengths: [Kudos]
@@ -137,7 +142,8 @@ type Writing struct {
 }
 
 // Key reduces a name to the words it compares by: letters and digits in
-// lower case without accents, single spaces between runs of them.
+// lower case without accents (and without the dot Turkish takes off an
+// "i"), single spaces between runs of them.
 // Apostrophes join ("candidate's" is "candidates"); everything else
 // separates. A name with no letter or digit (a symbol such as "✅")
 // keys to itself without white space or variation selectors.
@@ -152,11 +158,16 @@ func Key(s string) string {
 		case unicode.Is(unicode.Mn, r):
 			// an accent, separated from its letter by NFD
 		case r == '\'' || r == '’':
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r):
+			// A spacing mark is a vowel sign of an Indic script: part
+			// of its word.
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
+			if r == 'ı' {
+				r = 'i' // Turkish: "ZAYIF" lowers to "zayif", "zayıf" too
+			}
 			b.WriteRune(unicode.ToLower(r))
 		default:
 			space = true

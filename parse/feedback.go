@@ -353,7 +353,7 @@ func (d *doc) feedbackContent(n ast.Node) {
 	pos := d.pos(n)
 	switch n := n.(type) {
 	case *ast.List:
-		if d.markedList(n) {
+		if d.markedList(n) || d.criterionPhrasings(n) {
 			return
 		}
 	case *ast.Paragraph:
@@ -363,6 +363,54 @@ func (d *doc) feedbackContent(n ast.Node) {
 		}
 	}
 	d.keep(n)
+}
+
+// criterionPhrasings reads a list, after a rubric, whose every item
+// names a gap already read and says how to put it ("- **Explains
+// offsets:** "Each group commits…""): each item's text is that gap's
+// phrasing. It reports whether the list was one.
+func (d *doc) criterionPhrasings(l *ast.List) bool {
+	if len(d.q.Gaps) == 0 {
+		return false
+	}
+	var gaps []int
+	var texts []string
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		p := it.FirstChild()
+		if !isTextBlock(p) {
+			return false
+		}
+		lead, rest, ok := d.leadSplit(p)
+		if !ok {
+			lead, rest, ok = strings.Cut(d.plain(p), ":")
+		}
+		g := d.gapNamed(vocab.TrimTitle(lead))
+		if !ok || g < 0 || strings.TrimSpace(rest) == "" {
+			return false
+		}
+		gaps, texts = append(gaps, g), append(texts, vocab.Unquote(d.phrasingText(vocab.TrimSeparator(strings.TrimSpace(rest)))))
+	}
+	d.record(d.pos(l), "list", d.excerpt(l), d.inQuestion(ReadPart))
+	i := 0
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		g := &d.q.Gaps[gaps[i]]
+		g.Phrasing = joinPara(g.Phrasing, texts[i])
+		d.recordItem(it, d.item(ReadPhrasing, g.Title))
+		i++
+	}
+	return true
+}
+
+// gapNamed returns the index of the current question's gap whose title
+// is name (as words), -1 for none.
+func (d *doc) gapNamed(name string) int {
+	k := vocab.Key(name)
+	for i, g := range d.q.Gaps {
+		if k != "" && vocab.Key(g.Title) == k {
+			return i
+		}
+	}
+	return -1
 }
 
 // markedList reads a feedback list whose every item opens with a mark
@@ -426,9 +474,10 @@ func isScore(text string) bool {
 }
 
 // feedbackTable reads feedback written as a table: columns named for
-// strengths and gaps (and phrasing), or rows whose first cell names
-// one ("| What went well | … |", "| Score | 7/10 |"). It reports
-// whether the table was one.
+// strengths and gaps (and phrasing), a rubric whose rows are marked met
+// or not (rubric), or rows whose first cell names a part ("| What went
+// well | … |", "| Score | 7/10 |"). It reports whether the table was
+// one.
 func (d *doc) feedbackTable(t *east.Table) bool {
 	if d.role == vocab.RoleAnswer && d.extra == nil {
 		return false
@@ -469,6 +518,9 @@ func (d *doc) feedbackTable(t *east.Table) bool {
 				gap.Phrasing = vocab.Unquote(row[phrasing])
 			}
 		}
+		return true
+	}
+	if d.role != vocab.RoleDiagrams && d.rubric(t, tb, rowPos, phrasing) {
 		return true
 	}
 	// Rows named by their first cell.
@@ -555,4 +607,119 @@ func (d *doc) item(as What, title string) Reading {
 	r := d.inQuestion(as)
 	r.Name = title
 	return r
+}
+
+// rubric reads a table of criteria, each marked met or not in a column
+// of verdicts ("✔", "✘", "Met", "Not met", "pass", "yes", "✅ Strong",
+// "⚠️ Improve"): a criterion met is a strength, one not met a gap. The
+// criterion is the first other column with text; a column named as a
+// phrasing ("Try saying", "What to say instead") gives the gap's
+// phrasing, and the rest of the row its detail. It reports whether t
+// was such a table.
+func (d *doc) rubric(t *east.Table, tb bank.Block, rowPos []bank.Pos, phrasing int) bool {
+	if len(tb.Rows) < 2 || len(tb.Header) < 2 {
+		return false // a rubric has criteria, and a verdict on each
+	}
+	verdicts := -1
+	var roles []vocab.Role
+	for c := range tb.Header {
+		if c == phrasing {
+			continue
+		}
+		rs, ok := d.verdictColumn(tb.Rows, c)
+		if ok {
+			verdicts, roles = c, rs
+			break
+		}
+	}
+	if verdicts < 0 {
+		return false
+	}
+	criterion := -1
+	for c := range tb.Header {
+		if c != verdicts && c != phrasing {
+			criterion = c
+			break
+		}
+	}
+	if criterion < 0 {
+		return false
+	}
+	d.record(d.pos(t), "table", d.excerpt(t), d.inQuestion(ReadPart))
+	for k, row := range tb.Rows {
+		if criterion >= len(row) || strings.TrimSpace(row[criterion]) == "" || roles[k] == vocab.RoleNone {
+			continue
+		}
+		title := vocab.TrimTitle(row[criterion])
+		var detail []string
+		for c, cell := range row {
+			cell = strings.TrimSpace(cell)
+			if c == criterion || c == phrasing || c >= len(tb.Header) || cell == "" || onlyDecoration(cell) {
+				continue
+			}
+			if c == verdicts {
+				continue // the row's verdict is what it is filed as
+			}
+			detail = append(detail, cell)
+		}
+		pos := rowPos[k]
+		if roles[k] == vocab.RoleStrengths {
+			d.q.Strengths = append(d.q.Strengths, bank.Strength{Title: title, Detail: strings.Join(detail, "\n"), Pos: pos})
+			d.record(pos, "row", title, d.item(ReadStrength, title))
+			continue
+		}
+		g := bank.Gap{Title: title, Detail: strings.Join(detail, "\n"), Pos: pos}
+		if phrasing >= 0 && phrasing < len(row) && !onlyDecoration(row[phrasing]) {
+			g.Phrasing = vocab.Unquote(row[phrasing])
+		}
+		d.q.Gaps = append(d.q.Gaps, g)
+		d.record(pos, "row", title, d.item(ReadGap, title))
+	}
+	return true
+}
+
+// verdictColumn reports whether every cell of column c gives a verdict,
+// and which.
+func (d *doc) verdictColumn(rows [][]string, c int) ([]vocab.Role, bool) {
+	var roles []vocab.Role
+	for _, row := range rows {
+		if c >= len(row) {
+			return nil, false
+		}
+		r := d.verdict(row[c])
+		if r == vocab.RoleNone {
+			return nil, false
+		}
+		roles = append(roles, r)
+	}
+	return roles, true
+}
+
+// verdict reads a rubric's cell: a mark ("✔", "✘", "✅ Strong"), a
+// verdict's name ("Met", "Not met", "Pass", "Partially"), a yes or no
+// in any language, or words that name strengths or gaps ("Strong",
+// "Improve").
+func (d *doc) verdict(cell string) vocab.Role {
+	cell = strings.TrimSpace(cell)
+	if cell == "" || len(strings.Fields(vocab.Key(cell))) > 3 {
+		return vocab.RoleNone // a verdict is short
+	}
+	if r := d.v.Mark(cell); r != vocab.RoleNone {
+		return r
+	}
+	if r := d.v.Verdict(cell); r != vocab.RoleNone {
+		return r
+	}
+	if st, ok := d.v.StatusName(cell); ok && len(strings.Fields(vocab.Key(cell))) <= 2 {
+		if st == bank.Done {
+			return vocab.RoleStrengths
+		}
+		return vocab.RoleGaps // "no", "partly": not met in full
+	}
+	if len(strings.Fields(vocab.Key(cell))) <= 2 {
+		if r := d.v.RoleByWords(cell); r == vocab.RoleStrengths || r == vocab.RoleGaps {
+			return r
+		}
+	}
+	return vocab.RoleNone
 }

@@ -58,6 +58,10 @@ func (d *doc) guideContent(n ast.Node) {
 	case *east.DefinitionList:
 		d.definitionList(n)
 		return
+	case *ast.HTMLBlock:
+		if d.htmlDefinitions(n) {
+			return
+		}
 	case *east.Table:
 		if (!d.interview || d.inGlossary()) && d.termTable(n) {
 			return
@@ -219,7 +223,9 @@ func (d *doc) definitionList(l *east.DefinitionList) {
 			d.record(t.Pos, "definition", t.Term, Reading{As: ReadTerm, Name: t.Term})
 		case *east.DefinitionDescription:
 			if t != nil {
-				t.Definition = joinPara(t.Definition, d.blockText(c))
+				for p := c.FirstChild(); p != nil; p = p.NextSibling() {
+					t.Definition = joinPara(t.Definition, d.blockText(p))
+				}
 			}
 		}
 	}
@@ -286,6 +292,11 @@ func (d *doc) termTable(t *east.Table) bool {
 	}
 	if def >= 0 && term < 0 && len(tb.Header) == 2 {
 		term = 1 - def // "Symbol | In a plan it means"
+	}
+	if term >= 0 && def < 0 && (d.inGlossary() || len(tb.Header) == 2) {
+		// "Word | In plain words | Gotcha" under a glossary heading:
+		// the column after the term's defines it.
+		def = (term + 1) % len(tb.Header)
 	}
 	if term < 0 || def < 0 {
 		return false

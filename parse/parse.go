@@ -170,7 +170,7 @@ func parseFile(s Source, v *vocab.Vocabulary, explain bool) *doc {
 	d.lines = newLineTable(s.Name, src)
 	d.frontMatter()
 
-	root := markdown.Parser().Parse(text.NewReader(d.src))
+	root := markdown.Parser().Parse(text.NewReader(tildeDefinitions(d.src)))
 	d.checkFences(root)
 	d.walk(root)
 	d.finish(start)

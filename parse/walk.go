@@ -85,6 +85,10 @@ type doc struct {
 	// too is the prompt, and the heading's text its title.
 	titlePrompt bool
 
+	// htmlTerm is the index in topic.Guide of the last term an HTML
+	// definition list named, -1 for none.
+	htmlTerm int
+
 	pin    string // pinned ID key for the next item
 	pinPos bank.Pos
 }
@@ -117,6 +121,7 @@ func (d *doc) understood() bool {
 
 // walk reads every top-level block of the document.
 func (d *doc) walk(root ast.Node) {
+	d.htmlTerm = -1
 	d.structure = structure{starts: map[ast.Node]questionHead{}, sections: map[string]bool{}, turns: map[ast.Node]turn{}}
 	d.findStructure(root)
 	d.headed = len(d.structure.starts) > 0 || d.hasQuestions(root)

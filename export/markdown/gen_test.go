@@ -150,6 +150,25 @@ func (g *gen) blocks(n int, first func(bank.Block) bool) []bank.Block {
 	return bs
 }
 
+// rubricLike reports whether a table reads as a rubric in a question's
+// feedback: two rows or more, and a column whose every cell opens with
+// a mark ("✅ …", "❌ …", "+"). A question's extra sections hold none.
+func rubricLike(b bank.Block) bool {
+	if b.Kind != bank.KindTable || len(b.Rows) < 2 {
+		return false
+	}
+	for c := range b.Header {
+		marked := true
+		for _, row := range b.Rows {
+			marked = marked && (strings.HasPrefix(row[c], "✅") || strings.HasPrefix(row[c], "❌") || strings.HasPrefix(row[c], "+"))
+		}
+		if marked {
+			return true
+		}
+	}
+	return false
+}
+
 func kindIn(kinds ...bank.BlockKind) func(bank.Block) bool {
 	return func(b bank.Block) bool {
 		for _, k := range kinds {
@@ -250,7 +269,13 @@ func (g *gen) question() bank.Question {
 		if title[0] == 'X' {
 			n = g.r.IntN(3)
 		}
-		q.Extra = append(q.Extra, bank.Section{Title: title, Blocks: g.blocks(n, x.first)})
+		blocks := g.blocks(n, x.first)
+		for i := range blocks {
+			for rubricLike(blocks[i]) || i == 0 && x.first != nil && !x.first(blocks[i]) {
+				blocks[i] = g.block()
+			}
+		}
+		q.Extra = append(q.Extra, bank.Section{Title: title, Blocks: blocks})
 	}
 	return q
 }

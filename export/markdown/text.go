@@ -147,7 +147,9 @@ func blockStart(line string) int {
 			return 0
 		}
 	case c == '~':
-		if strings.HasPrefix(line, "~~~") {
+		// "~~~" opens a fence; "~ " a Pandoc definition, which the
+		// parser reads as ": " is.
+		if strings.HasPrefix(line, "~~~") || spaceOrEnd(line, 1) {
 			return 0
 		}
 	case c >= '0' && c <= '9':

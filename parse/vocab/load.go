@@ -104,7 +104,7 @@ func Keys() []string {
 // embedded files also hold "write".
 var userKeys = map[string]bool{
 	"roles": true, "levels": true, "statuses": true, "levelFillers": true, "questions": true, "speakers": true,
-	"phrasing": true, "notTerms": true, "marks": true, "roleWords": true, "endings": true, "connectors": true, "callouts": true, "titleWords": true, "closings": true, "planColumns": true, "termColumns": true,
+	"phrasing": true, "notTerms": true, "marks": true, "verdicts": true, "roleWords": true, "endings": true, "connectors": true, "callouts": true, "titleWords": true, "closings": true, "planColumns": true, "termColumns": true,
 }
 
 // An entry is one name of a vocabulary: the key it is listed under
@@ -126,6 +126,7 @@ var groupsOf = map[string]func(string) bool{
 	},
 	"statuses": func(name string) bool { _, err := bank.ParseStatus(name); return err == nil },
 	"marks":    func(name string) bool { return name == "strengths" || name == "gaps" },
+	"verdicts": func(name string) bool { return name == "strengths" || name == "gaps" },
 	"planColumns": func(name string) bool {
 		return name == "number" || name == "topic" || name == "status"
 	},
@@ -134,7 +135,7 @@ var groupsOf = map[string]func(string) bool{
 
 // groupWord names a key's groups in messages.
 var groupWord = map[string]string{
-	"roles": "role", "roleWords": "role", "callouts": "role", "marks": "role",
+	"roles": "role", "roleWords": "role", "callouts": "role", "marks": "role", "verdicts": "role",
 	"levels": "level", "statuses": "status", "planColumns": "column", "termColumns": "column",
 }
 
@@ -161,6 +162,8 @@ func (v *Vocabulary) add(e entry) {
 		v.callouts[e.name] = Role(e.group)
 	case "marks":
 		v.marks[e.name] = Role(e.group)
+	case "verdicts":
+		v.verdicts[e.name] = Role(e.group)
 	case "levelFillers":
 		v.fillers[e.name] = true
 	case "questions":
@@ -361,6 +364,7 @@ func (v *Vocabulary) clone() *Vocabulary {
 		endings:    slices.Clone(v.endings),
 		connectors: cloneMap(v.connectors),
 		marks:      cloneMap(v.marks),
+		verdicts:   cloneMap(v.verdicts),
 		roleWords:  slices.Clone(v.roleWords),
 		callouts:   cloneMap(v.callouts),
 		planCols:   cloneMap(v.planCols),

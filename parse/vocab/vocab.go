@@ -113,6 +113,7 @@ type Vocabulary struct {
 	endings    []string // keys
 	connectors map[string]bool
 	marks      map[string]Role // symbol key → strengths or gaps
+	verdicts   map[string]Role // a rubric cell's key → strengths or gaps
 	roleWords  []roleWord
 	callouts   map[string]Role
 	planCols   map[string]PlanColumn
@@ -388,6 +389,11 @@ func (v *Vocabulary) Mark(s string) Role {
 	}
 	return v.marks[symbolKey(s[:end])]
 }
+
+// Verdict returns the role a rubric's cell gives its criterion when the
+// whole cell names a verdict: "Met", "Pass" (strengths), "Not met",
+// "Partially", "Fail" (gaps). RoleNone otherwise.
+func (v *Vocabulary) Verdict(cell string) Role { return v.verdicts[Key(cell)] }
 
 // PlanColumn says what a study-plan table's column holds, by its header.
 func (v *Vocabulary) PlanColumn(header string) PlanColumn {

@@ -113,8 +113,15 @@ var (
 	maskHigh = map[rune][4]uint8{}
 )
 
+// lostLeadPages are the code pages (bits by index) that leave a lead
+// byte undefined, read as U+FFFD.
+var lostLeadPages uint8
+
 func init() {
 	for i, cp := range codePages {
+		if cp.lostLead != 0 {
+			lostLeadPages |= 1 << i
+		}
 		for r, b := range cp.rev {
 			var m [4]uint8
 			if isLead(b) {

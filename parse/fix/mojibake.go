@@ -43,6 +43,7 @@ type run struct {
 	accept     bool
 	lone       bool     // only a lone lead byte may be damage
 	lone3      bool     // of three bytes (see runSpan)
+	pages      uint8    // the code pages that may read it as damage (see runSpan)
 	quoted     bool     // quoted damage, left as it is (quoted.go)
 	claimed    int      // the characters weigh counted as damage rather than clean text
 	choices    []choice // per item of best, for a run with rebuild groups: the character it becomes
@@ -125,6 +126,9 @@ func scanRuns(text []byte) (runs []runSpan, any bool) {
 				break // invalid bytes are kept as they are
 			}
 			lead, cont, l2, l3 := masks(r)
+			if r == '\uFFFD' {
+				lead |= lostLeadPages // it may stand for a lead byte (see read)
+			}
 			pairs |= prevLead & cont
 			prevLead = lead
 			if n == 0 {
@@ -135,12 +139,12 @@ func scanRuns(text []byte) (runs []runSpan, any bool) {
 		}
 		switch {
 		case pairs != 0:
-			runs = append(runs, runSpan{start: start, end: i})
+			runs = append(runs, runSpan{start: start, end: i, pages: pairs})
 			any = true
 		case n == 1 && lone2 != 0:
-			runs = append(runs, runSpan{start: start, end: i, lone: true})
+			runs = append(runs, runSpan{start: start, end: i, pages: lone2, lone: true})
 		case n == 1 && lone3 != 0:
-			runs = append(runs, runSpan{start: start, end: i, lone: true, lone3: true})
+			runs = append(runs, runSpan{start: start, end: i, pages: lone3, lone: true, lone3: true})
 		}
 		if i == start {
 			i++ // an invalid byte
@@ -152,8 +156,15 @@ func scanRuns(text []byte) (runs []runSpan, any bool) {
 // runSpan is a run as scanRuns finds it.
 type runSpan struct {
 	start, end int
-	lone       bool // a single character read as a lone lead byte
-	lone3      bool // of a three-byte sequence: two bytes lost
+	// pages are the code pages (bits by index) that may read the run as
+	// damage: those that read a lead byte followed by a continuation
+	// byte in it or, for a lone character, a lead byte whose
+	// continuation bytes they may have dropped. A reading through any
+	// other code page has at most lone lead bytes, which count only in
+	// a run of one character.
+	pages uint8
+	lone  bool // a single character read as a lone lead byte
+	lone3 bool // of a three-byte sequence: two bytes lost
 }
 
 // place makes the runs, with each one's line, region and zone.
@@ -162,7 +173,7 @@ func (d *doc) place(spans []runSpan) {
 	l := 0
 	for i, f := range spans {
 		ru := &runs[i]
-		ru.start, ru.end, ru.lone, ru.lone3 = f.start, f.end, f.lone, f.lone3
+		ru.start, ru.end, ru.pages, ru.lone, ru.lone3 = f.start, f.end, f.pages, f.lone, f.lone3
 		for l+1 < len(d.lay.lines) && d.lay.lines[l+1].start <= ru.start {
 			l++
 		}
@@ -209,6 +220,9 @@ func (d *doc) readRun(ru *run) []*reading {
 	rds := make([]*reading, len(codePages))
 	orig := cost(before, runes, after)
 	for cp := range codePages {
+		if ru.pages&(1<<cp) == 0 {
+			continue
+		}
 		rd := read(runes, offs, cp)
 		if rd == nil {
 			continue

@@ -76,9 +76,9 @@ type doc struct {
 	memo    map[string][]*reading
 	intact  map[rune]int // characters seen intact or repaired whole (those that may be candidates; see chooseAll)
 	fits    map[[3]rune]float64
-	trans   map[[2]rune]float64
 	choices map[choiceKey]choice
 	widths  map[rune]int
+	chars   map[rune]char  // see char
 	weights []float64      // scratch for choose
 	vocab   map[string]int // see vocabulary
 	// Evidence by region: strong runs by code page and zone, and the
@@ -94,15 +94,18 @@ func (mojibake) apply(text []byte, c *config) ([]edit, []finding) {
 	if !any {
 		return nil, nil
 	}
-	d := &doc{text: text, c: c, memo: map[string][]*reading{}, intact: map[rune]int{},
-		fits: map[[3]rune]float64{}, trans: map[[2]rune]float64{}, choices: map[choiceKey]choice{}, widths: map[rune]int{}}
-	d.lay = layoutOf(text)
+	d := newDoc(text, c)
 	d.place(runs)
 	d.readAll()
 	d.weigh()
 	d.decide()
 	d.chooseAll()
 	return d.emit()
+}
+
+func newDoc(text []byte, c *config) *doc {
+	return &doc{text: text, c: c, lay: layoutOf(text), memo: map[string][]*reading{}, intact: map[rune]int{},
+		fits: map[[3]rune]float64{}, choices: map[choiceKey]choice{}, widths: map[rune]int{}, chars: map[rune]char{}}
 }
 
 // scanRuns finds the runs of non-ASCII characters that may be damage: those
@@ -218,7 +221,7 @@ func (d *doc) readRun(ru *run) []*reading {
 		after = rune(d.text[ru.end])
 	}
 	rds := make([]*reading, len(codePages))
-	orig := cost(before, runes, after)
+	orig := cost(before, runes, after, d.char)
 	for cp := range codePages {
 		if ru.pages&(1<<cp) == 0 {
 			continue
@@ -227,12 +230,14 @@ func (d *doc) readRun(ru *run) []*reading {
 		if rd == nil {
 			continue
 		}
-		d.choosePath(rd.items, before, after)
+		if rd.rebuild {
+			d.choosePath(rd.items, before, after)
+		}
 		out := make([]rune, 0, len(rd.items))
 		for _, it := range rd.items {
 			out = append(out, it.x)
 		}
-		rd.delta = orig - cost(before, out, after)
+		rd.delta = orig - cost(before, out, after, d.char)
 		rds[cp] = rd
 	}
 	return rds
@@ -253,61 +258,67 @@ const pathWidth = 16
 // joiner with the emoji around it.
 func (d *doc) choosePath(items []item, before, after rune) {
 	type state struct {
-		r     rune
+		c     char
 		score float64 // best log-weight of the path ending here
 		from  int     // the state of the item before on that path
 	}
+	n := 0
+	for _, it := range items {
+		n += 1
+		if it.set != nil {
+			n += min(len(it.set.cands), pathWidth)
+		}
+	}
+	all := make([]state, 0, n) // the states of every item, one after the other
 	states := make([][]state, len(items))
+	prev := []state{{c: d.char(before)}}
 	for i, it := range items {
+		lo := len(all)
 		if it.set == nil {
-			states[i] = []state{{r: it.x}}
+			all = append(all, state{c: d.char(it.x)})
 		} else {
 			// The likeliest by prior only: a set can hold hundreds (two
 			// bytes lost through Windows-1253), and pairs of them
 			// multiply.
 			for _, c := range it.set.cands[:min(len(it.set.cands), pathWidth)] {
-				states[i] = append(states[i], state{r: c.r, score: math.Log(c.w)})
+				all = append(all, state{c: c.c, score: c.logW})
 			}
 		}
+		states[i] = all[lo:]
 		for k := range states[i] {
 			st := &states[i][k]
-			if i == 0 {
-				st.score -= d.transition(before, st.r)
-				continue
-			}
 			best := math.Inf(-1)
-			for j, p := range states[i-1] {
-				if s := p.score - d.transition(p.r, st.r); s > best {
+			for j, p := range prev {
+				if s := p.score - step(p.c, st.c); s > best {
 					best, st.from = s, j
 				}
 			}
 			st.score += best
 		}
+		prev = states[i]
 	}
-	last := states[len(items)-1]
 	k, best := 0, math.Inf(-1)
-	for j, st := range last {
-		if s := st.score - d.transition(st.r, after); s > best {
+	end := d.char(after)
+	for j, st := range prev {
+		if s := st.score - step(st.c, end); s > best {
 			k, best = j, s
 		}
 	}
 	for i := len(items) - 1; i >= 0; i-- {
-		items[i].x = states[i][k].r
+		items[i].x = states[i][k].c.r
 		k = states[i][k].from
 	}
 }
 
-// transition is the package's transition, remembered for the round: the
-// best path through a run of CJK text with lost bytes weighs thousands of
-// pairs of candidates, the same ones run after run.
-func (d *doc) transition(a, b rune) float64 {
-	k := [2]rune{a, b}
-	if t, ok := d.trans[k]; ok {
-		return t
+// char is charOf, remembered for the round: the few hundred characters
+// of a document are read over and over.
+func (d *doc) char(r rune) char {
+	c, ok := d.chars[r]
+	if !ok {
+		c = charOf(r)
+		d.chars[r] = c
 	}
-	t := transition(a, b)
-	d.trans[k] = t
-	return t
+	return c
 }
 
 // pick returns the reading a run is judged by: the one whose delta beats

@@ -246,27 +246,79 @@ func classOf(r rune) class {
 
 func isLetterClass(c class) bool { return c == clLower || c == clUpper || c == clLetter }
 
-// scriptOf returns the script of a letter, folding the scripts that mix
-// freely in CJK text into one, or nil for characters of no script.
-func scriptOf(r rune) *unicode.RangeTable {
+// char is a character with the properties the costs read, worked out
+// once: a rebuilt character's candidates are weighed beside many
+// neighbours, and a document's few hundred characters read over and over.
+type char struct {
+	r      rune
+	rarity float64 // see rarity
+	class  class
+	script int8  // index of the letter's script in scriptTables (see scriptOf), -1 for none
+	emoji  uint8 // emojiPict, emojiVSBase, emojiModBase
+	form   uint8 // formFinal, formMedial
+}
+
+// Emoji properties of a char (see emojidata.go).
+const (
+	emojiPict    = 1 << iota // Extended_Pictographic
+	emojiVSBase              // U+FE0F may follow
+	emojiModBase             // a skin tone may follow
+)
+
+// Letter forms: final forms end a word, and only they do.
+const (
+	formFinal  = 1 // Hebrew ך ם ן ף ץ, Greek ς
+	formMedial = 2 // Hebrew כ מ נ פ צ, Greek σ
+)
+
+// charOf returns r with its properties.
+func charOf(r rune) char {
+	c := char{r: r, rarity: rarity(r), class: classOf(r), script: -1}
+	if isLetterClass(c.class) {
+		c.script = scriptOf(r)
+	}
+	if r >= 0x80 {
+		if unicode.Is(extendedPictographic, r) {
+			c.emoji |= emojiPict
+		}
+		if unicode.Is(emojiVariationBase, r) {
+			c.emoji |= emojiVSBase
+		}
+		if unicode.Is(emojiModifierBase, r) {
+			c.emoji |= emojiModBase
+		}
+		switch r {
+		case 'ך', 'ם', 'ן', 'ף', 'ץ', 'ς':
+			c.form = formFinal
+		case 'כ', 'מ', 'נ', 'פ', 'צ', 'σ':
+			c.form = formMedial
+		}
+	}
+	return c
+}
+
+// scriptOf returns the index in scriptTables of a letter's script,
+// folding the scripts that mix freely in CJK text into Han, or -1 for
+// none.
+func scriptOf(r rune) int8 {
 	if r == 'μ' {
-		return nil // the micro prefix of Latin units (μs, μm) as often as a Greek letter
+		return -1 // the micro prefix of Latin units (μs, μm) as often as a Greek letter
 	}
 	if r < utf8.RuneSelf {
 		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
-			return unicode.Latin
+			return scriptLatin
 		}
-		return nil
+		return -1
 	}
-	for _, t := range scriptTables {
+	for i, t := range scriptTables {
 		if unicode.Is(t, r) {
 			if t == unicode.Hiragana || t == unicode.Katakana || t == unicode.Hangul {
-				return unicode.Han
+				return scriptHan
 			}
-			return t
+			return int8(i)
 		}
 	}
-	return nil
+	return -1
 }
 
 var scriptTables = []*unicode.RangeTable{
@@ -276,72 +328,75 @@ var scriptTables = []*unicode.RangeTable{
 	unicode.Coptic, unicode.Ethiopic,
 }
 
-var (
-	finalForm  = map[rune]bool{'ך': true, 'ם': true, 'ן': true, 'ף': true, 'ץ': true, 'ς': true}
-	medialForm = map[rune]bool{'כ': true, 'מ': true, 'נ': true, 'פ': true, 'צ': true, 'σ': true}
+// Indexes in scriptTables.
+const (
+	scriptLatin = 0
+	scriptHan   = 3
 )
 
 // transition is the cost of b following a.
-func transition(a, b rune) float64 {
+func transition(a, b rune) float64 { return step(charOf(a), charOf(b)) }
+
+// step is the cost of b following a.
+func step(a, b char) float64 {
 	// Emoji sequences: what may follow what is Unicode's to say.
 	switch {
-	case b == '\uFE0F':
-		if unicode.Is(emojiVariationBase, a) {
+	case b.r == '\uFE0F':
+		if a.emoji&emojiVSBase != 0 {
 			return 0
 		}
 		return 4
-	case b >= 0x1F3FB && b <= 0x1F3FF: // skin tones
-		if unicode.Is(emojiModifierBase, a) {
+	case isSkinTone(b.r):
+		if a.emoji&emojiModBase != 0 {
 			return -1 // an emoji modifier sequence
 		}
 		return 4
-	case b == '\u20E3': // keycap
-		if a == '\uFE0F' || a == '#' || a == '*' || '0' <= a && a <= '9' {
+	case b.r == '\u20E3': // keycap
+		if a.r == '\uFE0F' || a.r == '#' || a.r == '*' || '0' <= a.r && a.r <= '9' {
 			return 0
 		}
 		return 4
-	case b == '\u200D': // zero-width joiner: between emoji, or in a script that joins
-		if a == '\uFE0F' || unicode.Is(extendedPictographic, a) || a >= 0x1F3FB && a <= 0x1F3FF {
+	case b.r == '\u200D': // zero-width joiner: between emoji, or in a script that joins
+		if a.r == '\uFE0F' || a.emoji&emojiPict != 0 || isSkinTone(a.r) {
 			return -1 // an emoji ZWJ sequence
 		}
-		if unicode.IsLetter(a) && a >= 0x0600 {
+		if isLetterClass(a.class) && a.r >= 0x0600 {
 			return 0
 		}
 		return 3
-	case a == '\u200D':
-		if unicode.Is(extendedPictographic, b) {
+	case a.r == '\u200D':
+		if b.emoji&emojiPict != 0 {
 			return -1
 		}
-		if unicode.IsLetter(b) && b >= 0x0600 {
+		if isLetterClass(b.class) && b.r >= 0x0600 {
 			return 0
 		}
 		return 3
 	}
-	ca, cb := classOf(a), classOf(b)
-	// Final forms end a word, and only they do: Hebrew ך ם ן ף ץ and
-	// Greek ς, beside כ מ נ פ צ and σ.
-	if finalForm[a] && isLetterClass(cb) || medialForm[a] && !isLetterClass(cb) && cb != clMark {
+	ca, cb := a.class, b.class
+	// Final forms end a word, and only they do.
+	if a.form == formFinal && isLetterClass(cb) || a.form == formMedial && !isLetterClass(cb) && cb != clMark {
 		return 3
 	}
-	if finalForm[a] && !isLetterClass(cb) && cb != clMark {
+	if a.form == formFinal && !isLetterClass(cb) && cb != clMark {
 		return -1 // where a word ends, a final form is what belongs
 	}
 	switch {
 	case isLetterClass(ca) && isLetterClass(cb):
-		sa, sb := scriptOf(a), scriptOf(b)
-		if sa != sb && sa != nil && sb != nil {
-			if sa == unicode.Han || sb == unicode.Han {
+		sa, sb := a.script, b.script
+		if sa != sb && sa >= 0 && sb >= 0 {
+			if sa == scriptHan || sb == scriptHan {
 				return 0.3 // Latin words in CJK text
 			}
 			return 3
 		}
 		if ca == clLower && cb == clUpper {
-			if a < utf8.RuneSelf && b < utf8.RuneSelf {
+			if a.r < utf8.RuneSelf && b.r < utf8.RuneSelf {
 				return 0.3 // camelCase
 			}
 			return 2
 		}
-		if sa == unicode.Latin && a >= utf8.RuneSelf && b >= utf8.RuneSelf {
+		if sa == scriptLatin && a.r >= utf8.RuneSelf && b.r >= utf8.RuneSelf {
 			return 0.7 // Latin words carry their accents one at a time
 		}
 		return 0
@@ -356,13 +411,13 @@ func transition(a, b rune) float64 {
 		return 1.5
 	case ca == clCurrency && (cb == clClose || cb == clPunct || cb == clSymbol):
 		return 1
-	case ca == clOpen && cb == clSpace && a != '«' && a != '¿' && a != '¡':
+	case ca == clOpen && cb == clSpace && a.r != '«' && a.r != '¿' && a.r != '¡':
 		return 1
-	case ca == clSpace && cb == clClose && b != '»':
+	case ca == clSpace && cb == clClose && b.r != '»':
 		return 1
-	case isLetterClass(ca) && cb == clOpen && b != '(' && b != '[' && b != '«':
+	case isLetterClass(ca) && cb == clOpen && b.r != '(' && b.r != '[' && b.r != '«':
 		return 1
-	case ca == clClose && isLetterClass(cb) && b >= utf8.RuneSelf && a != '’':
+	case ca == clClose && isLetterClass(cb) && b.r >= utf8.RuneSelf && a.r != '’':
 		return 1
 	case (ca == clEmoji || ca == clSymbol) && isLetterClass(cb):
 		return 0.8
@@ -372,20 +427,26 @@ func transition(a, b rune) float64 {
 	return 0
 }
 
+func isSkinTone(r rune) bool { return r >= 0x1F3FB && r <= 0x1F3FF }
+
 // cost is the implausibility of runes, with before and after the
-// characters around them (0 for none).
-func cost(before rune, runes []rune, after rune) float64 {
+// characters around them (0 for none). props gives a rune's properties.
+func cost(before rune, runes []rune, after rune, props func(rune) char) float64 {
 	c := 0.0
-	prev := before
-	for _, r := range runes {
-		c += rarity(r)
-		if prev != 0 {
-			c += transition(prev, r)
+	var prev char
+	if before != 0 {
+		prev = props(before)
+	}
+	for i, r := range runes {
+		cur := props(r)
+		c += cur.rarity
+		if i > 0 || before != 0 {
+			c += step(prev, cur)
 		}
-		prev = r
+		prev = cur
 	}
 	if after != 0 && len(runes) > 0 {
-		c += transition(prev, after)
+		c += step(prev, props(after))
 	}
 	return c
 }

@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"math"
 	"sort"
 	"sync"
 	"unicode"
@@ -25,8 +26,10 @@ type item struct {
 
 // cand is a candidate character for a rebuild group, with its prior.
 type cand struct {
-	r rune
-	w float64
+	r    rune
+	w    float64
+	logW float64 // log w
+	c    char    // r's properties
 }
 
 // candSet is the candidates of one pattern of lost bytes, best prior
@@ -183,7 +186,8 @@ func candidates(cp *codePage, pres []byte, need int) *candSet {
 				continue
 			}
 			seen[r] = true
-			out = append(out, cand{r, prior(r)})
+			w := prior(r)
+			out = append(out, cand{r, w, math.Log(w), charOf(r)})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -25,7 +25,10 @@ func repair(name string, data []byte, diags *bank.Diagnostics) []byte {
 		diags.Add(bank.Pos{File: name, Line: 1, Col: 1}, bank.Warning,
 			"encoding repaired (%s); run `bankgen fix --report %s` to see each repair", r.Summary(), shellQuote(name))
 	}
-	for _, p := range r.Repairs {
+	if r.Suspects() == 0 && r.Count(fix.Undecodable) == 0 {
+		return validUTF8(out)
+	}
+	for _, p := range r.Repairs() {
 		pos := bank.Pos{File: name, Line: p.Line, Col: p.Col}
 		switch {
 		case p.Kind == fix.Undecodable:
@@ -34,10 +37,15 @@ func repair(name string, data []byte, diags *bank.Diagnostics) []byte {
 			diags.Add(pos, bank.Warning, "encoding: %s", p.Describe())
 		}
 	}
-	if !utf8.Valid(out) {
-		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
+	return validUTF8(out)
+}
+
+// validUTF8 turns each run of invalid bytes in b into U+FFFD.
+func validUTF8(b []byte) []byte {
+	if !utf8.Valid(b) {
+		return bytes.ToValidUTF8(b, []byte("\uFFFD"))
 	}
-	return out
+	return b
 }
 
 // shellQuote quotes name for a POSIX shell when it needs quoting.

@@ -111,7 +111,7 @@ in a file, must come back unchanged (the test fails otherwise). Changed: %d.
 // plausible candidate, or repaired with low confidence.
 func suspects(rep *fix.Report) int {
 	n := 0
-	for _, r := range rep.Repairs {
+	for _, r := range rep.Repairs() {
 		if r.IsSuspect() {
 			n++
 		}

@@ -146,7 +146,8 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 		run(newlineStep)
 		rep.Newlines.Normalized = true
 	}
-	rep.Repairs = rep.assemble(all, cur)
+	rep.places = merge(all, rep.steps)
+	rep.out = cur
 	rep.Changed = string(cur) != string(src)
 	if !rep.Changed {
 		cur = src
@@ -162,14 +163,14 @@ func undo(text []byte, steps []editMap) []byte {
 	return text
 }
 
-// assemble turns the findings into Repairs: spans mapped back into the
-// decoded input, the rounds of one place merged into one Repair, and each
-// Replacement read from the output.
-func (r *Report) assemble(all []finding, out []byte) []Repair {
+// merge turns the findings of every step into the places of the report,
+// in input order: spans mapped back into the decoded input, and the
+// rounds of one place merged into one.
+func merge(all []finding, steps []editMap) []finding {
 	for i := range all {
 		f := &all[i]
 		for s := f.step - 1; s >= 0; s-- {
-			f.start, f.end = r.steps[s].back(f.start, false), r.steps[s].back(f.end, true)
+			f.start, f.end = steps[s].back(f.start, false), steps[s].back(f.end, true)
 		}
 		f.rounds = 1
 	}
@@ -205,16 +206,29 @@ func (r *Report) assemble(all []finding, out []byte) []Repair {
 		}
 		merged = append(merged, f)
 	}
-	// The texts of a long document's hundred thousand repairs are cut
-	// from one string rather than allocated one by one.
+	for i := range merged {
+		merged[i].conf = round2(merged[i].conf)
+	}
+	return merged
+}
+
+// Repairs lists, in input order, every repair and every place left
+// damaged (Kind Undecodable or Suspect). The list is made when first
+// asked for: a long document has a hundred thousand repairs, and a
+// summary needs only their counts.
+func (r *Report) Repairs() []Repair {
+	if r.repairs != nil || len(r.places) == 0 {
+		return r.repairs
+	}
+	// The texts are cut from one string rather than allocated one by one.
 	n := 0
-	for _, f := range merged {
+	for _, f := range r.places {
 		n += 2*(f.end-f.start) + len(f.damaged)
 	}
 	var texts strings.Builder
 	texts.Grow(n)
-	spans := make([][2]span, len(merged)) // damaged, replacement
-	for i, f := range merged {
+	spans := make([][2]span, len(r.places)) // damaged, replacement
+	for i, f := range r.places {
 		d := span{texts.Len(), 0}
 		if f.damaged != "" {
 			texts.WriteString(f.damaged)
@@ -229,7 +243,7 @@ func (r *Report) assemble(all []finding, out []byte) []Repair {
 				a, b = m.fwd(a, false), m.fwd(b, true)
 			}
 			rp.s = texts.Len()
-			texts.Write(out[a:b])
+			texts.Write(r.out[a:b])
 			rp.e = texts.Len()
 		}
 		if f.kind == Removed {
@@ -238,15 +252,15 @@ func (r *Report) assemble(all []finding, out []byte) []Repair {
 		spans[i] = [2]span{d, rp}
 	}
 	joined := texts.String()
-	reps := make([]Repair, 0, len(merged))
-	for i, f := range merged {
-		p := Repair{Offset: f.start, Kind: f.kind, CodePage: f.cp, Confidence: round2(f.conf), Rounds: f.rounds, Candidates: f.cands}
+	r.repairs = make([]Repair, 0, len(r.places))
+	for i, f := range r.places {
+		p := Repair{Offset: f.start, Kind: f.kind, CodePage: f.cp, Confidence: f.conf, Rounds: f.rounds, Candidates: f.cands}
 		p.Damaged = joined[spans[i][0].s:spans[i][0].e]
 		p.Replacement = joined[spans[i][1].s:spans[i][1].e]
 		p.Line, p.Col = r.locate(f.start)
-		reps = append(reps, p)
+		r.repairs = append(r.repairs, p)
 	}
-	return reps
+	return r.repairs
 }
 
 func isMade(k Kind) bool { return k == Mojibake || k == Rebuilt }

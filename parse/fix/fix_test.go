@@ -62,7 +62,7 @@ func TestBytes(t *testing.T) {
 				return
 			}
 			found := false
-			for _, r := range rep.Repairs {
+			for _, r := range rep.Repairs() {
 				if r.Confidence <= 0 || r.Confidence > 1 {
 					t.Errorf("confidence %v out of range", r.Confidence)
 				}
@@ -108,7 +108,7 @@ func TestPositions(t *testing.T) {
 	in := "line one\nsay â€” twice: â€”\r\n"
 	got, rep := Bytes([]byte(in))
 	var lines []string
-	for _, r := range rep.Repairs {
+	for _, r := range rep.Repairs() {
 		lines = append(lines, r.String())
 	}
 	want := []string{
@@ -144,7 +144,7 @@ func TestPositionsThroughRounds(t *testing.T) {
 	if rep.Rounds != 2 {
 		t.Errorf("Rounds = %d, want 2", rep.Rounds)
 	}
-	for _, r := range rep.Repairs {
+	for _, r := range rep.Repairs() {
 		if r.Rounds != 2 {
 			t.Errorf("%v: Rounds = %d, want 2", r, r.Rounds)
 		}
@@ -207,10 +207,10 @@ func TestEncodings(t *testing.T) {
 
 func TestInvalidBytePosition(t *testing.T) {
 	_, rep := Bytes([]byte("é\nab \xff cd"))
-	if len(rep.Repairs) != 1 {
-		t.Fatalf("repairs: %v", rep.Repairs)
+	if len(rep.Repairs()) != 1 {
+		t.Fatalf("repairs: %v", rep.Repairs())
 	}
-	if r := rep.Repairs[0]; r.Kind != Undecodable || r.Line != 2 || r.Col != 4 {
+	if r := rep.Repairs()[0]; r.Kind != Undecodable || r.Line != 2 || r.Col != 4 {
 		t.Errorf("got %v, want undecodable at 2:4", r)
 	}
 }
@@ -241,7 +241,7 @@ func TestMinConfidence(t *testing.T) {
 	if rep.Count(Suspect) != 1 {
 		t.Fatalf("want one suspect:\n%s", rep)
 	}
-	for _, r := range rep.Repairs {
+	for _, r := range rep.Repairs() {
 		if r.Kind == Suspect && (r.Damaged != "â—" || len(r.Candidates) == 0) {
 			t.Errorf("suspect %v: want the damaged text and its candidate", r)
 		}
@@ -255,7 +255,7 @@ func TestAmbiguousRebuildIsSuspect(t *testing.T) {
 	in := corrupt("Это было 12 апреля, я помню.\n", cp1252, true)
 	_, rep := Bytes([]byte(in))
 	n := 0
-	for _, r := range rep.Repairs {
+	for _, r := range rep.Repairs() {
 		if r.Kind == Rebuilt && len(r.Candidates) > 1 {
 			n++
 		}

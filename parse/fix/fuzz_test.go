@@ -30,7 +30,7 @@ func FuzzBytes(f *testing.F) {
 		if !bytes.Equal(again, out) {
 			t.Fatalf("not idempotent:\n in  %q\n out %q\n out2 %q\n%s", src, out, again, rep2)
 		}
-		for _, r := range rep.Repairs {
+		for _, r := range rep.Repairs() {
 			if r.Offset < 0 || r.Offset > len(rep.base) || r.Line < 1 || r.Col < 1 {
 				t.Fatalf("repair out of range: %+v (input %d bytes)", r, len(rep.base))
 			}

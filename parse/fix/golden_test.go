@@ -46,7 +46,7 @@ func TestConceptGuideUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, rep := fix.Bytes(src)
-	if !bytes.Equal(out, src) || rep.Changed || len(rep.Repairs) != 0 {
+	if !bytes.Equal(out, src) || rep.Changed || len(rep.Repairs()) != 0 {
 		t.Errorf("clean guide changed:\n%s", rep)
 	}
 }

@@ -52,7 +52,7 @@ func TestQuotedNotes(t *testing.T) {
 			}
 			for damaged, want := range tt.quotes {
 				found := false
-				for _, r := range rep.Repairs {
+				for _, r := range rep.Repairs() {
 					if r.Kind == Suspect && r.Damaged == damaged && len(r.Candidates) > 0 && r.Candidates[0] == want {
 						found = true
 					}

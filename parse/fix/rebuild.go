@@ -44,46 +44,36 @@ func (d *doc) chooseAll() {
 	if !rebuild {
 		return
 	}
-	// What the text holds intact: the clean characters and the characters
-	// repaired whole.
-	for i := 0; i < len(d.text); i++ {
-		// A lossy continuation byte ends a character that may be one.
-		if c := d.text[i]; c&0xC0 == 0x80 && lossy[c&0x3F] {
-			start := i
-			for start > 0 && d.text[start]&0xC0 == 0x80 && i-start < 3 {
-				start--
-			}
-			if r, n := utf8.DecodeRune(d.text[start:]); n > 1 && start+n > i && mayBeCandidate(r) {
-				d.intact[r]++
-				i = start + n - 1
-			}
-		}
-	}
+	// What the text holds intact where a lost byte could make it: the
+	// characters left as they are and those repaired whole.
+	last := 0
 	for i := range d.runs {
 		ru := &d.runs[i]
-		if b := ru.best; b != nil && ru.accept {
-			if b.rebuild {
-				ru.choices = make([]choice, len(b.items))
-				for i, it := range b.items {
-					ru.choices[i] = choice{x: it.x, share: 1}
-				}
-			}
-			for _, it := range b.items {
-				if !it.group {
-					continue
-				}
-				for _, r := range string(d.text[ru.start+it.start : ru.start+it.end]) {
-					if mayBeCandidate(r) {
-						d.intact[r]--
-					}
-				}
-				if it.set == nil {
+		if !ru.accept {
+			continue
+		}
+		d.countIntact(d.text[last:ru.start])
+		for _, it := range ru.best.items {
+			switch {
+			case it.set != nil:
+			case it.group:
+				if mayBeCandidate(it.x) {
 					d.intact[it.x]++
 				}
+			default:
+				d.countIntact(d.text[ru.start+it.start : ru.start+it.end])
+			}
+		}
+		last = ru.end
+		if ru.best.rebuild {
+			ru.choices = make([]choice, len(ru.best.items))
+			for i, it := range ru.best.items {
+				ru.choices[i] = choice{x: it.x, share: 1}
 			}
 		}
 	}
-	views := viewSet{d: d, byLine: map[int]*view{}}
+	d.countIntact(d.text[last:])
+	views := viewSet{d: d, byLine: make([]*view, len(d.lay.lines))}
 	// The reading's choice (by prior and the characters left and right)
 	// stands until the lines around are known: a pass with them, and
 	// again for the characters next to one that pass changed (left,
@@ -123,9 +113,26 @@ func (d *doc) chooseAll() {
 			break
 		}
 		for l := range changed {
-			delete(views.byLine, l)
+			views.byLine[l] = nil
 		}
 		prev = changed
+	}
+}
+
+// countIntact counts the characters of b that may be candidates.
+func (d *doc) countIntact(b []byte) {
+	for i := 0; i < len(b); i++ {
+		// A lossy continuation byte ends a character that may be one.
+		if c := b[i]; c&0xC0 == 0x80 && lossy[c&0x3F] {
+			start := i
+			for start > 0 && b[start]&0xC0 == 0x80 && i-start < 3 {
+				start--
+			}
+			if r, n := utf8.DecodeRune(b[start:]); n > 1 && start+n > i && mayBeCandidate(r) {
+				d.intact[r]++
+				i = start + n - 1
+			}
+		}
 	}
 }
 
@@ -439,12 +446,12 @@ type view struct {
 
 type viewSet struct {
 	d      *doc
-	byLine map[int]*view
+	byLine []*view // by line; nil until read
 }
 
 // get returns the view of line l.
 func (vs *viewSet) get(l int) *view {
-	if v, ok := vs.byLine[l]; ok {
+	if v := vs.byLine[l]; v != nil {
 		return v
 	}
 	d := vs.d

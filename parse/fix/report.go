@@ -95,9 +95,10 @@ type Repair struct {
 // IsSuspect reports whether p needs a person's eye: it was left as it is
 // though it looks damaged, it was rebuilt with more than one plausible
 // candidate, or it was repaired with a confidence below SuspectBelow.
-func (p Repair) IsSuspect() bool {
-	return p.Kind == Suspect || p.Kind == Rebuilt && len(p.Candidates) > 1 ||
-		isMade(p.Kind) && p.Confidence < SuspectBelow
+func (p Repair) IsSuspect() bool { return isSuspect(p.Kind, len(p.Candidates), p.Confidence) }
+
+func isSuspect(k Kind, candidates int, conf float64) bool {
+	return k == Suspect || k == Rebuilt && candidates > 1 || isMade(k) && conf < SuspectBelow
 }
 
 // Newlines describes the line endings found in the input.
@@ -119,20 +120,20 @@ type Report struct {
 	// BOM stripped or UTF-16 decoded changes the output without repairing
 	// anything: see Repaired.
 	Changed bool
-	// Repairs lists, in input order, every repair and every place left
-	// damaged (Kind Undecodable or Suspect).
-	Repairs []Repair
 
-	base  []byte    // the decoded input
-	steps []editMap // the edits of each step, in order
-	lines []int     // offsets of base's line starts, built when first asked for
+	base    []byte    // the decoded input
+	out     []byte    // the output
+	steps   []editMap // the edits of each step, in order
+	places  []finding // what Repairs lists, its spans in base
+	repairs []Repair  // built when first asked for (see Repairs)
+	lines   []int     // offsets of base's line starts, built when first asked for
 }
 
 // Count returns the number of repairs of kind k.
 func (r *Report) Count(k Kind) int {
 	n := 0
-	for _, p := range r.Repairs {
-		if p.Kind == k {
+	for _, p := range r.places {
+		if p.kind == k {
 			n++
 		}
 	}
@@ -143,8 +144,8 @@ func (r *Report) Count(k Kind) int {
 // Repair.IsSuspect).
 func (r *Report) Suspects() int {
 	n := 0
-	for _, p := range r.Repairs {
-		if p.IsSuspect() {
+	for _, p := range r.places {
+		if isSuspect(p.kind, len(p.cands), p.conf) {
 			n++
 		}
 	}
@@ -156,8 +157,8 @@ func (r *Report) Suspects() int {
 // stripping the one BOM of a UTF-8 file is reading the file as it is
 // meant to be read, not a repair.
 func (r *Report) Repaired() bool {
-	for _, p := range r.Repairs {
-		switch p.Kind {
+	for _, p := range r.places {
+		switch p.kind {
 		case Mojibake, Rebuilt, Removed:
 			return true
 		}
@@ -205,7 +206,7 @@ func (r *Report) Format(w io.Writer, name string) error {
 	if _, err := fmt.Fprintf(w, "%s: %s\n", name, r.Summary()); err != nil {
 		return err
 	}
-	for _, p := range r.Repairs {
+	for _, p := range r.Repairs() {
 		if _, err := fmt.Fprintf(w, "%s:%s\n", name, p); err != nil {
 			return err
 		}

@@ -23,7 +23,7 @@ func TestCleanUnchanged(t *testing.T) {
 			if want := strings.TrimPrefix(in, "\uFEFF"); string(got) != want {
 				t.Errorf("%s changed:\n%s%s", name, diffLines(want, string(got)), rep)
 			}
-			if rep.Repaired() || len(rep.Repairs) != 0 {
+			if rep.Repaired() || len(rep.Repairs()) != 0 {
 				t.Errorf("%s: repairs reported on clean text:\n%s", name, rep)
 			}
 		}

@@ -89,11 +89,10 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 	if enc == Legacy {
 		rep.CodePage = legacyPage(src[bomPrefix(src):]).name
 	}
-	var all []finding
 	for i := range found {
 		found[i].step = -1
 	}
-	all = append(all, found...)
+	all := found // the findings of every step
 
 	cur := text
 	run := func(r rule) bool {
@@ -101,7 +100,11 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 		for i := range found {
 			found[i].step = len(rep.steps)
 		}
-		all = append(all, found...)
+		if len(all) == 0 {
+			all = found // a long document's hundred thousand, not copied
+		} else {
+			all = append(all, found...)
+		}
 		if len(edits) == 0 {
 			return false
 		}

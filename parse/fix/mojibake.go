@@ -323,15 +323,11 @@ func (d *doc) char(r rune) char {
 
 // pick returns the reading a run is judged by: the one whose delta beats
 // its code page's prior by most, where the document's evidence for each
-// code page (strong runs by code page, or nil) adds to the prior: in a
-// document damaged through Windows-1250 a run that reads the same through
-// Windows-1252 is taken as Windows-1250. Readings of lone lead bytes only
-// count when lone is set.
-func pick(rds []*reading, lone bool, evidence []int) *reading {
-	top := 0
-	for _, n := range evidence {
-		top = max(top, n)
-	}
+// code page (see leaning) adds to the prior: in a document damaged
+// through Windows-1250 a run that reads the same through Windows-1252 is
+// taken as Windows-1250. Readings of lone lead bytes only count when lone
+// is set.
+func pick(rds []*reading, lone bool, lean []float64) *reading {
 	var best *reading
 	bestS := 0.0
 	for cp, rd := range rds {
@@ -340,15 +336,26 @@ func pick(rds []*reading, lone bool, evidence []int) *reading {
 		}
 		// A reading that leaves characters of the run unexplained is the
 		// weaker: damage reads whole.
-		s := rd.delta - codePages[cp].prior - float64(rd.runes-rd.covered)
-		if evidence != nil {
-			s += math.Log((float64(evidence[cp]) + 0.5) / (float64(top) + 0.5))
-		}
+		s := rd.delta - codePages[cp].prior - float64(rd.runes-rd.covered) + lean[cp]
 		if best == nil || s > bestS {
 			best, bestS = rd, s
 		}
 	}
 	return best
+}
+
+// leaning is the log-odds the document's evidence lends each code page
+// (strong runs by code page) beside the best-evidenced one.
+func leaning(evidence []int) []float64 {
+	top := 0
+	for _, n := range evidence {
+		top = max(top, n)
+	}
+	lean := make([]float64, len(evidence))
+	for cp, n := range evidence {
+		lean[cp] = math.Log((float64(n) + 0.5) / (float64(top) + 0.5))
+	}
+	return lean
 }
 
 // codeZone says whether z counts as code for the evidence.
@@ -502,9 +509,10 @@ func (d *doc) decide() {
 
 // judge sets each run's score and whether it is accepted.
 func (d *doc) judge() {
+	lean := [2][]float64{leaning(d.docStrng[0]), leaning(d.docStrng[1])}
 	for i := range d.runs {
 		ru := &d.runs[i]
-		ru.best = pick(ru.readings, ru.lone, d.docStrng[codeZone(ru.zone)])
+		ru.best = pick(ru.readings, ru.lone, lean[codeZone(ru.zone)])
 		b := ru.best
 		if b == nil {
 			continue

@@ -456,7 +456,7 @@ func (vs *viewSet) get(l int) *view {
 	}
 	d := vs.d
 	ln := d.lay.lines[l]
-	v := &view{border: -1, cells: make([]cell, 0, ln.end-ln.start)}
+	v := &view{border: -1, cells: make([]cell, 0, utf8.RuneCount(d.text[ln.start:ln.end]))}
 	col := 0
 	add := func(r rune, group bool) {
 		v.cells = append(v.cells, cell{r, int32(col)})

@@ -138,6 +138,9 @@ func run(srcs []Source, explain bool) (*bank.Bank, []Outline, bank.Diagnostics) 
 		if d.unreadable {
 			continue
 		}
+		for _, t := range d.topics {
+			mergeTopic(b, index, t)
+		}
 		if !emptyTopic(&d.topic) {
 			mergeTopic(b, index, d.topic)
 		}

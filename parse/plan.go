@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,13 @@ func (d *doc) planTable(t *east.Table) bool {
 	tb := d.table(t)
 	num, topic, status := d.planColumns(tb)
 	if topic < 0 || status < 0 {
+		return false
+	}
+	if d.v.PlanColumn(tb.Header[status]) != vocab.PlanStatus && d.logColumn(tb) >= 0 {
+		// "| Date | Topic | Score | ✅ |": results of sessions, whose
+		// marks say how each went, not how far a topic got.
+		d.warn(d.pos(t), "table has a column of scores or dates (%q) and one of marks (%q) but no Status column: read as a log of sessions, not as the study plan; name the marks' column Status to make it one",
+			tb.Header[d.logColumn(tb)], tb.Header[status])
 		return false
 	}
 	d.record(d.pos(t), "table", d.excerpt(t), Reading{As: ReadPart, Role: vocab.RolePlan})
@@ -108,26 +116,78 @@ func (d *doc) statusColumn(rows [][]string, i int) bool {
 		if i >= len(row) {
 			return false
 		}
-		if _, ok := d.v.Status(row[i]); !ok {
+		if _, ok := d.status(row[i]); !ok {
 			return false
 		}
 	}
 	return true
 }
 
-// checkTracker warns about a table that looks like a tracker (it has a
-// status column) but was not read as one: it has no topic column.
+// status reads a tracker's status cell: a status's name or mark ("✅
+// Done", "In progress", "Erledigt"), or a share done ("100%" done, "0%"
+// to do, any other share under way).
+func (d *doc) status(cell string) (bank.Status, bool) {
+	if st, ok := d.v.Status(cell); ok {
+		return st, true
+	}
+	c := strings.TrimSpace(cell)
+	if p, ok := strings.CutSuffix(c, "%"); ok {
+		if n, err := strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(p, ",", ".")), 64); err == nil && n >= 0 && n <= 100 {
+			switch n {
+			case 100:
+				return bank.Done, true
+			case 0:
+				return bank.Todo, true
+			}
+			return bank.Next, true
+		}
+	}
+	return bank.Todo, false
+}
+
+// logColumn returns the index of a column that makes a table a log of
+// sessions: its header names a score, or its every cell is a score or a
+// date; -1 for none.
+func (d *doc) logColumn(tb bank.Block) int {
+	for c, h := range tb.Header {
+		if d.v.Role(h) == vocab.RoleScore {
+			return c
+		}
+		all := len(tb.Rows) > 0
+		for _, row := range tb.Rows {
+			all = all && c < len(row) && (isScore(row[c]) && !strings.HasSuffix(strings.TrimSpace(row[c]), "%") || isDate(row[c]))
+		}
+		if all {
+			return c
+		}
+	}
+	return -1
+}
+
+// datePattern matches a date written in digits: "2025-03-14", "14/3",
+// "3/14/2025", "14.03.2025".
+var datePattern = regexp.MustCompile(`^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?$`)
+
+func isDate(cell string) bool { return datePattern.MatchString(strings.TrimSpace(cell)) }
+
+// checkTracker warns about a table that looks like a tracker but was
+// not read as one: it has a status column but no topic column, or a
+// topic column and a column of scores or dates but no status.
 func (d *doc) checkTracker(t *east.Table) {
 	tb := d.table(t)
-	if _, topic, status := d.planColumns(tb); status >= 0 && topic < 0 {
+	_, topic, status := d.planColumns(tb)
+	switch {
+	case status >= 0 && topic < 0:
 		d.warn(d.pos(t), "table has a status column (%q) but no topic column, so it is not read as the study plan; name a column Topic to make it one", tb.Header[status])
+	case topic >= 0 && status < 0 && d.logColumn(tb) >= 0:
+		d.warn(d.pos(t), "table has a topic column (%q) and one of scores or dates (%q) but no status column: read as a log, not as the study plan; add a Status column to make it one", tb.Header[topic], tb.Header[d.logColumn(tb)])
 	}
 }
 
 // setStatus reads a status cell into a plan row, keeping it as written.
 func (d *doc) setStatus(e *bank.PlanEntry, cell string) {
 	e.Label = strings.TrimSpace(cell)
-	st, ok := d.v.Status(cell)
+	st, ok := d.status(cell)
 	if !ok && e.Label != "" {
 		d.warn(e.Pos, "plan row %d: status %q is not one bankgen knows; read as todo (add it under statuses in %s)", e.Number, e.Label, vocab.ConfigName)
 	}

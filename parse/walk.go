@@ -25,7 +25,10 @@ type doc struct {
 	outline    []Entry
 	unreadable bool // empty or binary: nothing was walked
 
-	front    front
+	front front
+	// topics are the document's topics read before the current one,
+	// each opened by a level-1 heading.
+	topics   []bank.Topic
 	title    string
 	titlePos bank.Pos
 	topic    bank.Topic
@@ -116,7 +119,7 @@ func (d *doc) fail(pos bank.Pos, format string, args ...any) {
 // it gave questions, glossary terms or a plan, or its front matter names
 // its topic.
 func (d *doc) understood() bool {
-	return !d.unreadable && (len(d.topic.Questions) > 0 || len(d.topic.Guide) > 0 || len(d.plan) > 0 || d.front.topic != "")
+	return !d.unreadable && (len(d.topics) > 0 || len(d.topic.Questions) > 0 || len(d.topic.Guide) > 0 || len(d.plan) > 0 || d.front.topic != "")
 }
 
 // walk reads every top-level block of the document.
@@ -299,6 +302,10 @@ func (d *doc) heading(h *ast.Heading) {
 	role, rest := d.roleOf(text)
 	if role == vocab.RoleNone {
 		role = d.looseRole(text)
+	}
+	if role == vocab.RoleNone && !(d.q != nil && d.role == vocab.RoleAnswer && d.insideAnswer(h)) && d.newTopic(h) {
+		d.startTopic(h, text, pos)
+		return
 	}
 	if d.title == "" && h.Level == 1 && d.q == nil && d.note == nil && len(d.topic.Extra) == 0 && len(d.topic.Guide) == 0 &&
 		!role.InQuestion() && role != vocab.RoleNotes {
@@ -1022,22 +1029,83 @@ func (d *doc) addClosingBlock(b bank.Block) {
 func (d *doc) finish(start bank.Pos) {
 	d.topic.Name = d.v.TopicName(d.title)
 	d.topic.Pos = d.titlePos
-	switch {
-	case d.front.topic != "":
-		d.topic.Name = d.front.topic
-	case d.front.title != "":
-		d.topic.Name = d.v.TopicName(d.front.title)
+	if len(d.topics) == 0 {
+		// The front matter speaks of the document's first topic.
+		switch {
+		case d.front.topic != "":
+			d.topic.Name = d.front.topic
+		case d.front.title != "":
+			d.topic.Name = d.v.TopicName(d.front.title)
+		}
+		if d.titlePos == (bank.Pos{}) && d.front.pos.IsValid() {
+			d.topic.Pos = d.front.pos
+		}
+		d.topic.Tags = d.front.tags
 	}
-	if d.titlePos == (bank.Pos{}) && d.front.pos.IsValid() {
-		d.topic.Pos = d.front.pos
-	}
-	d.topic.Tags = d.front.tags
 	if d.topic.Name == "" {
 		d.topic.Name = nameFromFile(d.name)
 		d.topic.Pos = start
 		d.warn(start, "document has no title heading; topic named %q after the file", d.topic.Name)
 	}
 	d.inferLevels()
+}
+
+// newTopic reports whether a level-1 heading after the title opens a
+// second topic of the document: questions or a glossary of its own
+// follow it, before the next level-1 heading.
+func (d *doc) newTopic(h *ast.Heading) bool {
+	if h.Level != 1 || d.title == "" {
+		return false
+	}
+	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
+		if _, ok := d.structure.starts[n]; ok {
+			return true
+		}
+		next, ok := n.(*ast.Heading)
+		if !ok {
+			continue
+		}
+		if next.Level == 1 {
+			return false
+		}
+		text := d.plain(next)
+		if qh, ok := d.questionHead(text); ok && (!qh.numbered || qh.hasLevel) {
+			return true
+		}
+		if role, _ := d.roleOf(text); role == vocab.RoleGlossary {
+			return true
+		}
+	}
+	return false
+}
+
+// startTopic ends the topic being read and opens the next one, titled
+// by heading h.
+func (d *doc) startTopic(h *ast.Heading, text string, pos bank.Pos) {
+	d.closeQuestion()
+	d.endTermHeading()
+	d.finish(pos)
+	if !headingsOnly(&d.topic) {
+		d.topics = append(d.topics, d.topic)
+	}
+	d.topic = bank.Topic{}
+	d.title, d.titlePos = text, pos
+	d.topic.Pin = d.takePin(nil)
+	d.note, d.noteRole, d.noteDepth, d.closing, d.extra = nil, vocab.RoleNone, 1, nil, nil
+	d.groupDepth, d.groupLabel, d.laneLabel, d.runLevel = 0, "", "", 0
+	d.record(pos, headingBlock(h), text, Reading{As: ReadTitle, Name: d.v.TopicName(text)})
+}
+
+// headingsOnly reports whether a topic holds nothing but headings: a
+// title over the plan ("# Study plan" before "# Mock interview: Kafka")
+// whose topic is the next one's.
+func headingsOnly(t *bank.Topic) bool {
+	for _, n := range t.Notes {
+		if len(n.Blocks) > 0 {
+			return false
+		}
+	}
+	return len(t.Guide) == 0 && len(t.Questions) == 0 && len(t.Extra) == 0
 }
 
 // inferLevels gives each question that names no level the level its

@@ -23,13 +23,13 @@ func kinds() []option {
 }
 
 // data is everything the page's script reads: the JSON embedded in the
-// page.
+// page. Write writes it with its cards, card by card (see writeData).
 type data struct {
 	Deck   string   `json:"deck"`
 	Topics []option `json:"topics"`
 	Levels []option `json:"levels"`
 	Kinds  []option `json:"kinds"`
-	Cards  []card   `json:"cards"`
+	// Cards follow the other fields as "cards": an array of card.
 }
 
 // option is one choice of a filter: its value and what the learner reads.
@@ -54,10 +54,9 @@ type card struct {
 	Back  string `json:"back"`
 }
 
-// build renders the page's data for b.
+// build returns the page's data for b, but its cards.
 func build(b *bank.Bank, o *Options) *data {
-	r := cardhtml.New(cardhtml.Options{})
-	d := &data{Deck: o.Deck, Kinds: kinds(), Cards: []card{}}
+	d := &data{Deck: o.Deck, Kinds: kinds()}
 	levels := map[bank.Level]bool{}
 	for _, t := range b.Topics {
 		d.Topics = append(d.Topics, option{t.ID, topicName(&t)})
@@ -70,15 +69,17 @@ func build(b *bank.Bank, o *Options) *data {
 			d.Levels = append(d.Levels, option{l.String(), l.Title()})
 		}
 	}
-	for _, pc := range cardhtml.Plan(b) {
-		c := card{ID: pc.ID, Kind: pc.Kind.String(), Topic: pc.Topic, Title: oneLine(pc.Title)}
-		if pc.Question != nil {
-			c.Level = pc.Question.Level.String()
-		}
-		c.Front, c.Back = faces(r.Faces(&pc))
-		d.Cards = append(d.Cards, c)
-	}
 	return d
+}
+
+// newCard renders one card of the plan.
+func newCard(r *cardhtml.Renderer, pc *cardhtml.Card) card {
+	c := card{ID: pc.ID, Kind: pc.Kind.String(), Topic: pc.Topic, Title: oneLine(pc.Title)}
+	if pc.Question != nil {
+		c.Level = pc.Question.Level.String()
+	}
+	c.Front, c.Back = faces(r.Faces(pc))
+	return c
 }
 
 // topicName is the name a topic is listed under: its name, else its ID.

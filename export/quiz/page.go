@@ -1,17 +1,20 @@
 package quiz
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"html/template"
+	"io"
 	"regexp"
 	"strings"
 	"sync"
 
 	_ "embed"
 
+	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/export/cardhtml"
 )
 
@@ -48,28 +51,67 @@ var assets = sync.OnceValue(func() pageAssets {
 	}
 })
 
-// page returns the HTML of the page for d.
-func page(d *data) string {
-	// encoding/json escapes "<", ">", "&", U+2028 and U+2029 in strings,
-	// so no text can end the script element or break out of the JSON.
-	js, err := json.Marshal(d)
-	if err != nil {
-		panic(err) // data holds only strings, ints and slices of them
-	}
+// dataMark stands for the page's data while the template is executed.
+// It holds "<", which the template escapes wherever text of the user's
+// goes (the deck name), so only the data element can hold it.
+const dataMark = "<bankgen-data>"
+
+// writePage writes the page to w: the template, with d and the cards of
+// b as its data. The cards are rendered and written one at a time, so
+// that a large bank's page is never in memory whole.
+func writePage(w io.Writer, b *bank.Bank, d *data) error {
 	a := assets()
-	var b bytes.Buffer
-	err = a.tmpl.Execute(&b, map[string]any{
+	var page bytes.Buffer
+	err := a.tmpl.Execute(&page, map[string]any{
 		"Deck":   d.Deck,
 		"CSP":    csp(a),
 		"CSS":    template.CSS(a.css),
-		"Data":   template.JS(js),
+		"Data":   template.JS(dataMark),
 		"FSRS":   template.JS(a.fsrs),
 		"Script": template.JS(pageJS),
 	})
 	if err != nil {
 		panic(err) // the template and its data are fixed
 	}
-	return b.String()
+	head, tail, ok := bytes.Cut(page.Bytes(), []byte(dataMark))
+	if !ok || bytes.Contains(tail, []byte(dataMark)) {
+		panic("quiz: the page template must place the data once")
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(head)
+	if err := writeData(bw, b, d); err != nil {
+		return err
+	}
+	bw.Write(tail)
+	return bw.Flush()
+}
+
+// writeData writes d as JSON, with the cards of b (cardhtml.Plan) as its
+// "cards" field, rendering one card at a time. encoding/json escapes
+// "<", ">", "&", U+2028 and U+2029 in strings, so no text can end the
+// script element or break out of the JSON.
+func writeData(w *bufio.Writer, b *bank.Bank, d *data) error {
+	js, err := json.Marshal(d)
+	if err != nil {
+		panic(err) // data holds only strings, ints and slices of them
+	}
+	w.Write(js[:len(js)-1]) // all but the closing brace: the cards follow
+	w.WriteString(`,"cards":[`)
+	r := cardhtml.New(cardhtml.Options{})
+	for i, pc := range cardhtml.Plan(b) {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		js, err := json.Marshal(newCard(r, &pc))
+		if err != nil {
+			panic(err) // a card holds only strings and ints
+		}
+		if _, err := w.Write(js); err != nil {
+			return err
+		}
+	}
+	_, err = w.WriteString("]}")
+	return err
 }
 
 // csp returns the page's Content-Security-Policy: nothing may be loaded

@@ -92,7 +92,5 @@ func Files(b *bank.Bank, opts Options) ([]export.File, error) {
 // same bytes. Write does not close w.
 func Write(w io.Writer, b *bank.Bank, opts Options) error {
 	o := opts.withDefaults()
-	d := build(b, &o)
-	_, err := io.WriteString(w, page(d))
-	return err
+	return writePage(w, b, build(b, &o))
 }

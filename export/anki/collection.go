@@ -167,7 +167,7 @@ func fillCollection(ctx context.Context, conn *sql.Conn, d *deck) error {
 	}
 	for _, n := range byID {
 		if _, err := insNote.ExecContext(ctx, n.id, n.guid, noteTypeOf(n.kind).ID, n.mod, n.tags,
-			n.flds, n.sfld, n.csum); err != nil {
+			strings.Join(n.fields, fieldSep), n.sfld, n.csum); err != nil {
 			return err
 		}
 	}

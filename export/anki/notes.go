@@ -60,7 +60,6 @@ type note struct {
 	mod    int64 // Unix seconds
 	tags   string
 	fields []string
-	flds   string // the fields joined by fieldSep, as notes.flds holds them
 	sfld   string // the sort field, stripped of HTML
 	csum   int64  // Anki's checksum of the first field
 	hash   string // of everything the note holds
@@ -146,7 +145,6 @@ func build(b *bank.Bank, o *Options) (*deck, error) {
 			keys[k] = true
 		}
 		n.due = i + 1
-		n.flds = strings.Join(n.fields, fieldSep)
 		n.sfld = stripHTML(n.fields[noteTypeOf(n.kind).Sort])
 		n.csum = fieldChecksum(n.fields[0])
 		n.hash = contentHash(n, d.decks[n.deck].name)

@@ -46,6 +46,7 @@ func draw(w io.Writer, d *doc, m meta) (err error) {
 		if err := p.page(pg, i, len(d.pages), anchors); err != nil {
 			return err
 		}
+		d.pages[i] = nil // drawn: fpdf holds the page now
 		// Bookmarks are encoded as UTF-16 only while a UTF-8 font is set.
 		p.font(sans, 10)
 		for _, mk := range pg.marks {
@@ -143,7 +144,7 @@ func (p pen) page(pg *page, i, n int, anchors []anchor) error {
 
 func (p pen) font(st style, size float64) {
 	fam, fst := st.family()
-	p.f.SetFont(fam, fst, size) // a no-op when nothing changes
+	p.f.SetFont(fam, fst, size)
 }
 
 // text draws s with its baseline starting at (x, y). It refuses a rune

@@ -62,10 +62,12 @@
 package anki
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bankgen/bankgen/bank"
@@ -184,10 +186,25 @@ func Build(b *bank.Bank, opts Options) (*Export, error) {
 	}
 	e := &Export{Report: d.report}
 	if !o.Text {
+		// The package is made when it is first written, and kept: the
+		// rendered notes are then let go, so they do not stay in memory
+		// while the files of other formats are written.
+		pkg := sync.OnceValues(func() ([]byte, error) {
+			var b bytes.Buffer
+			err := writeDeck(&b, d, &o)
+			return b.Bytes(), err
+		})
 		e.Files = append(e.Files, export.File{
 			Name:  o.Name + ".apkg",
 			Items: len(d.notes),
-			Write: func(w io.Writer) error { return writeDeck(w, d, &o) },
+			Write: func(w io.Writer) error {
+				data, err := pkg()
+				if err != nil {
+					return err
+				}
+				_, err = w.Write(data)
+				return err
+			},
 		})
 	} else {
 		for _, nt := range noteTypes {

@@ -12,6 +12,9 @@ type lineTable struct {
 	file   string
 	size   int
 	starts []int // offset of the first byte of each line
+	// at, when set, maps an offset to the line and column of the file as
+	// read, before the encoding repair changed the text (see repair).
+	at func(off int) (line, col int)
 }
 
 func newLineTable(file string, src []byte) lineTable {
@@ -32,6 +35,10 @@ func (t lineTable) pos(off int) bank.Pos {
 		return bank.Pos{File: t.file}
 	}
 	off = min(off, t.size)
+	if t.at != nil {
+		line, col := t.at(off)
+		return bank.Pos{File: t.file, Line: line, Col: col}
+	}
 	i := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
 	return bank.Pos{File: t.file, Line: i + 1, Col: off - t.starts[i] + 1}
 }

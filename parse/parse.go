@@ -167,10 +167,14 @@ func parseFile(s Source, v *vocab.Vocabulary, explain bool) *doc {
 		d.unreadable = true
 		return d
 	}
-	src := repair(s.Name, s.Data, &d.diags)
+	src, at := repair(s.Name, s.Data, &d.diags)
+	if bytes.IndexByte(src, 0) >= 0 {
+		at = nil // replaceNUL lengthens the text: positions stay the text's own
+	}
 	src = replaceNUL(s.Name, src, &d.diags)
 	d.src = src
 	d.lines = newLineTable(s.Name, src)
+	d.lines.at = at
 	d.frontMatter()
 
 	root := markdown.Parser().Parse(text.NewReader(tildeDefinitions(d.src)))

@@ -1,9 +1,7 @@
 package parse
 
 import (
-	"bytes"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/parse/fix"
@@ -15,18 +13,25 @@ import (
 // own at its position. Reading a UTF-8 BOM, UTF-16 or CRLF line endings is
 // not a repair and gets none.
 //
-// Bytes that are not UTF-8 in any encoding the repair knows stay in its
-// output; here each run of them becomes U+FFFD, so that the bank holds
-// valid text: JSON, XML and PDF writers would each mangle it their own
-// way, and a bank written as JSON would not read back the same.
-func repair(name string, data []byte, diags *bank.Diagnostics) []byte {
-	out, r := fix.Bytes(data, fix.NormalizeNewlines())
+// Bytes that are not UTF-8 in any encoding the repair knows become
+// U+FFFD, one per run of them, so that the bank holds valid text: JSON,
+// XML and PDF writers would each mangle it their own way, and a bank
+// written as JSON would not read back the same.
+//
+// at maps a byte offset of the text it returns to the line and column of
+// the file as the user sees it (the repair changes the lengths of the
+// lines it repairs), or is nil when the two are the same.
+func repair(name string, data []byte, diags *bank.Diagnostics) (text []byte, at func(off int) (line, col int)) {
+	out, r := fix.Bytes(data, fix.NormalizeNewlines(), fix.ReplaceInvalid())
+	if r.Changed {
+		at = r.Position
+	}
 	if r.Repaired() {
 		diags.Add(bank.Pos{File: name, Line: 1, Col: 1}, bank.Warning,
 			"encoding repaired (%s); run `bankgen fix --report %s` to see each repair", r.Summary(), shellQuote(name))
 	}
 	if r.Suspects() == 0 && r.Count(fix.Undecodable) == 0 {
-		return validUTF8(out)
+		return out, at
 	}
 	for _, p := range r.Repairs() {
 		pos := bank.Pos{File: name, Line: p.Line, Col: p.Col}
@@ -37,15 +42,7 @@ func repair(name string, data []byte, diags *bank.Diagnostics) []byte {
 			diags.Add(pos, bank.Warning, "encoding: %s", p.Describe())
 		}
 	}
-	return validUTF8(out)
-}
-
-// validUTF8 turns each run of invalid bytes in b into U+FFFD.
-func validUTF8(b []byte) []byte {
-	if !utf8.Valid(b) {
-		return bytes.ToValidUTF8(b, []byte("\uFFFD"))
-	}
-	return b
+	return out, at
 }
 
 // shellQuote quotes name for a POSIX shell when it needs quoting.

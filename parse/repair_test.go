@@ -39,7 +39,7 @@ func TestRepairWarnings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var diags bank.Diagnostics
-			out := repair("notes.md", []byte(tt.data), &diags)
+			out, _ := repair("notes.md", []byte(tt.data), &diags)
 			if strings.ContainsRune(string(out), '\uFEFF') || strings.Contains(string(out), "\r") {
 				t.Errorf("output %q keeps a BOM or a CR", out)
 			}
@@ -65,5 +65,32 @@ func TestShellQuote(t *testing.T) {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// TestRepairPositions: positions in the repaired text map back to the
+// line and column of the file as the user sees it, past the repairs
+// earlier on the line, a byte-order mark and CRLF line endings.
+func TestRepairPositions(t *testing.T) {
+	for _, in := range []string{
+		"# Notes â€” Kafka\n\nItâ€™s done âœ… and open.\n",
+		"\uFEFF# Notes â€” Kafka\r\n\r\nItâ€™s done âœ… and open.\r\n",
+		"# Notes — Kafka\n\nIt’s done \xff and open.\n",
+	} {
+		var diags bank.Diagnostics
+		out, at := repair("notes.md", []byte(in), &diags)
+		if at == nil {
+			t.Fatalf("%q: no position map", in)
+		}
+		off := strings.Index(string(out), "open")
+		line, col := at(off)
+		lines := strings.Split(strings.TrimPrefix(in, "\uFEFF"), "\n")
+		if line != 3 || !strings.HasPrefix(lines[2][col-1:], "open") {
+			t.Errorf("%q: \"open\" at %d:%d", in, line, col)
+		}
+	}
+	var diags bank.Diagnostics
+	if _, at := repair("notes.md", []byte("# Notes — Kafka\n"), &diags); at != nil {
+		t.Error("clean text got a position map")
 	}
 }

@@ -5,11 +5,12 @@ import (
 	"unicode/utf8"
 )
 
-// stripBOM removes the byte-order marks at the start of the text: the
-// file's own (not a repair: a UTF-8 file may carry one), any further ones
-// (Removed), and a BOM damaged along with the text ("ï»¿" is U+FEFF read
-// through Windows-1252; it may have been damaged twice), which is
-// Mojibake. A BOM elsewhere is a zero-width no-break space and stays.
+// stripBOM removes the byte-order marks at the start of the text, which
+// the envelope has read the file's own from (a UTF-8 file may carry one:
+// reading it is not a repair): any further ones (Removed), and a BOM
+// damaged along with the text ("ï»¿" is U+FEFF read through Windows-1252;
+// it may have been damaged twice), which is Mojibake. A BOM elsewhere is a
+// zero-width no-break space and stays.
 type stripBOM struct{}
 
 // damagedBOMs are U+FEFF's UTF-8 bytes read through each code page, once
@@ -53,12 +54,11 @@ func (stripBOM) apply(text []byte, _ *config) ([]edit, []finding) {
 		if n == 0 {
 			break
 		}
-		switch {
-		case cp != "":
-			found = append(found, finding{start: off, end: off + n, kind: Mojibake, cp: cp, conf: 1})
-		case off > 0:
-			found = append(found, finding{start: off, end: off + n, kind: Removed, conf: 1})
+		kind := Removed
+		if cp != "" {
+			kind = Mojibake
 		}
+		found = append(found, finding{start: off, end: off + n, kind: kind, cp: cp, conf: 1})
 		off += n
 	}
 	if off == 0 {

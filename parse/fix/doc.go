@@ -9,7 +9,8 @@
 // offset of the output back):
 //
 //  1. The envelope (envelope.go): how the bytes encode characters. UTF-8
-//     with or without a BOM; UTF-16 in either byte order, with a BOM or
+//     with or without a BOM (the file's own BOM is not text: editors do
+//     not show it); UTF-16 in either byte order, with a BOM or
 //     recognised by the NUL (or other control) byte in every other
 //     position; or, for input with no multi-byte UTF-8 at all, a legacy
 //     code page (Windows-1252 unless another reads clearly better). UTF-16
@@ -18,12 +19,12 @@
 //  2. UTF-16 read as a code page (utf16text.go): a NUL after every letter
 //     and "ÿþ" in front are UTF-16 that went through Windows-1252 and was
 //     saved as UTF-8; the characters are taken back to bytes and decoded.
-//  3. BOMs (bom.go): the file's own BOM is stripped (reading a BOM is not
-//     a repair); a second one is Removed; a BOM damaged along with the
-//     text ("ï»¿") is Mojibake.
+//  3. BOMs (bom.go): a second BOM is Removed; a BOM damaged along with
+//     the text ("ï»¿") is Mojibake.
 //  4. Mojibake (mojibake.go), in rounds until the text settles, so that
 //     text damaged twice is repaired in two rounds, each judged on its own.
-//  5. Line endings, with NormalizeNewlines only.
+//  5. Line endings, with NormalizeNewlines only; invalid bytes, with
+//     ReplaceInvalid only.
 //
 // # Mojibake
 //
@@ -101,7 +102,8 @@
 //   - U+FFFD is never produced but where it was in the original text.
 //   - Line endings are kept unless NormalizeNewlines is given.
 //   - Positions are 1-based lines and byte columns of the input as decoded
-//     to UTF-8, which for UTF-8 files are the file's own.
+//     to UTF-8, after the file's BOM, which for UTF-8 files are the file's
+//     own as an editor shows them.
 //
 // Bytes is the pure step and Copy its stream form (it reads the whole
 // input: the evidence spans the document). Writing files is left to the

@@ -14,12 +14,15 @@ import (
 
 // decodeEnvelope detects the encoding of src and decodes it to UTF-8. The
 // text may alias src. The findings are the places it could not decode.
-// A UTF-8 BOM is left in the text: the BOM rule strips it.
+// The file's byte-order mark is not part of the text: editors do not show
+// it, and positions count from after it. Any further BOM, damaged or not,
+// is left to the BOM rule.
 func decodeEnvelope(src []byte) (text []byte, enc Encoding, found []finding) {
 	enc = UTF8
 	switch {
 	case bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}):
 		enc = UTF8BOM
+		src = src[3:]
 	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
 		text, found = decodeUTF16(src[2:], false)
 		return text, UTF16LE, found
@@ -117,10 +120,19 @@ func hasMultibyte(b []byte) bool {
 // keepInvalid returns b unchanged and one Undecodable finding per run of
 // invalid bytes.
 func keepInvalid(b []byte) ([]byte, []finding) {
-	if utf8.Valid(b) {
-		return b, nil
-	}
 	var found []finding
+	for _, s := range invalidRuns(b) {
+		found = append(found, finding{start: s.s, end: s.e, kind: Undecodable, conf: 1})
+	}
+	return b, found
+}
+
+// invalidRuns returns the runs of bytes of b that are not UTF-8.
+func invalidRuns(b []byte) []span {
+	if utf8.Valid(b) {
+		return nil
+	}
+	var runs []span
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if r != utf8.RuneError || n > 1 {
@@ -134,10 +146,10 @@ func keepInvalid(b []byte) ([]byte, []finding) {
 			}
 			j++
 		}
-		found = append(found, finding{start: i, end: j, kind: Undecodable, conf: 1})
+		runs = append(runs, span{i, j})
 		i = j
 	}
-	return b, found
+	return runs
 }
 
 // decodeLegacy decodes b, which holds no multi-byte UTF-8, as the code

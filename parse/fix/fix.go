@@ -23,6 +23,7 @@ const maxRounds = 6
 
 type config struct {
 	normalizeNewlines bool
+	replaceInvalid    bool
 	minConf           float64
 }
 
@@ -32,6 +33,12 @@ type Option func(*config)
 // NormalizeNewlines turns CRLF line endings into LF. By default line endings
 // are kept as they are, so that clean text comes out byte-identical.
 func NormalizeNewlines() Option { return func(c *config) { c.normalizeNewlines = true } }
+
+// ReplaceInvalid turns each run of bytes that are not valid in the
+// input's encoding into U+FFFD, so that the result is always valid UTF-8.
+// By default such bytes are kept as they are. Either way they are
+// reported as Undecodable, at their place in the input.
+func ReplaceInvalid() Option { return func(c *config) { c.replaceInvalid = true } }
 
 // MinConfidence sets the confidence a repair needs to be made (default
 // DefaultMinConfidence). Places whose repair is less sure are left as they
@@ -70,6 +77,7 @@ var (
 	bomStep      rule = stripBOM{}
 	mojibakeStep rule = mojibake{}
 	newlineStep  rule = crlfToLF{}
+	invalidStep  rule = replaceInvalid{}
 )
 
 // Bytes repairs src and reports what it found and did. It never panics and
@@ -148,6 +156,9 @@ func Bytes(src []byte, opts ...Option) ([]byte, *Report) {
 	if c.normalizeNewlines && rep.Newlines.CRLF > 0 {
 		run(newlineStep)
 		rep.Newlines.Normalized = true
+	}
+	if c.replaceInvalid {
+		run(invalidStep)
 	}
 	rep.places = merge(all, rep.steps)
 	rep.out = cur

@@ -1,6 +1,8 @@
 package fix
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -289,5 +291,29 @@ func TestRebuildFromUnicode(t *testing.T) {
 		if string(got) != clean {
 			t.Errorf("%q: got %q\n%s", clean, got, rep)
 		}
+	}
+}
+
+// TestReplaceInvalid: with ReplaceInvalid, each run of invalid bytes
+// becomes U+FFFD, is still reported where the input has it, and positions
+// after it map back to the input.
+func TestReplaceInvalid(t *testing.T) {
+	in := "ok \xff\xfe then â€” and \xc3 end\n"
+	got, rep := Bytes([]byte(in), ReplaceInvalid())
+	if want := "ok \uFFFD then — and \uFFFD end\n"; string(got) != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	var undecodable []string
+	for _, r := range rep.Repairs() {
+		if r.Kind == Undecodable {
+			undecodable = append(undecodable, fmt.Sprintf("%d:%d %q", r.Line, r.Col, r.Damaged))
+		}
+	}
+	if want := []string{`1:4 "\xff\xfe"`, `1:25 "\xc3"`}; !slices.Equal(undecodable, want) {
+		t.Errorf("undecodable %q, want %q", undecodable, want)
+	}
+	off := strings.Index(string(got), "end")
+	if l, c := rep.Position(off); l != 1 || c != strings.Index(in, "end")+1 {
+		t.Errorf("Position(%d) = %d:%d, want 1:%d", off, l, c, strings.Index(in, "end")+1)
 	}
 }

@@ -382,7 +382,7 @@ func (d *doc) weigh() {
 			continue
 		}
 		for i := ln.start; i < ln.end; i++ {
-			if c := d.text[i]; c >= utf8.RuneSelf && c&0xC0 != 0x80 {
+			if isCharStart(d.text[i:ln.end]) {
 				d.clean[ln.region][codeZone(ln.zoneAt(i))]++
 			}
 		}
@@ -447,16 +447,25 @@ func (d *doc) unclaim(ru *run) {
 	ru.claimed = 0
 }
 
-// nonASCII counts the non-ASCII characters of b (invalid bytes count as
-// one each, or less).
+// nonASCII counts the non-ASCII characters of b. Invalid bytes are not
+// text: they count for nothing.
 func nonASCII(b []byte) int {
 	n := 0
-	for _, c := range b {
-		if c >= utf8.RuneSelf && c&0xC0 != 0x80 {
+	for i := range b {
+		if isCharStart(b[i:]) {
 			n++
 		}
 	}
 	return n
+}
+
+// isCharStart reports whether b starts with a valid non-ASCII character.
+func isCharStart(b []byte) bool {
+	if b[0] < utf8.RuneSelf || b[0]&0xC0 == 0x80 {
+		return false
+	}
+	r, n := utf8.DecodeRune(b)
+	return r != utf8.RuneError || n > 1
 }
 
 // strong reports whether rd is damage on its own evidence: it explains the

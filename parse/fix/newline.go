@@ -17,3 +17,15 @@ func (crlfToLF) apply(text []byte, _ *config) ([]edit, []finding) {
 		i += j + 2
 	}
 }
+
+// replaceInvalid turns each run of bytes that are not UTF-8 into U+FFFD
+// (ReplaceInvalid). The envelope has reported them as Undecodable.
+type replaceInvalid struct{}
+
+func (replaceInvalid) apply(text []byte, _ *config) ([]edit, []finding) {
+	var edits []edit
+	for _, s := range invalidRuns(text) {
+		edits = append(edits, edit{s.s, s.e, []byte("\uFFFD")})
+	}
+	return edits, nil
+}

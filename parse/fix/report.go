@@ -67,8 +67,9 @@ func (k Kind) String() string {
 type Repair struct {
 	// Line and Col locate the damaged text in the input, 1-based. Col counts
 	// bytes from the start of the line. Positions refer to the input as
-	// decoded to UTF-8 (after decoding UTF-16 or a legacy code page), which
-	// for UTF-8 input is the input itself, BOM included.
+	// decoded to UTF-8 (after decoding UTF-16 or a legacy code page), after
+	// the file's byte-order mark, which editors do not show; for UTF-8 input
+	// that is the input itself.
 	Line, Col int
 	// Offset is the 0-based byte offset of the damaged text, in the same
 	// decoded input.

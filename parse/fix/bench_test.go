@@ -45,11 +45,12 @@ func BenchmarkClean(b *testing.B) {
 	benchBytes(b, repeatTo(readBench(b, "../../source/kubernetes-concept-guide.md"), 8<<20), false)
 }
 
-// BenchmarkCleanMultilingual checks the multilingual notes (little ASCII)
-// repeated to 8 MB: the repair reads every run and finds nothing to do.
+// BenchmarkCleanMultilingual checks the clean multilingual corpus (little
+// ASCII) repeated to 8 MB: the repair reads every run and finds nothing to
+// do.
 func BenchmarkCleanMultilingual(b *testing.B) {
 	var all []byte
-	for _, s := range readFiles(b, "testdata/clean/*.md") {
+	for _, s := range readFiles(b, "testdata/corpus/clean/*.md") {
 		all = append(all, s...)
 	}
 	benchBytes(b, repeatTo(all, 8<<20), false)

@@ -13,6 +13,7 @@ import (
 	"github.com/bankgen/bankgen/internal/goldentest"
 	"github.com/bankgen/bankgen/parse/fix"
 	"github.com/bankgen/bankgen/parse/fix/internal/damage"
+	"github.com/google/go-cmp/cmp"
 )
 
 // scoresFile is the golden score table TestCorpus writes.
@@ -20,9 +21,13 @@ const scoresFile = "testdata/corpus/scores.md"
 
 // TestCorpus runs the repair over the clean corpus and every damaged
 // variant of it, and compares the score table with testdata/corpus/scores.md.
-// A clean document must come back byte for byte with no repair reported.
-// A damaged file that is not repaired exactly does not fail the test: the
-// table is the record, and any change in quality shows in its diff.
+// A clean document must come back byte for byte with no repair reported,
+// as it is, with CRLF line endings and with a byte-order mark. A damaged
+// file must be repaired exactly when no byte was lost; where bytes were
+// lost, no line the damage left intact may change. Repairing a repair
+// changes nothing. Beyond that, a damaged file that is not repaired exactly
+// does not fail the test: the table is the record, and any change in
+// quality shows in its diff.
 func TestCorpus(t *testing.T) {
 	docs := readCorpus(t)
 	kinds := damage.Kinds()
@@ -39,12 +44,29 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("clean %s was changed or reported repaired:\n%s", d.name, rep)
 		}
 		clean = append(clean, c)
+		crlf := bytes.ReplaceAll(d.text, []byte("\n"), []byte("\r\n"))
+		for _, in := range [][]byte{crlf, append([]byte("\uFEFF"), d.text...)} {
+			if out, rep := fix.Bytes(in); !bytes.Equal(out, bytes.TrimPrefix(in, []byte("\uFEFF"))) || rep.Repaired() {
+				t.Errorf("clean %s, with CRLF or a BOM, was changed or reported repaired:\n%s", d.name, rep)
+			}
+		}
 		for _, k := range kinds {
 			damaged := k.Apply(d.text)
 			if bytes.Equal(damaged, d.text) {
 				t.Errorf("%s: %s left the document as it was", d.name, k.Name)
 			}
 			out, rep := fix.Bytes(damaged)
+			if again, _ := fix.Bytes(out); !bytes.Equal(again, out) {
+				t.Errorf("%s, %s: repairing the repair changed it", d.name, k.Name)
+			}
+			switch {
+			case !k.Lossy && !bytes.Equal(out, d.text):
+				t.Errorf("%s, %s: no byte was lost, but the repair is not exact (-want +got):\n%s", d.name, k.Name, cmp.Diff(string(d.text), string(out)))
+			case k.Lossy:
+				for _, line := range worsened(d.text, damaged, out) {
+					t.Errorf("%s, %s: line %d was intact and changed", d.name, k.Name, line)
+				}
+			}
 			scores[i] = append(scores[i], score{
 				exact:    bytes.Equal(out, d.text),
 				dist:     editDistance(string(d.text), string(out)),
@@ -104,6 +126,23 @@ Each of the %d words of the clean-text vocabulary (as FuzzCleanWords
 takes them: the corpus's prose, the Declaration's words, symbols), alone
 in a file, must come back unchanged (the test fails otherwise). Changed: %d.
 `, len(words), n)
+}
+
+// worsened returns the lines (1-based) that damage left as they were in
+// the clean text but the repair changed. Damage and repair keep lines
+// where they are; a damaged file whose lines do not line up has none.
+func worsened(clean, damaged, repaired []byte) []int {
+	c, d, r := bytes.Split(clean, []byte("\n")), bytes.Split(damaged, []byte("\n")), bytes.Split(repaired, []byte("\n"))
+	if len(d) != len(c) || len(r) != len(c) {
+		return nil
+	}
+	var lines []int
+	for i := range c {
+		if bytes.Equal(d[i], c[i]) && !bytes.Equal(r[i], c[i]) {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
 }
 
 // suspects counts the places rep lists as needing a person's eye: left

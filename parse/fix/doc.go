@@ -64,7 +64,8 @@
 // code and fenced blocks lend no evidence and are repaired only when the
 // prose of the document is damaged through the same code page (a fenced
 // block may speak for itself only in a document whose prose has no
-// non-ASCII text).
+// non-ASCII text; in a document damaged in some paragraphs only, inline
+// code follows the prose of its own paragraph).
 //
 // # Lost bytes
 //

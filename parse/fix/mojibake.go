@@ -87,6 +87,7 @@ type doc struct {
 	clean    [][2]int   // [region][prose/code]
 	docStrng [2][]int
 	docClean [2]int
+	mixed    bool // see isMixed
 }
 
 func (mojibake) apply(text []byte, c *config) ([]edit, []finding) {
@@ -519,6 +520,7 @@ func (d *doc) decide() {
 // judge sets each run's score and whether it is accepted.
 func (d *doc) judge() {
 	lean := [2][]float64{leaning(d.docStrng[0]), leaning(d.docStrng[1])}
+	d.mixed = d.isMixed()
 	for i := range d.runs {
 		ru := &d.runs[i]
 		ru.best = pick(ru.readings, ru.lone, lean[codeZone(ru.zone)])
@@ -554,9 +556,12 @@ func (d *doc) judge() {
 				s -= codePages[cp].prior
 			}
 		case inline:
-			// Quoted in prose: only as damaged as the prose around it.
-			s += evidence(d.strong[ru.region][0][cp], d.clean[ru.region][0], ds, dc)
-			if ds == 0 {
+			// Quoted in prose: only as damaged as the prose around it,
+			// which in a document damaged in some paragraphs only is its
+			// own paragraph's.
+			ps := d.strong[ru.region][0][cp]
+			s += evidence(ps, d.clean[ru.region][0], ds, dc)
+			if ds == 0 || d.mixed && ps == 0 {
 				s = min(s, -1)
 			}
 		case fence:
@@ -576,6 +581,26 @@ func (d *doc) judge() {
 		ru.score = s
 		ru.accept = s > 0
 	}
+}
+
+// isMixed reports whether the document's prose is damaged in some
+// paragraphs and clean in others: some regions hold damage and no clean
+// non-ASCII text, and others clean text and no damage.
+func (d *doc) isMixed() bool {
+	damaged, clean := false, false
+	for r := range d.strong {
+		n := 0
+		for _, k := range d.strong[r][0] {
+			n += k
+		}
+		switch c := d.clean[r][0]; {
+		case n > 0 && c <= 0:
+			damaged = true
+		case n == 0 && c > 0:
+			clean = true
+		}
+	}
+	return damaged && clean
 }
 
 // evidence is the log-odds of damage from a region's strong runs and clean

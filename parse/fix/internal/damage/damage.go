@@ -133,7 +133,10 @@ type Kind struct {
 	Name string
 	// Doc says in one line what happened to the text, and which tools do
 	// it.
-	Doc   string
+	Doc string
+	// Lossy reports whether bytes are lost (dropped, or turned into
+	// U+FFFD): the original cannot always be told from the damaged text.
+	Lossy bool
 	apply func([]byte) []byte
 }
 
@@ -149,39 +152,39 @@ func codepage(cm *charmap.Charmap, u Undefined) func([]byte) []byte {
 // kinds is the list Kinds returns, in table order: the code pages first,
 // then the compound damage, then the UTF-16 envelopes.
 var kinds = []Kind{
-	{"cp1252-dropped", "UTF-8 read as Windows-1252, the five undefined bytes 81 8D 8F 90 9D dropped, saved as UTF-8",
+	{"cp1252-dropped", "UTF-8 read as Windows-1252, the five undefined bytes 81 8D 8F 90 9D dropped, saved as UTF-8", true,
 		codepage(charmap.Windows1252, Drop)},
-	{"cp1252-kept", "UTF-8 read as Windows-1252, undefined bytes kept as C1 controls (U+0081…), saved as UTF-8",
+	{"cp1252-kept", "UTF-8 read as Windows-1252, undefined bytes kept as C1 controls (U+0081…), saved as UTF-8", false,
 		codepage(charmap.Windows1252, Keep)},
-	{"latin1", "UTF-8 read as ISO 8859-1 (bytes 80–9F become C1 controls), saved as UTF-8",
+	{"latin1", "UTF-8 read as ISO 8859-1 (bytes 80–9F become C1 controls), saved as UTF-8", false,
 		codepage(charmap.ISO8859_1, Keep)},
-	{"cp1250", "UTF-8 read as Windows-1250 (Central European), undefined bytes kept as C1 controls",
+	{"cp1250", "UTF-8 read as Windows-1250 (Central European), undefined bytes kept as C1 controls", false,
 		codepage(charmap.Windows1250, Keep)},
-	{"cp1251", "UTF-8 read as Windows-1251 (Cyrillic), the undefined 98 kept as U+0098",
+	{"cp1251", "UTF-8 read as Windows-1251 (Cyrillic), the undefined 98 kept as U+0098", false,
 		codepage(charmap.Windows1251, Keep)},
-	{"cp1253", "UTF-8 read as Windows-1253 (Greek), undefined 80–9F kept as C1 controls, AA D2 FF become U+FFFD",
+	{"cp1253", "UTF-8 read as Windows-1253 (Greek), undefined 80–9F kept as C1 controls, AA D2 FF become U+FFFD", true,
 		codepage(charmap.Windows1253, Keep)},
-	{"cp1254", "UTF-8 read as Windows-1254 (Turkish), undefined bytes kept as C1 controls",
+	{"cp1254", "UTF-8 read as Windows-1254 (Turkish), undefined bytes kept as C1 controls", false,
 		codepage(charmap.Windows1254, Keep)},
-	{"macroman", "UTF-8 read as Mac OS Roman (every byte defined), saved as UTF-8",
+	{"macroman", "UTF-8 read as Mac OS Roman (every byte defined), saved as UTF-8", false,
 		codepage(charmap.Macintosh, Keep)},
-	{"cp1252-twice", "cp1252-kept applied twice: damaged text damaged again",
+	{"cp1252-twice", "cp1252-kept applied twice: damaged text damaged again", false,
 		func(b []byte) []byte {
 			return Decode(Decode(b, charmap.Windows1252, Keep), charmap.Windows1252, Keep)
 		}},
-	{"cp1252-paragraphs", "cp1252-dropped applied to every other paragraph (the 2nd, 4th, …); the rest stays clean",
+	{"cp1252-paragraphs", "cp1252-dropped applied to every other paragraph (the 2nd, 4th, …); the rest stays clean", true,
 		func(b []byte) []byte { return Paragraphs(b, codepage(charmap.Windows1252, Drop)) }},
-	{"bom-cp1252", "a UTF-8 BOM added, then everything read as Windows-1252 (kept) and saved: the text starts with ï»¿",
+	{"bom-cp1252", "a UTF-8 BOM added, then everything read as Windows-1252 (kept) and saved: the text starts with ï»¿", false,
 		func(b []byte) []byte { return Decode(append(bytes.Clone(bom), b...), charmap.Windows1252, Keep) }},
-	{"utf16le-bom", "saved as UTF-16 little-endian with a BOM (an envelope, not damage)",
+	{"utf16le-bom", "saved as UTF-16 little-endian with a BOM (an envelope, not damage)", false,
 		func(b []byte) []byte { return UTF16(b, binary.LittleEndian, true) }},
-	{"utf16le", "saved as UTF-16 little-endian without a BOM",
+	{"utf16le", "saved as UTF-16 little-endian without a BOM", false,
 		func(b []byte) []byte { return UTF16(b, binary.LittleEndian, false) }},
-	{"utf16be-bom", "saved as UTF-16 big-endian with a BOM",
+	{"utf16be-bom", "saved as UTF-16 big-endian with a BOM", false,
 		func(b []byte) []byte { return UTF16(b, binary.BigEndian, true) }},
-	{"utf16be", "saved as UTF-16 big-endian without a BOM",
+	{"utf16be", "saved as UTF-16 big-endian without a BOM", false,
 		func(b []byte) []byte { return UTF16(b, binary.BigEndian, false) }},
-	{"utf16le-cp1252", "saved as UTF-16 LE without a BOM, then read as Windows-1252 (kept) and saved as UTF-8: a NUL after every ASCII letter",
+	{"utf16le-cp1252", "saved as UTF-16 LE without a BOM, then read as Windows-1252 (kept) and saved as UTF-8: a NUL after every ASCII letter", false,
 		func(b []byte) []byte { return Decode(UTF16(b, binary.LittleEndian, false), charmap.Windows1252, Keep) }},
 }
 

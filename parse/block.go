@@ -142,7 +142,13 @@ func (d *doc) blockText(n ast.Node) string {
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		return strings.TrimRight(codeText(n, d.src), "\n")
 	case *ast.HTMLBlock:
-		return strings.TrimSpace(d.htmlText(n))
+		text := strings.TrimSpace(d.htmlText(n))
+		if end := strings.Index(text, "-->"); end > 0 {
+			if _, ok := pinComment(text[:end+3]); ok {
+				text = strings.TrimSpace(text[end+3:]) // a pin is not text
+			}
+		}
+		return text
 	case *east.Table:
 		t := d.table(n)
 		rows := []string{strings.Join(t.Header, " | ")}

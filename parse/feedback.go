@@ -311,6 +311,18 @@ func (d *doc) itemFirst(it ast.Node) ast.Node {
 		d.setPin(name, d.pos(first))
 		return first.NextSibling()
 	}
+	if h, ok := first.(*ast.HTMLBlock); ok {
+		text := d.htmlText(h)
+		if end := strings.Index(text, "-->"); end > 0 {
+			if name, ok := pinComment(text[:end+3]); ok && strings.TrimSpace(text[end+3:]) != "" {
+				// CommonMark reads a line that opens with a comment as
+				// HTML, text and all: the pin counts, the text is kept
+				// as written.
+				d.setPin(name, d.pos(first))
+				d.warn(d.pos(first), "a pin comment that opens a list item's line makes the whole line HTML; put it at the end of the line, or alone on the line above")
+			}
+		}
+	}
 	return first
 }
 
@@ -357,7 +369,7 @@ func (d *doc) feedbackContent(n ast.Node) {
 			return
 		}
 	case *ast.Paragraph:
-		if d.q.Score == "" && d.setScore(d.plain(n), false) {
+		if d.q.Score == "" && d.setScore(d.plain(n), false, pos) {
 			d.record(pos, "paragraph", d.excerpt(n), d.inQuestion(ReadScore))
 			return
 		}
@@ -442,23 +454,59 @@ func (d *doc) markedList(l *ast.List) bool {
 // "80%", "★★★★☆".
 var scorePattern = regexp.MustCompile(`\d+(?:[.,]\d+)?\s*(?:/|out of|of|de|sur|von|em)\s*\d+|\d+(?:[.,]\d+)?\s*%|[★⭐]+[☆]*`)
 
-// setScore keeps a score the feedback gives. text labelled as a score
-// is kept whole when short; otherwise text that is a score and little
-// else is. It reports whether text was taken.
-func (d *doc) setScore(text string, labelled bool) bool {
+// setScore keeps a score the feedback gives: text labelled as a score
+// when short, or text that is a score and little else. The score is
+// kept as written ("7/10", "4.5 out of 5", "B+"); words after a score
+// that opens the text ("7/10 — solid basics") are its comment, kept in
+// the question's section named after the score (scoreComment). It
+// reports whether text was taken.
+func (d *doc) setScore(text string, labelled bool, pos bank.Pos) bool {
 	text = strings.TrimSpace(text)
 	if text == "" || strings.Contains(text, "\n") {
 		return false
 	}
-	if labelled && len(text) <= 80 {
-		d.q.Score = text
-		return true
+	if !(labelled && len(text) <= 80) && !isScore(text) {
+		return false
 	}
-	if isScore(text) {
-		d.q.Score = text
-		return true
+	score, comment := splitScore(text)
+	d.q.Score = score
+	if comment != "" {
+		d.scoreComment(comment, pos)
 	}
-	return false
+	return true
+}
+
+// splitScore splits "7/10 — solid basics" into the score and the words
+// after it. Text that does not open with a score is all score ("Strong
+// hire, 3/4", "B+").
+func splitScore(text string) (score, comment string) {
+	m := scorePattern.FindStringIndex(text)
+	if m == nil || m[0] != 0 {
+		return text, ""
+	}
+	rest := strings.TrimSpace(text[m[1]:])
+	trimmed := strings.TrimLeft(rest, " —–-:,;.·|")
+	if trimmed == rest && rest != "" && !strings.HasPrefix(rest, "(") {
+		return text, "" // "7/10ths": the score runs on
+	}
+	if t := strings.TrimSpace(trimmed); strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		trimmed = t[1 : len(t)-1]
+	}
+	return strings.TrimSpace(text[:m[1]]), strings.TrimSpace(trimmed)
+}
+
+// scoreComment keeps the words about a score in the question's section
+// named after the score ("Score"), where the Markdown export writes them
+// back under the score.
+func (d *doc) scoreComment(text string, pos bank.Pos) {
+	title := vocab.TrimDecoration(d.v.Write.Headings[vocab.RoleScore])
+	if n := len(d.q.Extra); n == 0 || d.q.Extra[n-1].Title != title {
+		d.q.Extra = append(d.q.Extra, bank.Section{Title: title, Pos: pos})
+	}
+	x := &d.q.Extra[len(d.q.Extra)-1]
+	x.Blocks = append(x.Blocks, bank.Block{Kind: bank.KindParagraph, Text: text, Pos: pos})
+	d.extra = nil
+	d.record(pos, "comment", text, d.item(ReadScore, "comment"))
 }
 
 // isScore reports whether text is a score and at most two words about
@@ -568,7 +616,7 @@ func (d *doc) feedbackTable(t *east.Table) bool {
 		}
 		switch roles[k] {
 		case vocab.RoleScore:
-			d.q.Score = strings.Join(cells, " ")
+			d.setScore(strings.Join(cells, " "), true, pos)
 			d.record(pos, "row", d.q.Score, d.inQuestion(ReadScore))
 		case vocab.RoleStrengths:
 			for _, point := range points {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -138,6 +139,21 @@ func (d *doc) entry(p ast.Node) (bank.Term, bool) {
 	return bank.Term{Term: term, Definition: def}, true
 }
 
+// isFileName reports whether a lead names a document or data file
+// ("guide.md", "notes.pdf"). Code files are not ("Node.js").
+func isFileName(s string) bool {
+	dot := strings.LastIndexByte(s, '.')
+	if dot <= 0 || strings.ContainsAny(s, " \t") {
+		return false
+	}
+	switch s[dot+1:] {
+	case "md", "markdown", "txt", "pdf", "csv", "json", "yaml", "yml", "toml", "ipynb", "html", "htm",
+		"docx", "xlsx", "pptx", "png", "jpg", "jpeg", "svg", "gif", "zip":
+		return true
+	}
+	return false
+}
+
 // ownLineEntry reads a bold term alone on its first line, its
 // definition on the lines below ("**Dunder method**" then text), in a
 // concept guide.
@@ -196,6 +212,11 @@ func (d *doc) glossaryList(l *ast.List) ([]bank.Term, bool) {
 		}
 		t.Pos, t.Pin = d.pos(it), d.takePin(p)
 		terms = append(terms, t)
+	}
+	if !slices.ContainsFunc(terms, func(t bank.Term) bool { return !isFileName(t.Term) }) {
+		// "- `guide.md` — the concept guide": a folder's README
+		// describing its files, not a glossary.
+		return nil, false
 	}
 	return terms, len(terms) > 0
 }

@@ -46,22 +46,18 @@ func (d *doc) blockPin(n ast.Node) (string, bool) {
 	return pinComment(d.htmlText(h))
 }
 
-// inlinePin returns the pin of a comment that opens a paragraph
-// ("- <!-- bankgen:id x --> **Gap** — …").
+// inlinePin returns the pin of a comment on a paragraph's first line,
+// at its start or its end ("- <!-- bankgen:id x --> **Gap** — …", "-
+// **Gap** — … <!-- bankgen:id x -->").
 func (d *doc) inlinePin(p ast.Node) string {
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.RawHTML:
-			if name, ok := pinComment(rawHTML(c, d.src)); ok {
+		if h, ok := c.(*ast.RawHTML); ok {
+			if name, ok := pinComment(rawHTML(h, d.src)); ok {
 				return name
 			}
-			return ""
-		case *ast.Text:
-			if strings.TrimSpace(string(c.Value(d.src))) != "" {
-				return ""
-			}
-		default:
-			return ""
+		}
+		if endsWithBreak(c) {
+			break
 		}
 	}
 	return ""

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/bankgen/bankgen/bank"
@@ -457,7 +458,7 @@ func (d *doc) openRole(role vocab.Role, rest string, depth int, pos bank.Pos, te
 	case vocab.RoleGaps:
 		d.addPlainGap(rest, pos, nil)
 	case vocab.RoleScore, vocab.RoleFeedback:
-		if !d.setScore(rest, role == vocab.RoleScore) {
+		if !d.setScore(rest, role == vocab.RoleScore, pos) {
 			d.keepText(rest, pos)
 		}
 	case vocab.RoleDiagrams:
@@ -671,11 +672,14 @@ func (d *doc) content(n ast.Node) {
 		d.diagramContent(n)
 	case vocab.RoleScore:
 		p, ok := n.(*ast.Paragraph)
-		if ok && d.q.Score == "" && d.setScore(d.plain(p), true) {
+		switch {
+		case ok && d.q.Score == "" && d.setScore(d.plain(p), true, d.pos(n)):
 			d.record(d.pos(n), "paragraph", d.excerpt(n), d.inQuestion(ReadScore))
-			return
+		case ok && d.q.Score != "" && !strings.Contains(d.plain(p), "\n\n"):
+			d.scoreComment(d.plain(p), d.pos(n)) // words about the score, below it
+		default:
+			d.keep(n)
 		}
-		d.keep(n)
 	}
 }
 
@@ -798,6 +802,9 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		}
 		return true
 	}
+	if d.labelLines(p) {
+		return true
+	}
 	l, ok := d.label(p)
 	if !ok {
 		return false
@@ -845,7 +852,7 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 	}
 	if role == vocab.RoleNone {
 		if d.q != nil && (l.colon || l.emph > 0) && d.role != vocab.RoleAnswer && d.q.Score == "" && l.rest != "" && isScore(l.rest) {
-			d.q.Score = l.rest // "**Overall: 9/15**", "Total: 12/15"
+			d.setScore(l.rest, true, pos) // "**Overall: 9/15**", "Total: 12/15"
 			d.record(pos, "label", l.text, d.inQuestion(ReadScore))
 			return true
 		}
@@ -872,6 +879,74 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		return false // the notes on the whole interview use the same words
 	}
 	d.openRole(role, rest, 0, pos, l.text, p)
+	return true
+}
+
+// labelLines reads a paragraph whose lines open with bold labels that
+// name parts of a question, one after the other with no blank line
+// between ("**Q:** …" then "**A:** …" on the next line): each line opens
+// its part with the text after its label. It reports whether p was
+// such a paragraph.
+func (d *doc) labelLines(p *ast.Paragraph) bool {
+	lines := d.paragraphLines(p)
+	if len(lines) < 2 {
+		return false
+	}
+	type part struct {
+		role vocab.Role
+		name string
+		from ast.Node // the line's first node
+	}
+	var parts []part
+	for k, start := range lines {
+		first := start
+		for first != nil && (d.isBlank(first) || d.isDecoration(first)) {
+			first = first.NextSibling()
+		}
+		if first == nil || emphasis(first) != 2 {
+			if k == 0 {
+				return false
+			}
+			continue // more text of the part before
+		}
+		name := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(d.plain(first)), ":"))
+		role, _ := d.roleOf(name)
+		if !role.InQuestion() {
+			if k == 0 {
+				return false
+			}
+			continue
+		}
+		parts = append(parts, part{role, name, start})
+	}
+	if len(parts) < 2 {
+		return false
+	}
+	if d.q == nil {
+		// Outside a question only a card opens one: a prompt, then its
+		// answer ("**Interviewer:** … **Candidate:** …" over a
+		// scorecard are who took part).
+		hasAnswer := slices.ContainsFunc(parts, func(pt part) bool { return pt.role == vocab.RoleAnswer })
+		if parts[0].role != vocab.RolePrompt || !hasAnswer {
+			return false
+		}
+	}
+	for i, pt := range parts {
+		var stop ast.Node
+		if i+1 < len(parts) {
+			stop = parts[i+1].from
+		}
+		first := pt.from
+		for first != nil && (d.isBlank(first) || d.isDecoration(first) || emphasis(first) != 2) {
+			first = first.NextSibling()
+		}
+		rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(d.inlineText(first.NextSibling(), stop)), ":"))
+		pos := d.pos(p)
+		if t, ok := pt.from.(*ast.Text); ok {
+			pos = d.lines.pos(t.Segment.Start)
+		}
+		d.openRole(pt.role, rest, 0, pos, pt.name, p)
+	}
 	return true
 }
 

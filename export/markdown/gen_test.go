@@ -225,7 +225,7 @@ func (g *gen) question() bank.Question {
 		q.Response = g.blocks(1+g.r.IntN(2), nil)
 	}
 	if g.r.IntN(4) == 0 {
-		q.Score = g.pick([]string{"7/10", "8 / 10 — good", "B+", "★★★☆☆"})
+		q.Score = g.pick([]string{"7/10", "8 / 10", "B+", "★★★☆☆", "Strong hire — 3/4"})
 	}
 	for i := 0; i < g.r.IntN(4); i++ {
 		q.Strengths = append(q.Strengths, bank.Strength{Title: g.text(5, true, false), Detail: g.maybe(12, true, true), Pin: g.pin()})

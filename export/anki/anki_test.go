@@ -223,6 +223,14 @@ func TestFiles(t *testing.T) {
 	if !bytes.Equal(buf.Bytes(), write(t, b, Options{})) {
 		t.Error("File.Write differs from Write")
 	}
+	// The package is made once and kept: writing it again gives it again.
+	var again bytes.Buffer
+	if err := files[0].Write(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Bytes(), buf.Bytes()) {
+		t.Error("a second File.Write differs from the first")
+	}
 
 	files, err = Files(b, Options{Name: "k8s", Text: true})
 	if err != nil {

@@ -2,6 +2,8 @@ package parse
 
 import (
 	"bytes"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/bankgen/bankgen/bank"
@@ -49,6 +51,97 @@ func tildeDefinitions(src []byte) []byte {
 		off = end
 	}
 	return out
+}
+
+// shortcode matches a Hugo or Jekyll shortcode alone on its line that
+// opens or closes code or a diagram: "{{< highlight go "linenos=table"
+// >}}", "{{< mermaid >}}", "{{% code lang="yaml" %}}", "{% highlight
+// ruby %}", and their closing forms.
+var shortcode = regexp.MustCompile(`^ {0,3}(?:\{\{[<%]\s*(/?)\s*(highlight|code|mermaid|plantuml|graphviz|diagram|kroki)\b([^}]*?)\s*[>%]\}\}|\{%\s*(end)?(highlight)\b([^%]*?)\s*%\})\s*$`)
+
+// shortcodeFences rewrites the shortcodes of static-site generators
+// that hold code or diagrams into the fences Markdown has, in place:
+// the opening line becomes "```go" (or "```mermaid"), the closing one
+// "```", each padded with spaces to its length, so that every position
+// stays where it was. The code between them is unchanged. A shortcode
+// is rewritten only when its closing one follows and the line is long
+// enough for the fence; src is copied before the first change.
+func shortcodeFences(src []byte) []byte {
+	out := src
+	type open struct {
+		start, end int
+		lang       string
+	}
+	var cur *open
+	for off := 0; off < len(src); {
+		end := len(src)
+		if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+			end = off + i + 1
+		}
+		line := bytes.TrimRight(src[off:end], "\r\n")
+		m := shortcode.FindSubmatch(line)
+		switch {
+		case m == nil:
+		case cur == nil && len(m[1]) == 0 && len(m[4]) == 0 && (len(m[2]) > 0 || len(m[5]) > 0):
+			name, args := string(m[2]), string(m[3])
+			if name == "" {
+				name, args = string(m[5]), string(m[6])
+			}
+			cur = &open{start: off, end: off + len(line), lang: shortcodeLang(name, args)}
+		case cur != nil && (len(m[1]) > 0 || len(m[4]) > 0):
+			body := src[cur.end:off]
+			fence := "```"
+			if bytes.Contains(body, []byte("```")) {
+				fence = "~~~"
+			}
+			opening := fence + cur.lang
+			if !bytes.Contains(body, []byte(fence)) && len(opening) <= cur.end-cur.start && len(fence) <= len(line) {
+				if &out[0] == &src[0] {
+					out = bytes.Clone(src)
+				}
+				pad(out[cur.start:cur.end], opening)
+				pad(out[off:off+len(line)], fence)
+			}
+			cur = nil
+		}
+		off = end
+	}
+	return out
+}
+
+// shortcodeLang returns the language a shortcode gives its code: the
+// diagram's name, the first argument of "highlight", or a lang="…"
+// argument.
+func shortcodeLang(name, args string) string {
+	switch name {
+	case "highlight", "code":
+		for _, f := range strings.Fields(args) {
+			if k, v, ok := strings.Cut(f, "="); ok {
+				if k == "lang" || k == "language" {
+					return strings.Trim(v, `"'`)
+				}
+				continue
+			}
+			return strings.Trim(f, `"'`)
+		}
+		return ""
+	case "diagram", "kroki":
+		for _, f := range strings.Fields(args) {
+			if k, v, ok := strings.Cut(f, "="); ok && (k == "type" || k == "lang") {
+				return strings.Trim(v, `"'`)
+			}
+		}
+		return "mermaid"
+	}
+	return name
+}
+
+// pad writes text over b, then spaces to b's end.
+func pad(b []byte, text string) {
+	n := copy(b, text)
+	for i := n; i < len(b); i++ {
+		b[i] = ' '
+	}
 }
 
 // htmlDefinitions reads an HTML block that holds a definition list
@@ -113,4 +206,94 @@ func (d *doc) htmlDefinitions(n *ast.HTMLBlock) bool {
 			}
 		}
 	}
+}
+
+// srComment reports whether raw HTML is a review comment of Obsidian's
+// spaced-repetition plugin ("<!--SR:!2025-03-01,3,250-->"): scheduling
+// data, not text.
+func srComment(raw string) bool {
+	return strings.HasPrefix(strings.TrimSpace(raw), "<!--SR:")
+}
+
+// card is one flashcard of Obsidian's spaced-repetition plugin.
+type card struct {
+	front, back string
+	pos         bank.Pos
+}
+
+// cards reads a paragraph of spaced-repetition flashcards, in a note
+// tagged as a deck: a line "Front::Back" (":::" for a card both ways),
+// or lines of a front, a line "?" (or "??"), and lines of a back. Every
+// line of the paragraph must belong to a card. A line "key:: value" with
+// a one-word key, as Dataview writes fields, is not a card.
+func (d *doc) cards(p *ast.Paragraph) []card {
+	if !d.deck() {
+		return nil // the plugin reads cards only in notes tagged as a deck
+	}
+	lines := d.paragraphLines(p)
+	var texts []string
+	var poss []bank.Pos
+	for k, start := range lines {
+		var stop ast.Node
+		if k+1 < len(lines) {
+			stop = lines[k+1]
+		}
+		texts = append(texts, strings.TrimSpace(d.inlineText(start, stop)))
+		pos := d.pos(p)
+		if t, ok := start.(*ast.Text); ok {
+			pos = d.lines.pos(t.Segment.Start)
+		}
+		poss = append(poss, pos)
+	}
+	for k, t := range texts {
+		if t == "?" || t == "??" {
+			front, back := strings.Join(texts[:k], "\n"), strings.Join(texts[k+1:], "\n")
+			if k == 0 || k == len(texts)-1 || strings.Contains(front, "::") {
+				return nil
+			}
+			return []card{{front, back, poss[0]}}
+		}
+	}
+	var out []card
+	for k, t := range texts {
+		i := strings.Index(t, "::")
+		if i <= 0 {
+			return nil
+		}
+		front := strings.TrimSpace(t[:i])
+		back := strings.TrimSpace(strings.TrimLeft(t[i:], ":"))
+		after := strings.TrimLeft(t[i:], ":")
+		if back == "" || strings.HasSuffix(front, ":") {
+			return nil
+		}
+		if !strings.ContainsAny(front, " \t") && !asks(front) && strings.HasPrefix(after, " ") {
+			return nil // "level:: junior": a Dataview field
+		}
+		out = append(out, card{front, back, poss[k]})
+	}
+	return out
+}
+
+// flashcards reads a paragraph of spaced-repetition cards as questions,
+// each front the prompt and each back the model answer. It reports
+// whether p was one.
+func (d *doc) flashcards(p *ast.Paragraph) bool {
+	cs := d.cards(p)
+	if len(cs) == 0 {
+		return false
+	}
+	for _, c := range cs {
+		d.startQuestion(questionHead{}, c.pos, p)
+		d.addPrompt(c.front)
+		d.q.Answer = append(d.q.Answer, bank.Block{Kind: bank.KindParagraph, Text: c.back, Pos: c.pos})
+		d.record(c.pos, "card", c.back, d.inQuestion(ReadAnswer))
+		d.closeQuestion()
+	}
+	return true
+}
+
+// deck reports whether the document is a deck of spaced-repetition
+// flashcards: it carries the plugin's "#flashcards" tag.
+func (d *doc) deck() bool {
+	return bytes.Contains(d.src, []byte("#flashcards")) || slices.Contains(d.front.tags, "flashcards")
 }

@@ -2,9 +2,13 @@ package parse
 
 import (
 	"bytes"
+	"slices"
+	"sort"
 	"strings"
 
+	"github.com/BurntSushi/toml"
 	"github.com/bankgen/bankgen/bank"
+	"github.com/bankgen/bankgen/parse/vocab"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -22,7 +26,10 @@ type front struct {
 // sees it. Text between "---" lines that is not a YAML mapping is left
 // alone: it is a thematic break and a paragraph.
 func (d *doc) frontMatter() {
-	body, end, ok := frontMatterBlock(d.src)
+	if d.tomlFrontMatter() {
+		return
+	}
+	body, end, ok := frontMatterBlock(d.src, "---")
 	if !ok {
 		return
 	}
@@ -53,6 +60,12 @@ func (d *doc) frontMatter() {
 		d.v = v
 	}
 	d.record(start, "front matter", strings.Join(keys, ", "), Reading{As: ReadFrontMatter})
+	d.blankTo(end)
+}
+
+// blankTo blanks d.src up to end, line breaks kept, so that front matter
+// is not read as content and positions stay true.
+func (d *doc) blankTo(end int) {
 	src := bytes.Clone(d.src)
 	for i := range end {
 		if src[i] != '\n' {
@@ -62,18 +75,83 @@ func (d *doc) frontMatter() {
 	d.src = src
 }
 
-// frontMatterBlock finds front matter: "---" on the first line, then
-// lines up to a closing "---" or "...". It returns the text between the
-// two and the offset just past the closing line.
-func frontMatterBlock(src []byte) (body []byte, end int, ok bool) {
+// tomlFrontMatter reads TOML front matter, as Hugo writes it between
+// "+++" lines: the title, topic and tags. Its names for the vocabulary
+// are not read (a warning says to use YAML or a bankgen.yaml). It
+// reports whether the document had such front matter.
+func (d *doc) tomlFrontMatter() bool {
+	body, end, ok := frontMatterBlock(d.src, "+++")
+	if !ok {
+		return false
+	}
+	var m map[string]any
+	start := bank.Pos{File: d.name, Line: 1, Col: 1}
+	if _, err := toml.Decode(string(body), &m); err != nil {
+		d.warn(start, "front matter between \"+++\" lines is not valid TOML (%v); read as text", err)
+		return false
+	}
+	d.front.pos = start
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		switch v := m[k]; strings.ToLower(k) {
+		case "title":
+			d.front.title, _ = v.(string)
+		case "topic", "subject":
+			d.front.topic, _ = v.(string)
+		case "tags", "keywords", "categories":
+			if strings.ToLower(k) == "categories" && len(d.front.tags) > 0 {
+				continue
+			}
+			d.front.tags = tomlTags(v)
+		default:
+			if slices.Contains(vocab.Keys(), k) {
+				d.warn(start, "%q in TOML front matter is not read; give it in YAML front matter or in %s", k, vocab.ConfigName)
+			}
+		}
+	}
+	d.front.title, d.front.topic = strings.TrimSpace(d.front.title), strings.TrimSpace(d.front.topic)
+	d.record(start, "front matter", strings.Join(keys, ", "), Reading{As: ReadFrontMatter})
+	d.blankTo(end)
+	return true
+}
+
+// tomlTags reads tags given as an array of strings or one string.
+func tomlTags(v any) []string {
+	var tags []string
+	switch v := v.(type) {
+	case string:
+		for _, t := range strings.Split(v, ",") {
+			if t = strings.TrimSpace(t); t != "" {
+				tags = append(tags, t)
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if t, ok := x.(string); ok && strings.TrimSpace(t) != "" {
+				tags = append(tags, strings.TrimSpace(t))
+			}
+		}
+	}
+	return tags
+}
+
+// frontMatterBlock finds front matter: fence ("---", or "+++" for
+// TOML) on the first line, then lines up to a closing fence (or "..."
+// after "---"). It returns the text between the two and the offset just
+// past the closing line.
+func frontMatterBlock(src []byte, fence string) (body []byte, end int, ok bool) {
 	first, rest, found := bytes.Cut(src, []byte("\n"))
-	if !found || string(bytes.TrimRight(first, " \t\r")) != "---" {
+	if !found || string(bytes.TrimRight(first, " \t\r")) != fence {
 		return nil, 0, false
 	}
 	off := len(first) + 1
 	for len(rest) > 0 {
 		line, after, _ := bytes.Cut(rest, []byte("\n"))
-		if t := string(bytes.TrimRight(line, " \t\r")); t == "---" || t == "..." {
+		if t := string(bytes.TrimRight(line, " \t\r")); t == fence || t == "..." && fence == "---" {
 			return src[len(first)+1 : off], min(off+len(line)+1, len(src)), true
 		}
 		off += len(line) + 1

@@ -71,7 +71,7 @@ func (d *doc) writeInline(b *strings.Builder, n ast.Node) {
 		b.Write(n.URL(d.src))
 	case *ast.RawHTML:
 		raw := rawHTML(n, d.src)
-		if _, ok := pinComment(raw); !ok {
+		if _, ok := pinComment(raw); !ok && !srComment(raw) {
 			b.WriteString(raw)
 		}
 	default:
@@ -114,8 +114,9 @@ func (d *doc) isBlank(n ast.Node) bool {
 	case *ast.Text:
 		return strings.TrimSpace(string(n.Value(d.src))) == ""
 	case *ast.RawHTML:
-		_, ok := pinComment(rawHTML(n, d.src))
-		return ok
+		raw := rawHTML(n, d.src)
+		_, ok := pinComment(raw)
+		return ok || srComment(raw)
 	}
 	return false
 }

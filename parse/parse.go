@@ -177,7 +177,8 @@ func parseFile(s Source, v *vocab.Vocabulary, explain bool) *doc {
 	d.lines.at = at
 	d.frontMatter()
 
-	root := markdown.Parser().Parse(text.NewReader(tildeDefinitions(d.src)))
+	d.src = tildeDefinitions(shortcodeFences(d.src))
+	root := markdown.Parser().Parse(text.NewReader(d.src))
 	d.checkFences(root)
 	d.walk(root)
 	d.finish(start)

@@ -238,6 +238,10 @@ func (d *doc) block(n ast.Node) {
 		if d.details(n) {
 			return
 		}
+		if srComment(d.htmlText(n)) {
+			d.record(d.pos(n), "comment", "SR", Reading{As: ReadSkipped})
+			return
+		}
 	case *ast.Heading:
 		d.heading(n)
 		return
@@ -251,7 +255,7 @@ func (d *doc) block(n ast.Node) {
 		}
 		return
 	case *ast.Paragraph:
-		if d.labelParagraph(n) {
+		if d.labelParagraph(n) || d.q == nil && d.flashcards(n) {
 			return
 		}
 	case *ast.List:

@@ -105,6 +105,9 @@ func (d *doc) gap(n ast.Node) {
 			return
 		}
 	case *ast.List:
+		if d.criterionPhrasings(n) {
+			return
+		}
 		d.record(pos, "list", d.excerpt(n), d.inQuestion(ReadPart))
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 			d.addGapItem(it)

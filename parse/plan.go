@@ -123,27 +123,8 @@ func (d *doc) statusColumn(rows [][]string, i int) bool {
 	return true
 }
 
-// status reads a tracker's status cell: a status's name or mark ("✅
-// Done", "In progress", "Erledigt"), or a share done ("100%" done, "0%"
-// to do, any other share under way).
-func (d *doc) status(cell string) (bank.Status, bool) {
-	if st, ok := d.v.Status(cell); ok {
-		return st, true
-	}
-	c := strings.TrimSpace(cell)
-	if p, ok := strings.CutSuffix(c, "%"); ok {
-		if n, err := strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(p, ",", ".")), 64); err == nil && n >= 0 && n <= 100 {
-			switch n {
-			case 100:
-				return bank.Done, true
-			case 0:
-				return bank.Todo, true
-			}
-			return bank.Next, true
-		}
-	}
-	return bank.Todo, false
-}
+// status reads a tracker's status cell (see vocab.Status).
+func (d *doc) status(cell string) (bank.Status, bool) { return d.v.Status(cell) }
 
 // logColumn returns the index of a column that makes a table a log of
 // sessions: its header names a score, or its every cell is a score or a

@@ -834,6 +834,12 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 	if d.q != nil && (l.colon || l.emph > 0 || strings.Contains(l.text, ":")) && d.levelLine(l, pos) {
 		return true
 	}
+	if d.q != nil && l.rest == "" && (l.colon || l.emph > 0) && d.role != vocab.RoleAnswer && d.v.IsPhrasingLabel(l.text) && d.v.Role(l.text) == vocab.RoleNone {
+		// "How to say it better:" over a list of phrasings: the list
+		// says which gap each is for.
+		d.record(pos, "label", l.text, d.inQuestion(ReadPart))
+		return true
+	}
 	role, rest := d.roleOf(l.text)
 	if role == vocab.RoleNone && l.colon {
 		// Named by its words: only a label ending in a colon, lest a

@@ -32,6 +32,7 @@ package vocab
 import (
 	_ "embed"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -294,11 +295,14 @@ func (v *Vocabulary) Callout(kind string) Role { return v.callouts[Key(kind)] }
 func (v *Vocabulary) IsLevelLabel(s string) bool { return v.fillers[Key(s)] }
 
 // Status reads a study-plan cell: "✅ Done", "🔄 In progress", "[ ]",
-// "yes". Of the names the cell holds (words as whole words, symbols as
+// "yes", or a share done ("100%", "40%"). Of the names the cell holds (words as whole words, symbols as
 // written), the one with the most words wins, and a word wins over a
 // symbol: "not done" is todo, "⬜ Next" is next. ok is false when the
 // cell names no status.
 func (v *Vocabulary) Status(cell string) (s bank.Status, ok bool) {
+	if st, ok := percentStatus(cell); ok {
+		return st, true
+	}
 	words := " " + Key(cell) + " "
 	symbols := symbolKey(cell)
 	best, bestScore := bank.Todo, 0
@@ -319,6 +323,25 @@ func (v *Vocabulary) Status(cell string) (s bank.Status, ok bool) {
 		}
 	}
 	return best, bestScore > 0
+}
+
+// percentStatus reads a share done ("100%" done, "0%" to do, any
+// other share under way).
+func percentStatus(cell string) (bank.Status, bool) {
+	p, ok := strings.CutSuffix(strings.TrimSpace(cell), "%")
+	if !ok {
+		return bank.Todo, false
+	}
+	n, err := strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(p, ",", ".")), 64)
+	switch {
+	case err != nil || n < 0 || n > 100:
+		return bank.Todo, false
+	case n == 100:
+		return bank.Done, true
+	case n == 0:
+		return bank.Todo, true
+	}
+	return bank.Next, true
 }
 
 // StatusName returns the status a heading names when the whole of it is
@@ -427,6 +450,9 @@ func (v *Vocabulary) TermColumn(header string) TermColumn {
 // decoration aside.
 func (v *Vocabulary) TopicName(title string) string {
 	s := TrimDecoration(strings.TrimSpace(title))
+	if open := strings.LastIndex(s, "("); open > 0 && strings.HasSuffix(s, ")") && v.onlyTitleWords(s[open+1:len(s)-1]) {
+		s = strings.TrimSpace(s[:open]) // "URL shortener (practice)"
+	}
 	for _, sep := range []string{" — ", " – ", " - ", ": ", " | "} {
 		a, b, ok := strings.Cut(s, sep)
 		if !ok || strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {

@@ -279,12 +279,14 @@ func TestCopy(t *testing.T) {
 // Unicode's data says they must be: a skin tone after a hand that takes
 // one, a joiner between the emoji of a ZWJ sequence, U+FE0F after a
 // character that has an emoji presentation, an emoji rather than an APL
-// symbol in prose, a common ideograph rather than a rare one.
+// symbol in prose, a common ideograph rather than a rare one, the emoji
+// of a ZWJ or tag sequence Unicode lists rather than one that starts none.
 func TestRebuildFromUnicode(t *testing.T) {
 	for _, clean := range []string{
 		"Deal closed 🤝🏽 with the team, ⏳ waiting for the offer.\n",
 		"Dev 👨‍💻 on call: step 1️⃣ then ⚠️ check, ❤️ it.\n",
 		"面接の準備をしました。面接官は親切でした。\n",
+		"Pirates 🏴\u200d☠\ufe0f ahoy, the 🏳\ufe0f\u200d🌈 flag, the Scottish team's 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F too.\n",
 	} {
 		damaged := corrupt(clean, cp1252, true)
 		got, rep := Bytes([]byte(damaged))

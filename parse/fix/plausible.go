@@ -260,9 +260,12 @@ type char struct {
 
 // Emoji properties of a char (see emojidata.go).
 const (
-	emojiPict    = 1 << iota // Extended_Pictographic
-	emojiVSBase              // U+FE0F may follow
-	emojiModBase             // a skin tone may follow
+	emojiPict      = 1 << iota // Extended_Pictographic
+	emojiVSBase                // U+FE0F may follow
+	emojiModBase               // a skin tone may follow
+	emojiZWJBefore             // stands before a joiner in some ZWJ sequence
+	emojiZWJAfter              // stands after a joiner in some ZWJ sequence
+	emojiTagBase               // starts a tag sequence
 )
 
 // Letter forms: final forms end a word, and only they do.
@@ -286,6 +289,15 @@ func charOf(r rune) char {
 		}
 		if unicode.Is(emojiModifierBase, r) {
 			c.emoji |= emojiModBase
+		}
+		if unicode.Is(zwjBefore, r) {
+			c.emoji |= emojiZWJBefore
+		}
+		if unicode.Is(zwjAfter, r) {
+			c.emoji |= emojiZWJAfter
+		}
+		if unicode.Is(tagBase, r) {
+			c.emoji |= emojiTagBase
 		}
 		switch r {
 		case 'ך', 'ם', 'ן', 'ף', 'ץ', 'ς':
@@ -357,21 +369,30 @@ func step(a, b char) float64 {
 		}
 		return 4
 	case b.r == '\u200D': // zero-width joiner: between emoji, or in a script that joins
-		if a.r == '\uFE0F' || a.emoji&emojiPict != 0 || isSkinTone(a.r) {
-			return -1 // an emoji ZWJ sequence
-		}
-		if isLetterClass(a.class) && a.r >= 0x0600 {
+		switch {
+		case a.emoji&emojiZWJBefore != 0:
+			return -1 // an emoji ZWJ sequence goes on
+		case a.emoji&emojiPict != 0 || a.r == '\uFE0F' || isSkinTone(a.r):
+			return 1 // an emoji, but no sequence Unicode lists goes on from it
+		case isLetterClass(a.class) && a.r >= 0x0600:
 			return 0
 		}
 		return 3
 	case a.r == '\u200D':
-		if b.emoji&emojiPict != 0 {
+		switch {
+		case b.emoji&emojiZWJAfter != 0:
 			return -1
-		}
-		if isLetterClass(b.class) && b.r >= 0x0600 {
+		case b.emoji&emojiPict != 0:
+			return 1
+		case isLetterClass(b.class) && b.r >= 0x0600:
 			return 0
 		}
 		return 3
+	case isTag(b.r): // the tags of a flag: after its black flag, or another tag
+		if a.emoji&emojiTagBase != 0 || isTag(a.r) {
+			return -1
+		}
+		return 4
 	}
 	ca, cb := a.class, b.class
 	// Final forms end a word, and only they do.
@@ -428,6 +449,8 @@ func step(a, b char) float64 {
 }
 
 func isSkinTone(r rune) bool { return r >= 0x1F3FB && r <= 0x1F3FF }
+
+func isTag(r rune) bool { return r >= 0xE0020 && r <= 0xE007F }
 
 // cost is the implausibility of runes, with before and after the
 // characters around them (0 for none). props gives a rune's properties.

@@ -88,7 +88,8 @@ var keywords = map[rune][]string{
 // ύ с э я Н А …). Figures are rough per-mille frequencies in running text of
 // the languages that use the letter, after the per-language tables of the
 // Wikipedia article "Letter frequency" and the Russian National Corpus
-// frequency list; capitals are taken as a tenth of the small letter.
+// frequency list, and for Hindi rough figures of our own from running
+// text; capitals are taken as a tenth of the small letter.
 var letterFreq = map[rune]float64{
 	// Latin.
 	'é': 20, 'è': 3, 'ê': 2, 'ë': 1, 'à': 4, 'â': 1, 'á': 5, 'ã': 4, 'ä': 5,
@@ -123,6 +124,11 @@ var letterFreq = map[rune]float64{
 	'Г': 1.7, 'З': 1.6, 'Б': 1.6, 'Ч': 1.4, 'Х': 1, 'Ж': 0.9, 'Ш': 0.7,
 	'Ю': 0.6, 'Ц': 0.5, 'Щ': 0.4, 'Э': 0.3, 'Ф': 0.3, 'Ё': 0.1,
 	'ѐ': 0.01, 'ѝ': 0.01, 'Ѐ': 0.01, 'Ѝ': 0.01,
+	// Devanagari (Hindi), the letters and signs whose bytes a code page
+	// drops alike (E0 A4 81 ँ, 8D ऍ, 8F ए, 90 ऐ, 9D झ; E0 A5 81 ु, 8D ्,
+	// 8F ॏ, 90 ॐ, 9D U+095D ढ़): the virama of every conjunct is among the commonest.
+	'्': 30, 'ु': 10, 'ए': 5, 'ँ': 2, 'ऐ': 1, 'झ': 1, 'ॐ': 0.05, 'ऍ': 0.05,
+	'ॏ': 0.01, '\u095D': 0.05,
 }
 
 // prior returns the prior weight of r: the tables above, else a weight

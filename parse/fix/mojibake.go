@@ -383,7 +383,7 @@ func (d *doc) weigh() {
 			continue
 		}
 		for i := ln.start; i < ln.end; i++ {
-			if isCharStart(d.text[i:ln.end]) {
+			if d.text[i] >= 0xC2 && isCharStart(d.text[i:ln.end]) {
 				d.clean[ln.region][codeZone(ln.zoneAt(i))]++
 			}
 		}
@@ -452,21 +452,31 @@ func (d *doc) unclaim(ru *run) {
 // text: they count for nothing.
 func nonASCII(b []byte) int {
 	n := 0
-	for i := range b {
-		if isCharStart(b[i:]) {
+	for i, c := range b {
+		if c >= 0xC2 && isCharStart(b[i:]) {
 			n++
 		}
 	}
 	return n
 }
 
-// isCharStart reports whether b starts with a valid non-ASCII character.
+// isCharStart reports whether b starts with a non-ASCII character: a lead
+// byte followed by its continuation bytes.
 func isCharStart(b []byte) bool {
-	if b[0] < utf8.RuneSelf || b[0]&0xC0 == 0x80 {
+	c := b[0]
+	if c < 0xC2 || c > 0xF4 {
+		return false // ASCII, a continuation byte, or a byte UTF-8 never holds
+	}
+	n := seqLen(c)
+	if len(b) < n {
 		return false
 	}
-	r, n := utf8.DecodeRune(b)
-	return r != utf8.RuneError || n > 1
+	for _, x := range b[1:n] {
+		if !isCont(x) {
+			return false
+		}
+	}
+	return true
 }
 
 // strong reports whether rd is damage on its own evidence: it explains the

@@ -42,11 +42,20 @@ func (utf16Text) apply(text []byte, _ *config) ([]edit, []finding) {
 	if nul[0]+nul[1] < 4 || 2*(nul[0]+nul[1]) < ascii && lineEnds < 4 {
 		return nil, nil
 	}
-	runes := []rune(string(text))
+	// The characters and their offsets in text (an invalid byte is one
+	// character of one byte).
+	var runes []rune
+	var offs []int
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRune(text[i:])
+		runes, offs = append(runes, r), append(offs, i)
+		i += n
+	}
+	offs = append(offs, len(text))
 	big := nul[0] > nul[1]
 	for _, cp := range codePages {
 		if b, ok := toBytes(runes, cp); ok {
-			return decodeLines(text, runes, b, big, cp.name)
+			return decodeUnits(offs, b, big, cp.name)
 		}
 	}
 	return nil, nil
@@ -69,49 +78,43 @@ func toBytes(runes []rune, cp *codePage) ([]byte, bool) {
 	return b, true
 }
 
-// decodeLines decodes b (one byte per rune of text) as UTF-16 and returns
-// one edit per line, so that positions in the decoded text map back to
-// their line, and one finding for the whole text.
-func decodeLines(text []byte, runes []rune, b []byte, big bool, cp string) ([]edit, []finding) {
-	// offs[i] is the offset in text of rune i.
-	offs := make([]int, len(runes)+1)
-	o := 0
-	for i, r := range runes {
-		offs[i] = o
-		o += utf8.RuneLen(r)
-	}
-	offs[len(runes)] = o
+// decodeUnits decodes b (one byte per character of the text, the
+// characters at offsets offs, followed by the text's length) as UTF-16
+// and returns one edit per character it decodes, so that each place of
+// the decoded text maps back to the characters it was read from, and one
+// finding for the whole text.
+func decodeUnits(offs []int, b []byte, big bool, cp string) ([]edit, []finding) {
 	unit := func(i int) rune {
 		if big {
 			return rune(b[i])<<8 | rune(b[i+1])
 		}
 		return rune(b[i+1])<<8 | rune(b[i])
 	}
-	var edits []edit
-	var cur []byte
-	start := 0 // rune index where the current edit starts
+	out := make([]byte, 0, 2*len(b)) // the replacements, one after the other
+	edits := make([]edit, 0, len(b)/2+1)
+	start := 0 // rune index where the next edit starts
 	i := 0
 	if len(b) >= 2 && unit(0) == 0xFEFF {
-		i = 2 // the BOM goes with the first line
+		i = 2 // the BOM goes with the first character
 	}
 	for ; i+1 < len(b); i += 2 {
 		u := unit(i)
+		lo := len(out)
 		switch {
 		case utf16.IsSurrogate(u) && i+3 < len(b) && utf16.DecodeRune(u, unit(i+2)) != utf8.RuneError:
-			cur = utf8.AppendRune(cur, utf16.DecodeRune(u, unit(i+2)))
+			out = utf8.AppendRune(out, utf16.DecodeRune(u, unit(i+2)))
 			i += 2
 		case utf16.IsSurrogate(u):
 			// unpaired: dropped, as the envelope drops it
 		default:
-			cur = utf8.AppendRune(cur, u)
+			out = utf8.AppendRune(out, u)
 		}
-		if u == '\n' {
-			edits = append(edits, edit{offs[start], offs[i+2], cur})
-			cur, start = nil, i+2
-		}
+		edits = append(edits, edit{offs[start], offs[i+2], out[lo:len(out):len(out)]})
+		start = i + 2
 	}
-	if start < len(runes) {
-		edits = append(edits, edit{offs[start], len(text), cur})
+	end := offs[len(offs)-1]
+	if start < len(b) {
+		edits = append(edits, edit{offs[start], end, nil}) // an odd last byte
 	}
-	return edits, []finding{{start: 0, end: len(text), kind: Mojibake, cp: cp, conf: 1}}
+	return edits, []finding{{start: 0, end: end, kind: Mojibake, cp: cp, conf: 1}}
 }

@@ -3,6 +3,7 @@ package parse_test
 import (
 	"bytes"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,8 +17,9 @@ import (
 )
 
 // corpusBanks parses each unit of the style corpus (a document, or a
-// folder read together) and calls f with its name and bank.
-func corpusBanks(t *testing.T, f func(name string, b *bank.Bank)) {
+// folder read together) and calls f with its name, its bank and the
+// vocabulary files it was read with (a folder's bankgen.yaml).
+func corpusBanks(t *testing.T, f func(name string, b *bank.Bank, configs []parse.Source)) {
 	t.Helper()
 	units, err := corpusUnits(corpusDir)
 	if err != nil || len(units) == 0 {
@@ -34,10 +36,16 @@ func corpusBanks(t *testing.T, f func(name string, b *bank.Bank)) {
 		}
 		b, _ := parse.Parse(srcs...)
 		name := strings.TrimSuffix(u[0], ".md")
-		if len(u) > 1 {
+		if len(u) > 1 || strings.Contains(u[0], "/") {
 			name = filepath.Dir(u[0])
 		}
-		f(name, b)
+		var configs []parse.Source
+		for _, s := range srcs {
+			if parse.IsConfig(s.Name) {
+				configs = append(configs, s)
+			}
+		}
+		f(name, b, configs)
 	}
 }
 
@@ -47,7 +55,7 @@ func corpusBanks(t *testing.T, f func(name string, b *bank.Bank)) {
 // changed line must be read against its document. The facts test judges
 // which readings are right; these files record what is read.
 func TestCorpusGolden(t *testing.T) {
-	corpusBanks(t, func(name string, b *bank.Bank) {
+	corpusBanks(t, func(name string, b *bank.Bank, _ []parse.Source) {
 		var buf bytes.Buffer
 		if err := b.WriteJSON(&buf); err != nil {
 			t.Fatal(err)
@@ -57,10 +65,11 @@ func TestCorpusGolden(t *testing.T) {
 }
 
 // TestCorpusRoundTrip renders each corpus document's bank as Markdown and
-// parses it back: the bank must come back equal, positions aside.
+// parses it back, with the vocabulary file it was read with: the bank
+// must come back equal, positions aside.
 func TestCorpusRoundTrip(t *testing.T) {
 	equal := cmp.Options{cmpopts.IgnoreTypes(bank.Pos{}), cmpopts.EquateEmpty()}
-	corpusBanks(t, func(name string, b *bank.Bank) {
+	corpusBanks(t, func(name string, b *bank.Bank, configs []parse.Source) {
 		files, err := markdown.Files(b, markdown.Options{Numbered: true})
 		if err != nil {
 			t.Fatal(err)
@@ -72,6 +81,10 @@ func TestCorpusRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			srcs = append(srcs, parse.Source{Name: f.Name, Data: buf.Bytes()})
+		}
+		for _, c := range configs {
+			// The words the unit was read with, beside the files.
+			srcs = append(srcs, parse.Source{Name: path.Base(c.Name), Data: c.Data})
 		}
 		got, _ := parse.Parse(srcs...)
 		if diff := cmp.Diff(b, got, equal); diff != "" {

@@ -57,6 +57,8 @@ const (
 	ReadExtra       What = "extra"   // kept, not understood: an extra section
 	ReadPin         What = "pin"     // a pinned ID for the next item
 	ReadTurn        What = "turn"    // a speaker's turn opens: Name is the speaker, Label "interviewer" or "candidate"
+	ReadRubric      What = "rubric"  // a table of criteria met or not: its rows are strengths and gaps
+	ReadCard        What = "card"    // a spaced-repetition flashcard: a question and its answer
 	ReadSkipped     What = "skipped" // a thematic break: no content
 )
 
@@ -83,6 +85,10 @@ type Reading struct {
 	// Warn is set when the piece was kept but may be misread, and a
 	// warning says why.
 	Warn bool
+	// Pattern is set on a question found by the document's structure
+	// (headings repeating a numbered pattern, or asking), not by a word
+	// the vocabulary knows.
+	Pattern bool
 }
 
 // Explain parses the sources as Parse does and returns, besides the bank

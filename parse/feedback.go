@@ -405,7 +405,7 @@ func (d *doc) criterionPhrasings(l *ast.List) bool {
 		}
 		gaps, texts = append(gaps, g), append(texts, vocab.Unquote(d.phrasingText(vocab.TrimSeparator(strings.TrimSpace(rest)))))
 	}
-	d.record(d.pos(l), "list", d.excerpt(l), d.inQuestion(ReadPart))
+	d.record(d.pos(l), "list", d.excerpt(l), d.inQuestion(ReadPhrasing))
 	i := 0
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
 		g := &d.q.Gaps[gaps[i]]
@@ -696,7 +696,7 @@ func (d *doc) rubric(t *east.Table, tb bank.Block, rowPos []bank.Pos, phrasing i
 	if criterion < 0 {
 		return false
 	}
-	d.record(d.pos(t), "table", d.excerpt(t), d.inQuestion(ReadPart))
+	d.record(d.pos(t), "table", d.excerpt(t), d.inQuestion(ReadRubric))
 	for k, row := range tb.Rows {
 		if criterion >= len(row) || strings.TrimSpace(row[criterion]) == "" || roles[k] == vocab.RoleNone {
 			continue

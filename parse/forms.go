@@ -286,7 +286,9 @@ func (d *doc) flashcards(p *ast.Paragraph) bool {
 		d.startQuestion(questionHead{}, c.pos, p)
 		d.addPrompt(c.front)
 		d.q.Answer = append(d.q.Answer, bank.Block{Kind: bank.KindParagraph, Text: c.back, Pos: c.pos})
-		d.record(c.pos, "card", c.back, d.inQuestion(ReadAnswer))
+		r := d.inQuestion(ReadCard)
+		r.Name = c.front
+		d.record(c.pos, "card", c.front+" :: "+c.back, r)
 		d.closeQuestion()
 	}
 	return true

@@ -280,6 +280,7 @@ func (d *doc) heading(h *ast.Heading) {
 	pos := d.pos(h)
 	if qh, ok := d.structure.starts[h]; ok {
 		d.startQuestion(qh, pos, h)
+		d.markPattern()
 		return
 	}
 	if qh, ok := d.questionHead(text); ok && (!qh.numbered || qh.hasLevel || d.groupDepth > 0 && h.Level > d.groupDepth || d.opensQuestion(h)) {
@@ -506,6 +507,14 @@ func (d *doc) inTermRun(h *ast.Heading) bool {
 		return true
 	}
 	return false
+}
+
+// markPattern notes in the outline that the question just opened was
+// found by the document's structure.
+func (d *doc) markPattern() {
+	if d.qEntry >= 0 && d.qEntry < len(d.outline) {
+		d.outline[d.qEntry].Read.Pattern = true
+	}
 }
 
 // insideAnswer reports whether a heading in a model answer is one of
@@ -801,6 +810,7 @@ func (d *doc) listText(l *ast.List) string {
 func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 	if qh, ok := d.structure.starts[p]; ok {
 		d.startQuestion(qh, d.pos(p), p)
+		d.markPattern()
 		if rest := d.afterBold(p); rest != "" {
 			d.addPrompt(rest)
 		}
@@ -837,7 +847,7 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 	if d.q != nil && l.rest == "" && (l.colon || l.emph > 0) && d.role != vocab.RoleAnswer && d.v.IsPhrasingLabel(l.text) && d.v.Role(l.text) == vocab.RoleNone {
 		// "How to say it better:" over a list of phrasings: the list
 		// says which gap each is for.
-		d.record(pos, "label", l.text, d.inQuestion(ReadPart))
+		d.record(pos, "label", l.text, d.inQuestion(ReadPhrasing))
 		return true
 	}
 	role, rest := d.roleOf(l.text)

@@ -59,12 +59,27 @@ func reading(r parse.Reading) string {
 		if r.Name != "" {
 			s += fmt.Sprintf(" · title %q", r.Name)
 		}
+		if r.Pattern {
+			s += " · found by the headings' pattern"
+		}
 	case parse.ReadPart:
 		s = q + "opens " + string(r.Role)
 	case parse.ReadStrength, parse.ReadGap, parse.ReadDiagram:
 		s = fmt.Sprintf("%s%s %q", q, r.As, r.Name)
 	case parse.ReadPhrasing:
 		s = fmt.Sprintf("%sphrasing of gap %q", q, r.Name)
+		if r.Name == "" {
+			s = q + "phrasings of the gaps they name"
+		}
+	case parse.ReadScore:
+		s = q + "score"
+		if r.Name == "comment" {
+			s = q + "comment on the score, kept in the question's section \"Score\""
+		}
+	case parse.ReadRubric:
+		s = q + "rubric: criteria met are strengths, the others gaps"
+	case parse.ReadCard:
+		s = fmt.Sprintf("flashcard: question %d %q, its back the model answer", r.Question, r.Name)
 	case parse.ReadSample:
 		lang := r.Name
 		if lang == "" {

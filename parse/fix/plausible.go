@@ -274,6 +274,19 @@ const (
 	formMedial = 2 // Hebrew כ מ נ פ צ, Greek σ
 )
 
+// emojiProps are the emoji properties of a char and their tables.
+var emojiProps = []struct {
+	bit   uint8
+	table *unicode.RangeTable
+}{
+	{emojiPict, extendedPictographic},
+	{emojiVSBase, emojiVariationBase},
+	{emojiModBase, emojiModifierBase},
+	{emojiZWJBefore, zwjBefore},
+	{emojiZWJAfter, zwjAfter},
+	{emojiTagBase, tagBase},
+}
+
 // charOf returns r with its properties.
 func charOf(r rune) char {
 	c := char{r: r, rarity: rarity(r), class: classOf(r), script: -1}
@@ -281,23 +294,10 @@ func charOf(r rune) char {
 		c.script = scriptOf(r)
 	}
 	if r >= 0x80 {
-		if unicode.Is(extendedPictographic, r) {
-			c.emoji |= emojiPict
-		}
-		if unicode.Is(emojiVariationBase, r) {
-			c.emoji |= emojiVSBase
-		}
-		if unicode.Is(emojiModifierBase, r) {
-			c.emoji |= emojiModBase
-		}
-		if unicode.Is(zwjBefore, r) {
-			c.emoji |= emojiZWJBefore
-		}
-		if unicode.Is(zwjAfter, r) {
-			c.emoji |= emojiZWJAfter
-		}
-		if unicode.Is(tagBase, r) {
-			c.emoji |= emojiTagBase
+		for _, p := range emojiProps {
+			if unicode.Is(p.table, r) {
+				c.emoji |= p.bit
+			}
 		}
 		switch r {
 		case 'ך', 'ם', 'ן', 'ף', 'ץ', 'ς':

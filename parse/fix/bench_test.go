@@ -55,3 +55,16 @@ func BenchmarkCleanMultilingual(b *testing.B) {
 	}
 	benchBytes(b, repeatTo(all, 8<<20), false)
 }
+
+// BenchmarkLongList repairs a 1 MB list with no blank line, one region
+// for the evidence, whose lines are clean and damaged by turns: the
+// search for quoted damage must stay linear in such a region.
+func BenchmarkLongList(b *testing.B) {
+	var in []byte
+	for i := 0; len(in) < 1<<20; i++ {
+		in = append(in, "- item "...)
+		in = append(in, bytes.Repeat([]byte("x"), i%7)...)
+		in = append(in, [...]string{" Müller\n", " cafÃ©\n", " naÃ¯ve ok\n"}[i%3]...)
+	}
+	benchBytes(b, in, true)
+}

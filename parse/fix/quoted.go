@@ -14,7 +14,8 @@ import (
 // every non-ASCII character of the text it touches, whole files or whole
 // paragraphs, so a damaged paragraph never holds, as clean text, what one
 // of its runs would become. A run whose repair stands as clean text in
-// its own region is quoted: the region is one that talks about damage,
+// its own region (as a run of non-ASCII characters, as the run itself
+// does) is quoted: the region is one that talks about damage,
 // and none of its runs is repaired. Each is listed as suspect, with the
 // repair as its candidate, and counts as clean text for the rest of the
 // document, where other quotes (a line of the broken e-mail quoted alone)
@@ -42,30 +43,12 @@ func (d *doc) findQuoted() bool {
 			need[string(repl)] = false
 		}
 	}
-	// Which of those the clean text holds, as maximal runs of non-ASCII
-	// characters.
-	k := 0 // next run
-	for i := 0; i < len(d.text); {
-		for k < len(d.runs) && (d.runs[k].end <= i || !damage(&d.runs[k])) {
-			k++
+	// Which of those the clean text holds.
+	d.cleanSeqs(0, len(d.text), d.runs, damage, func(seq []byte) {
+		if _, ok := need[string(seq)]; ok {
+			need[string(seq)] = true
 		}
-		if k < len(d.runs) && d.runs[k].start <= i {
-			i = d.runs[k].end
-			continue
-		}
-		if d.text[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		j := i
-		for j < len(d.text) && d.text[j] >= utf8.RuneSelf && (k == len(d.runs) || j < d.runs[k].start) {
-			j++
-		}
-		if _, ok := need[string(d.text[i:j])]; ok {
-			need[string(d.text[i:j])] = true
-		}
-		i = j
-	}
+	})
 	// A region is quoted when every one of its damaged runs is.
 	for i := 0; i < len(d.runs); {
 		j := i
@@ -126,7 +109,7 @@ func (d *doc) anyQuoted() bool {
 // what one of their damaged runs would become. It reports whether such a
 // run is in prose.
 func (d *doc) quotedRegions(damage func(*run) bool) (inProse bool) {
-	var buf []byte // the clean text of the region at hand
+	var repl []byte
 	for i := 0; i < len(d.runs); {
 		region := d.runs[i].region
 		j := i
@@ -138,24 +121,14 @@ func (d *doc) quotedRegions(damage func(*run) bool) (inProse bool) {
 		if !d.hasDamage(runs, damage) {
 			continue
 		}
-		// The region's clean text: its bytes with every run that reads as
-		// damage cut out (a NUL stands in its place, so that no match
-		// spans the cut).
+		// The region's clean text, as its maximal runs of non-ASCII
+		// characters.
 		start, end := d.lay.regionSpan(runs[0].line)
-		buf = buf[:0]
-		last := start
-		for k := range runs {
-			if ru := &runs[k]; damage(ru) {
-				buf = append(buf, d.text[last:ru.start]...)
-				buf = append(buf, 0)
-				last = ru.end
-			}
-		}
-		buf = append(buf, d.text[last:end]...)
-		if !hasNonASCII(buf) {
+		clean := map[string]bool{}
+		d.cleanSeqs(start, end, runs, damage, func(seq []byte) { clean[string(seq)] = true })
+		if len(clean) == 0 {
 			continue // a region damaged throughout
 		}
-		var repl []byte
 		quoted := false
 		for k := range runs {
 			ru := &runs[k]
@@ -163,7 +136,7 @@ func (d *doc) quotedRegions(damage func(*run) bool) (inProse bool) {
 				continue
 			}
 			repl = ru.repair(repl[:0])
-			if bytes.Contains(buf, repl) {
+			if clean[string(repl)] {
 				quoted = true
 				inProse = inProse || ru.zone == prose
 				break
@@ -214,11 +187,47 @@ func (rd *reading) groupSpan() (first, last int) {
 	return first, last
 }
 
-func hasNonASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return true
+// cleanSeqs calls f with each maximal run of non-ASCII characters of
+// text[lo:hi] that no damage run covers, and with each run of letters and
+// each run of other characters in it ("«γειά" gives "γειά" too): runs are
+// the runs there, in order.
+func (d *doc) cleanSeqs(lo, hi int, runs []run, damage func(*run) bool, f func(seq []byte)) {
+	k := 0 // next run
+	for i := lo; i < hi; {
+		for k < len(runs) && (runs[k].end <= i || !damage(&runs[k])) {
+			k++
 		}
+		if k < len(runs) && runs[k].start <= i {
+			i = runs[k].end
+			continue
+		}
+		if d.text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		j := i
+		for j < hi && d.text[j] >= utf8.RuneSelf && (k == len(runs) || j < runs[k].start) {
+			j++
+		}
+		seq := d.text[i:j]
+		f(seq)
+		for len(seq) > 0 {
+			n := 0
+			letter := isWordRune(firstRune(seq))
+			for n < len(seq) && isWordRune(firstRune(seq[n:])) == letter {
+				_, size := utf8.DecodeRune(seq[n:])
+				n += size
+			}
+			if n < len(d.text[i:j]) {
+				f(seq[:n])
+			}
+			seq = seq[n:]
+		}
+		i = j
 	}
-	return false
+}
+
+func firstRune(b []byte) rune {
+	r, _ := utf8.DecodeRune(b)
+	return r
 }

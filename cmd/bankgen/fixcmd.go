@@ -31,7 +31,9 @@ again ("â€”" for "—"), including characters whose bytes the code page
 dropped, which it rebuilds from what Unicode and the context allow. It reads
 UTF-16 (with or without a byte-order mark) and legacy code pages into UTF-8.
 Clean text is never changed: a file with nothing to repair (a UTF-8 BOM or
-CRLF line endings are not damage) is said to be so and left alone.
+CRLF line endings are not damage) is said to be so and left alone, and
+damage a note quotes on purpose (greeted customers as "JosÃ©" instead of
+"José") is left as it is and listed as suspect.
 
 By default the repaired text goes to standard output and a summary to
 standard error. --report prints only the list of repairs, each as

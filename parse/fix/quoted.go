@@ -24,52 +24,63 @@ import (
 // findQuoted marks the quoted runs (see above) and reports whether there
 // are any. The runs that may be quoted are those that read as damage
 // (accepted, or strong on their own); clean text is what no such run
-// covers. In a document whose prose quotes damage beside its clean form,
-// a region is quoted too when every such run of it stands in quotation
-// marks or a block quote and becomes a character sequence the document
-// holds as clean text. A paragraph damaged along with others would need
-// both by chance: its quotation marks, if not ASCII, are damaged too.
+// covers. A region is quoted too when every such run of it stands quoted
+// (in quotation marks, a block quote or inline code) and becomes
+// characters the document holds as clean text elsewhere: the note that
+// says its customer wrote "My name shows as MÃ¼ller" says Müller too. A
+// paragraph damaged along with others would need both by chance: its
+// quotation marks, if not ASCII, are damaged too, and the rest of it is
+// damaged as well.
 func (d *doc) findQuoted() bool {
 	damage := func(ru *run) bool { return ru.best != nil && (ru.accept || d.strongRun(ru)) }
-	if !d.quotedRegions(damage) {
-		return d.anyQuoted()
-	}
-	// The other regions with damage: what their runs would become.
+	d.quotedRegions(damage)
+	// The other regions whose damage all stands quoted, and what their
+	// runs would become.
+	var regions [][2]int // runs i:j of a region
 	need := map[string]bool{}
 	var repl []byte
-	for i := range d.runs {
-		if ru := &d.runs[i]; damage(ru) && !ru.quoted {
-			repl = ru.repair(repl[:0])
-			need[string(repl)] = false
-		}
-	}
-	// Which of those the clean text holds.
-	d.cleanSeqs(0, len(d.text), d.runs, damage, func(seq []byte) {
-		if _, ok := need[string(seq)]; ok {
-			need[string(seq)] = true
-		}
-	})
-	// A region is quoted when every one of its damaged runs is.
 	for i := 0; i < len(d.runs); {
-		j := i
-		all := true
-		for j < len(d.runs) && d.runs[j].region == d.runs[i].region {
+		j, all, any := i, true, false
+		for ; j < len(d.runs) && d.runs[j].region == d.runs[i].region; j++ {
 			if ru := &d.runs[j]; damage(ru) && !ru.quoted {
-				repl = ru.repair(repl[:0])
-				all = all && need[string(repl)] && d.inQuotes(ru)
+				any = true
+				all = all && (ru.zone == inline || ru.zone == prose && d.inQuotes(ru))
 			}
-			j++
 		}
-		if all {
+		if any && all {
+			regions = append(regions, [2]int{i, j})
 			for k := i; k < j; k++ {
 				if ru := &d.runs[k]; damage(ru) {
-					ru.quoted = true
+					repl = ru.repair(repl[:0])
+					need[string(repl)] = false
 				}
 			}
 		}
 		i = j
 	}
-	return true
+	if len(regions) > 0 {
+		// Which of those the clean text holds.
+		d.cleanSeqs(0, len(d.text), d.runs, damage, func(seq []byte) {
+			if _, ok := need[string(seq)]; ok {
+				need[string(seq)] = true
+			}
+		})
+	}
+	for _, r := range regions {
+		all := true
+		for k := r[0]; k < r[1]; k++ {
+			if ru := &d.runs[k]; damage(ru) {
+				repl = ru.repair(repl[:0])
+				all = all && need[string(repl)]
+			}
+		}
+		for k := r[0]; all && k < r[1]; k++ {
+			if ru := &d.runs[k]; damage(ru) {
+				ru.quoted = true
+			}
+		}
+	}
+	return d.anyQuoted()
 }
 
 // inQuotes reports whether ru stands in a block quote, or between
@@ -106,9 +117,8 @@ func (d *doc) anyQuoted() bool {
 }
 
 // quotedRegions marks the runs of the regions that hold, as clean text,
-// what one of their damaged runs would become. It reports whether such a
-// run is in prose.
-func (d *doc) quotedRegions(damage func(*run) bool) (inProse bool) {
+// what one of their damaged runs would become.
+func (d *doc) quotedRegions(damage func(*run) bool) {
 	var repl []byte
 	for i := 0; i < len(d.runs); {
 		region := d.runs[i].region
@@ -138,7 +148,6 @@ func (d *doc) quotedRegions(damage func(*run) bool) (inProse bool) {
 			repl = ru.repair(repl[:0])
 			if clean[string(repl)] {
 				quoted = true
-				inProse = inProse || ru.zone == prose
 				break
 			}
 		}
@@ -151,7 +160,6 @@ func (d *doc) quotedRegions(damage func(*run) bool) (inProse bool) {
 			}
 		}
 	}
-	return inProse
 }
 
 func (d *doc) hasDamage(runs []run, damage func(*run) bool) bool {

@@ -37,6 +37,14 @@ var quotedNotes = []struct {
 	{"Greek",
 		"# Σημειώσεις\n\nΟ πελάτης είδε «Ξ³ΞµΞΉΞ¬ ΟƒΞΏΟ…» αντί για «γειά σου».\n",
 		map[string]string{"Ξ³ΞµΞΉΞ¬": "γειά", "ΟƒΞΏΟ…": "σου"}},
+	{"a customer's words",
+		"## Bug 4711: names garbled\n\nCustomer wrote: \"My name shows as MÃ¼ller on the invoice.\"\n\n" +
+			"Root cause: the PDF service decoded UTF-8 as Latin-1. Müller's invoice was re-sent.\n",
+		map[string]string{"Ã¼": "ü"}},
+	{"before and after",
+		"# Why did our CSV say \"SÃ£o Paulo\"?\n\n- Before: `SÃ£o Paulo`, \"ZÃ¼rich\", \"KrakÃ³w\".\n\n" +
+			"- After the fix: São Paulo, Zürich, Kraków.\n",
+		map[string]string{"Ã£": "ã", "Ã¼": "ü", "Ã³": "ó"}},
 	{"block quote beside the story",
 		"# Postmortem\n\nThe e-mail greeted customers as \"JosÃ©\" instead of \"José\" and named García wrong too.\n\n" +
 			"> Dear JosÃ© GarcÃ\u00ada, welcome aboard!\n\nThe fix was one line.\n",

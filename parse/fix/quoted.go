@@ -15,11 +15,11 @@ import (
 // paragraphs, so a damaged paragraph never holds, as clean text, what one
 // of its runs would become. A run whose repair stands as clean text in
 // its own region (as a run of non-ASCII characters, as the run itself
-// does) is quoted: the region is one that talks about damage,
-// and none of its runs is repaired. Each is listed as suspect, with the
-// repair as its candidate, and counts as clean text for the rest of the
-// document, where other quotes (a line of the broken e-mail quoted alone)
-// are then judged against a document that speaks about damage.
+// does) is quoted: the region is one that talks about damage, and none of
+// its runs is repaired. So is a region whose damage all stands quoted and
+// whose clean form the document holds elsewhere (see findQuoted). Quoted
+// runs in prose are listed as suspect, with the repair as their
+// candidate, and count as clean text for the rest of the document.
 
 // findQuoted marks the quoted runs (see above) and reports whether there
 // are any. The runs that may be quoted are those that read as damage

@@ -259,7 +259,7 @@ func (d *doc) block(n ast.Node) {
 			return
 		}
 	case *ast.List:
-		if d.labelList(n) || d.planList(n) {
+		if d.labelList(n) || d.planList(n) || d.q != nil && d.role != vocab.RoleAnswer && d.role != vocab.RoleDiagrams && d.extra == nil && d.markedList(n) {
 			return
 		}
 	case *ast.Blockquote:

@@ -150,6 +150,25 @@ func (g *gen) blocks(n int, first func(bank.Block) bool) []bank.Block {
 	return bs
 }
 
+// markLed reports whether a block is a list whose every top-level item
+// opens with a mark ("✅ …", "❌ …", "+ …"), which the parser reads as
+// feedback.
+func markLed(b bank.Block) bool {
+	if b.Kind != bank.KindList || len(b.Items) == 0 {
+		return false
+	}
+	for _, it := range b.Items {
+		if strings.HasPrefix(it, " ") {
+			continue // a nested item; the top-level items decide
+		}
+		it = strings.TrimSpace(it)
+		if !strings.HasPrefix(it, "✅") && !strings.HasPrefix(it, "❌") && !strings.HasPrefix(it, "+") {
+			return false
+		}
+	}
+	return true
+}
+
 // rubricLike reports whether a table reads as a rubric in a question's
 // feedback: two rows or more, and a column whose every cell opens with
 // a mark ("✅ …", "❌ …", "+"). A question's extra sections hold none.
@@ -223,6 +242,11 @@ func (g *gen) question() bank.Question {
 	}
 	if g.r.IntN(4) == 0 {
 		q.Response = g.blocks(1+g.r.IntN(2), nil)
+		for i := range q.Response {
+			for markLed(q.Response[i]) {
+				q.Response[i] = g.block() // a marked list is feedback
+			}
+		}
 	}
 	if g.r.IntN(4) == 0 {
 		q.Score = g.pick([]string{"7/10", "8 / 10", "B+", "★★★☆☆", "Strong hire — 3/4"})

@@ -345,8 +345,9 @@ func (d *doc) termTable(t *east.Table) bool {
 
 // termRun reports whether heading h, a sub-heading (level 3 or deeper),
 // opens a run of at least three sibling headings at its level, each
-// short and followed by one or two paragraphs and nothing else: a
-// glossary written a heading per term.
+// short and followed by one or two paragraphs and at most one quote (an
+// aside such as "> **Tip:** …") and nothing else: a glossary written a
+// heading per term.
 func (d *doc) termRun(h *ast.Heading) bool {
 	if h.Level < 3 {
 		return false
@@ -372,6 +373,9 @@ func (d *doc) termRun(h *ast.Heading) bool {
 		}
 		if paras == 0 || paras > 2 {
 			return false
+		}
+		if _, ok := n.(*ast.Blockquote); ok {
+			n = n.NextSibling() // an aside on the term ("> **Tip:** …"), kept in the notes
 		}
 		count++
 		if count >= 3 {

@@ -8,7 +8,6 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/bankgen/bankgen/bank"
@@ -34,7 +33,6 @@ var defaultVocab = func() *Vocabulary {
 		}
 		v.add(entry{key, group, name})
 	}
-	v.sortLists()
 	return v
 }()
 
@@ -91,7 +89,6 @@ func (v *Vocabulary) extend(data []byte, file string, line int) (*Vocabulary, er
 	for _, e := range entries {
 		c.add(e)
 	}
-	c.sortLists()
 	return c, nil
 }
 
@@ -151,6 +148,13 @@ func (v *Vocabulary) add(e entry) {
 		v.levels[e.name] = lv
 	case "statuses":
 		st, _ := bank.ParseStatus(e.group)
+		if _, known := v.statuses[e.name]; !known {
+			if isSymbol(e.name) {
+				v.statusSymbols = append(v.statusSymbols, e.name)
+			} else {
+				v.statusWords.add(e.name)
+			}
+		}
 		v.statuses[e.name] = st
 	case "planColumns":
 		v.planCols[e.name] = map[string]PlanColumn{"number": PlanNumber, "topic": PlanTopic, "status": PlanStatus}[e.group]
@@ -175,11 +179,12 @@ func (v *Vocabulary) add(e entry) {
 	case "notTerms":
 		v.notTerms[e.name] = true
 	case "titleWords":
-		v.titleWords = append(v.titleWords, e.name)
+		v.titleWords[e.name] = true
+		v.titleLen = max(v.titleLen, strings.Count(e.name, " ")+1)
 	case "closings":
-		v.closings = append(v.closings, e.name)
+		v.closings.add(e.name)
 	case "endings":
-		v.endings = append(v.endings, e.name)
+		v.endings.add(e.name)
 	case "connectors":
 		v.connectors[e.name] = true
 	case "write":
@@ -359,9 +364,9 @@ func (v *Vocabulary) clone() *Vocabulary {
 		speakers:   cloneMap(v.speakers),
 		phrasing:   cloneMap(v.phrasing),
 		notTerms:   cloneMap(v.notTerms),
-		titleWords: slices.Clone(v.titleWords),
-		closings:   slices.Clone(v.closings),
-		endings:    slices.Clone(v.endings),
+		titleWords: cloneMap(v.titleWords),
+		closings:   v.closings.clone(),
+		endings:    v.endings.clone(),
 		connectors: cloneMap(v.connectors),
 		marks:      cloneMap(v.marks),
 		verdicts:   cloneMap(v.verdicts),
@@ -370,6 +375,10 @@ func (v *Vocabulary) clone() *Vocabulary {
 		planCols:   cloneMap(v.planCols),
 		termCols:   cloneMap(v.termCols),
 		Write:      v.Write,
+
+		titleLen:      v.titleLen,
+		statusWords:   v.statusWords.clone(),
+		statusSymbols: slices.Clip(v.statusSymbols),
 	}
 	return c
 }
@@ -379,23 +388,6 @@ func cloneMap[K comparable, V any](m map[K]V) map[K]V {
 		return map[K]V{}
 	}
 	return maps.Clone(m)
-}
-
-// sortLists orders the lists that are searched in turn: title words
-// longest first, so that "mock interview" is tried before "interview".
-func (v *Vocabulary) sortLists() {
-	v.titleWords = slices.Compact(sortedByLength(v.titleWords))
-	v.closings = slices.Compact(sortedByLength(v.closings))
-}
-
-func sortedByLength(list []string) []string {
-	sort.SliceStable(list, func(i, j int) bool {
-		if len(list[i]) != len(list[j]) {
-			return len(list[i]) > len(list[j])
-		}
-		return list[i] < list[j]
-	})
-	return list
 }
 
 // yamlErrLine digs the line number out of a yaml error ("yaml: line 7: …").

@@ -109,9 +109,9 @@ type Vocabulary struct {
 	speakers   map[string]bool
 	phrasing   map[string]bool
 	notTerms   map[string]bool
-	titleWords []string // keys, longest first
-	closings   []string // keys
-	endings    []string // keys
+	titleWords map[string]bool
+	closings   phrases
+	endings    phrases
 	connectors map[string]bool
 	marks      map[string]Role // symbol key → strengths or gaps
 	verdicts   map[string]Role // a rubric cell's key → strengths or gaps
@@ -119,6 +119,13 @@ type Vocabulary struct {
 	callouts   map[string]Role
 	planCols   map[string]PlanColumn
 	termCols   map[string]TermColumn
+
+	// titleLen is the most words a title word has.
+	titleLen int
+	// statusWords and statusSymbols are the names in statuses made of
+	// words and of symbols, which a cell holds in different ways.
+	statusWords   phrases
+	statusSymbols []string
 
 	// Write holds the words package export/markdown writes.
 	Write Writing
@@ -151,12 +158,27 @@ type Writing struct {
 // keys to itself without white space or variation selectors.
 func Key(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	if hasNonASCIILetter(s) {
 		s = norm.NFD.String(s) // accents apart from their letters
 	}
 	for _, r := range s {
 		switch {
+		case r < utf8.RuneSelf && r != '\'':
+			// ASCII, most text: a letter, a digit or a separator.
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.WriteByte(byte(r))
+			} else {
+				space = true
+			}
 		case unicode.Is(unicode.Mn, r):
 			// an accent, separated from its letter by NFD
 		case r == '\'' || r == '’':
@@ -272,10 +294,11 @@ func containsAll(words, want []string) bool {
 // else: "Kafka basics" names no level, and "mid" is never found inside
 // "midnight".
 func (v *Vocabulary) Level(s string) (l bank.Level, ok bool) {
-	if l, ok := v.levels[Key(s)]; ok {
+	k := Key(s)
+	if l, ok := v.levels[k]; ok {
 		return l, true
 	}
-	words := strings.Fields(Key(s))
+	words := strings.Fields(k)
 	for len(words) > 0 && v.fillers[words[0]] {
 		words = words[1:]
 	}
@@ -303,23 +326,21 @@ func (v *Vocabulary) Status(cell string) (s bank.Status, ok bool) {
 	if st, ok := percentStatus(cell); ok {
 		return st, true
 	}
-	words := " " + Key(cell) + " "
-	symbols := symbolKey(cell)
 	best, bestScore := bank.Todo, 0
-	for name, st := range v.statuses {
-		score := 0
-		switch {
-		case isSymbol(name):
-			if strings.Contains(symbols, name) {
-				score = 1
-			}
-		case strings.Contains(words, " "+name+" "):
-			score = 2 + strings.Count(name, " ")
-		}
-		// Ties go to the name that sorts first, so that the result does
-		// not depend on the map's order.
-		if score > bestScore || score == bestScore && score > 0 && st > best {
+	consider := func(name string, score int) {
+		// Of names that score alike, the most advanced status wins, so
+		// that the result does not depend on the order names are found.
+		if st := v.statuses[name]; score > bestScore || score == bestScore && st > best {
 			best, bestScore = st, score
+		}
+	}
+	for name := range v.statusWords.in(Key(cell)) {
+		consider(name, 2+strings.Count(name, " "))
+	}
+	symbols := symbolKey(cell)
+	for _, name := range v.statusSymbols {
+		if strings.Contains(symbols, name) {
+			consider(name, 1)
 		}
 	}
 	return best, bestScore > 0
@@ -381,21 +402,11 @@ func (v *Vocabulary) IsClosing(s string) bool {
 		return false // a closing line is short
 	}
 	s = TrimDecoration(s)
-	k := " " + Key(s) + " "
-	for _, e := range v.endings {
-		if strings.Contains(k, " "+e+" ") {
-			return true
-		}
+	k := Key(s)
+	if v.endings.holds(k) {
+		return true
 	}
-	if !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
-		return false
-	}
-	for _, c := range v.closings {
-		if strings.Contains(k, " "+c+" ") {
-			return true
-		}
-	}
-	return false
+	return (strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")) && v.closings.holds(k)
 }
 
 // Mark returns the role a mark opening s gives a point of feedback
@@ -498,17 +509,13 @@ func (v *Vocabulary) hasTitleWord(s string) bool {
 // titleWordAt returns the length of the title word that opens words (or
 // ends them, when atEnd is set), 0 for none.
 func (v *Vocabulary) titleWordAt(words []string, atEnd bool) int {
-	for _, w := range v.titleWords { // longest first
-		tw := strings.Fields(w)
-		if len(tw) > len(words) {
-			continue
-		}
-		at := words[:len(tw)]
+	for n := min(v.titleLen, len(words)); n > 0; n-- { // longest first
+		at := words[:n]
 		if atEnd {
-			at = words[len(words)-len(tw):]
+			at = words[len(words)-n:]
 		}
-		if slices.Equal(at, tw) {
-			return len(tw)
+		if v.titleWords[strings.Join(at, " ")] {
+			return n
 		}
 	}
 	return 0

@@ -221,6 +221,39 @@ func TestExtend(t *testing.T) {
 	}
 }
 
+// TestExtendPhrases adds names that share a first word with names of
+// the default vocabulary ("in progress"), and names of several words,
+// and checks that the copy reads them and the default still does not.
+func TestExtendPhrases(t *testing.T) {
+	v, err := Default().Extend([]byte("statuses:\n  next: [in review]\nclosings: [see you soon]\ntitleWords: [crash course]\n"), "bankgen.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		v        *Vocabulary
+		review   bool
+		closing  bool
+		topicOf  string
+		progress bool
+	}{
+		{v, true, true, "Kafka", true},
+		{Default(), false, false, "Kafka Crash Course", true},
+	} {
+		if st, ok := tt.v.Status("In review"); ok != tt.review || ok && st != bank.Next {
+			t.Errorf("Status(In review) = %v, %v; want next: %v", st, ok, tt.review)
+		}
+		if st, ok := tt.v.Status("In progress"); ok != tt.progress || st != bank.Next {
+			t.Errorf("Status(In progress) = %v, %v", st, ok)
+		}
+		if got := tt.v.IsClosing("OK, see you soon!"); got != tt.closing {
+			t.Errorf("IsClosing(see you soon) = %v, want %v", got, tt.closing)
+		}
+		if got := tt.v.TopicName("Kafka Crash Course"); got != tt.topicOf {
+			t.Errorf("TopicName(Kafka Crash Course) = %q, want %q", got, tt.topicOf)
+		}
+	}
+}
+
 func TestExtendErrors(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"unknown key", "roles:\n  strengths: [a]\nrolse:\n  gaps: [b]\n", `bankgen.yaml:3:1: unknown key "rolse"`},

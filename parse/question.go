@@ -42,7 +42,10 @@ func (d *doc) questionHead(text string) (qh questionHead, ok bool) {
 		// level and the question, numbered by the caller.
 		for _, sep := range []string{" — ", " – ", " - ", ": ", " | "} {
 			head, after, found := strings.Cut(s, sep)
-			if lv, isLevel := d.v.Level(head); found && isLevel && strings.HasSuffix(strings.TrimSpace(after), "?") {
+			if !found || !strings.HasSuffix(strings.TrimSpace(after), "?") {
+				continue
+			}
+			if lv, isLevel := d.v.Level(head); isLevel {
 				return questionHead{label: vocab.TrimDecoration(head), level: lv, hasLevel: true, title: cleanTitle(after)}, true
 			}
 		}
@@ -51,7 +54,10 @@ func (d *doc) questionHead(text string) (qh questionHead, ok bool) {
 		// A level before the number: "Easy — Question 1".
 		for _, sep := range []string{" — ", " – ", " - ", ": ", " | "} {
 			head, after, found := strings.Cut(s, sep)
-			if lv, isLevel := d.v.Level(head); found && isLevel {
+			if !found {
+				continue
+			}
+			if lv, isLevel := d.v.Level(head); isLevel {
 				if n, rest, numbered, ok = d.questionNumber(strings.TrimSpace(after)); ok && !numbered {
 					qh = questionHead{number: n, label: vocab.TrimDecoration(head), level: lv, hasLevel: true}
 					qh.title = cleanTitle(rest)

@@ -33,15 +33,16 @@ func Clean(s string) string {
 }
 
 func isClean(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
+	ascii := true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+		c := s[i]
+		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
 			return false
 		}
+		ascii = ascii && c < utf8.RuneSelf
 	}
-	return norm.NFC.IsNormalString(s)
+	// ASCII text is valid UTF-8 and in normal form C.
+	return ascii || utf8.ValidString(s) && norm.NFC.IsNormalString(s)
 }
 
 // Normalize applies Clean to every text of the bank, in place: names,

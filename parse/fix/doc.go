@@ -58,9 +58,13 @@
 // encoding bug that says greeted customers as "JosÃ©" instead of "José"
 // holds the clean form of the damage in the same paragraph, which damage,
 // changing every non-ASCII character of the paragraphs it touches, never
-// does. Such places are reported as Suspect, with the repair as their
-// candidate, and the rest of the document is judged as one that speaks
-// about damage. Code is quoted material: inline
+// does. A document with such proof talks about damage, and what else of
+// its damage stands quoted (a customer's garbled letter in a block quote,
+// examples in quotation marks) is quoted too, unless it repairs to damage
+// again in a document whose prose holds damage in the open: there it is a
+// quote of damage in a paragraph damaged along with others. Such places are reported as Suspect, with the
+// repair as their candidate, and the rest of the document is judged as
+// one that speaks about damage. Code is quoted material: inline
 // code and fenced blocks lend no evidence and are repaired only when the
 // prose of the document is damaged through the same code page (a fenced
 // block may speak for itself only in a document whose prose has no

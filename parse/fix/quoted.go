@@ -17,20 +17,33 @@ import (
 // its own region (as a run of non-ASCII characters, as the run itself
 // does) is quoted: the region is one that talks about damage, and none of
 // its runs is repaired. So is a region whose damage all stands quoted and
-// whose clean form the document holds elsewhere (see findQuoted). Quoted
-// runs in prose are listed as suspect, with the repair as their
-// candidate, and count as clean text for the rest of the document.
+// whose clean form the document holds elsewhere. A document with such
+// proof talks about damage, and the rest of its damage that stands
+// quoted is quoted too: the customer's letter it shows in a block quote,
+// the examples it gives in quotation marks (see findQuoted). Quoted runs
+// in prose are listed as suspect, with the repair as their candidate, and
+// count as clean text for the rest of the document.
 
 // findQuoted marks the quoted runs (see above) and reports whether there
 // are any. The runs that may be quoted are those that read as damage
 // (accepted, or strong on their own); clean text is what no such run
-// covers. A region is quoted too when every such run of it stands quoted
-// (in quotation marks, a block quote or inline code) and becomes
-// characters the document holds as clean text elsewhere: the note that
-// says its customer wrote "My name shows as MÃ¼ller" says Müller too. A
-// paragraph damaged along with others would need both by chance: its
-// quotation marks, if not ASCII, are damaged too, and the rest of it is
-// damaged as well.
+// covers. Beside the regions that hold the clean form of their damage, a
+// region is quoted when every such run of it stands quoted (in quotation
+// marks, a block quote or inline code) and either becomes characters the
+// document holds as clean text elsewhere (the note that says its customer
+// wrote "My name shows as MÃ¼ller" says Müller too) or the document talks
+// about damage. A paragraph damaged along with others would need the
+// first by chance: its quotation marks, if not ASCII, are damaged too, and
+// the rest of it is damaged as well. In a document that talks about
+// damage and is damaged in some paragraphs (its prose holds damage in the
+// open), a damaged paragraph may hold all its damage between quotation
+// marks; what tells it is its quotes of damage, damaged again, which
+// repair to damage. A quote of damage repairs to clean text.
+//
+// A quoted region has one verdict: its runs that stand quoted and read
+// better repaired, even those too faint to count as damage alone, are
+// quoted with the rest, so that "Ã©" or "â€™" in one sentence are both
+// listed.
 func (d *doc) findQuoted() bool {
 	damage := func(ru *run) bool { return ru.best != nil && (ru.accept || d.strongRun(ru)) }
 	d.quotedRegions(damage)
@@ -44,7 +57,7 @@ func (d *doc) findQuoted() bool {
 		for ; j < len(d.runs) && d.runs[j].region == d.runs[i].region; j++ {
 			if ru := &d.runs[j]; damage(ru) && !ru.quoted {
 				any = true
-				all = all && (ru.zone == inline || ru.zone == prose && d.inQuotes(ru))
+				all = all && d.standsQuoted(ru)
 			}
 		}
 		if any && all {
@@ -66,6 +79,7 @@ func (d *doc) findQuoted() bool {
 			}
 		})
 	}
+	rest := regions[:0] // the regions not quoted yet
 	for _, r := range regions {
 		all := true
 		for k := r[0]; k < r[1]; k++ {
@@ -74,13 +88,80 @@ func (d *doc) findQuoted() bool {
 				all = all && need[string(repl)]
 			}
 		}
-		for k := r[0]; all && k < r[1]; k++ {
-			if ru := &d.runs[k]; damage(ru) {
-				ru.quoted = true
+		if all {
+			d.quoteRegion(r[0], r[1], damage)
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	if !d.anyQuoted() {
+		return false
+	}
+	// The document talks about damage. Damage standing in the open in its
+	// prose means it is damaged in some paragraphs too, and a damaged
+	// paragraph of it may hold its damage between quotation marks only:
+	// its quotes of damage, damaged again, become damage when repaired,
+	// which a quote of damage does not.
+	open := false
+	for i := range d.runs {
+		if ru := &d.runs[i]; damage(ru) && !ru.quoted && ru.zone == prose && !d.standsQuoted(ru) {
+			open = true
+			break
+		}
+	}
+	for _, r := range rest {
+		if open && d.repairsToDamage(r[0], r[1], damage) {
+			continue
+		}
+		d.quoteRegion(r[0], r[1], damage)
+	}
+	return true
+}
+
+// repairsToDamage reports whether the repair of one of runs i:j that read
+// as damage reads as damage itself.
+func (d *doc) repairsToDamage(i, j int, damage func(*run) bool) bool {
+	var repl []byte
+	for k := i; k < j; k++ {
+		ru := &d.runs[k]
+		if !damage(ru) {
+			continue
+		}
+		repl = ru.repair(repl[:0])
+		spans, any := scanRuns(repl)
+		if !any {
+			continue
+		}
+		sub := &doc{text: repl, chars: d.chars}
+		for _, sp := range spans {
+			if sp.lone {
+				continue
+			}
+			for _, rd := range sub.readRun(&run{start: sp.start, end: sp.end, pages: sp.pages}) {
+				if strong(rd) {
+					return true
+				}
 			}
 		}
 	}
-	return d.anyQuoted()
+	return false
+}
+
+// quoteRegion marks runs i:j, a region, as quoted: those that read as
+// damage, and those that stand quoted and read better repaired.
+func (d *doc) quoteRegion(i, j int, damage func(*run) bool) {
+	for k := i; k < j; k++ {
+		ru := &d.runs[k]
+		if damage(ru) || ru.best != nil && ru.best.delta > 0 && d.standsQuoted(ru) {
+			ru.quoted = true
+		}
+	}
+}
+
+// standsQuoted reports whether ru stands quoted: in inline code, or in
+// prose between quotation marks or in a block quote.
+func (d *doc) standsQuoted(ru *run) bool {
+	return ru.zone == inline || ru.zone == prose && d.inQuotes(ru)
 }
 
 // inQuotes reports whether ru stands in a block quote, or between

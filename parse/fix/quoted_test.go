@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bankgen/bankgen/parse/fix/internal/damage"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // quotedNotes are clean notes about an encoding bug that quote the damage
@@ -49,6 +50,22 @@ var quotedNotes = []struct {
 		"# Postmortem\n\nThe e-mail greeted customers as \"JosÃ©\" instead of \"José\" and named García wrong too.\n\n" +
 			"> Dear JosÃ© GarcÃ\u00ada, welcome aboard!\n\nThe fix was one line.\n",
 		map[string]string{"Ã©": "é", "Ã\u00ad": "í"}},
+	{"a customer's letter in a block quote",
+		"# Postmortem: letters that came back garbled\n\n" +
+			"Our CRM exported letters through a tool that read UTF-8 as Windows-1252. A complaint\nreached us like this:\n\n" +
+			"> Sehr geehrte Damen und Herren, im MÃ¤rz habe ich zweimal geschrieben.\n" +
+			"> Die Rechnung fÃ¼r das Abo Nr. 2â€‘17 ist leider immer noch falsch.\n" +
+			"> Mit freundlichen GrÃ¼ÃŸen, JÃ¼rgen\n\n" +
+			"Every umlaut turned into two characters: ü became Ã¼, and ß turning into ÃŸ was the giveaway.\n\n" +
+			"| saw | should have been |\n|---|---|\n| Ã¤ | ä |\n| â€‘ | ‑ |\n\n" +
+			"## What to watch for\n\n- The fix was a charset on the export step — one line.\n" +
+			"- If you see \"Ã©\" or \"â€™\" in a ticket, suspect the same bug.\n",
+		map[string]string{"Ã¤": "ä", "Ã¼ÃŸ": "üß", "â€‘": "‑", "Ã©": "é", "â€™": "’"}},
+	{"examples side by side",
+		"# Störung im März\n\nDie Kundenbriefe kamen verstümmelt an: aus „Grüße“ wurde „GrÃ¼ÃŸe“.\n\n" +
+			"Wir haben die Vorlagen geprüft und den Zeichensatz im Exportschritt gesetzt. Danach stimmten Umlaute und ß.\n\n" +
+			"- Merke: \"Ã©\" oder \"â€™\" in einem Ticket heißt fast immer dasselbe.\n",
+		map[string]string{"Ã¼ÃŸ": "üß", "Ã©": "é", "â€™": "’"}},
 }
 
 func TestQuotedNotes(t *testing.T) {
@@ -101,5 +118,26 @@ func TestDamagedParagraphBesideQuotes(t *testing.T) {
 	out, rep := Bytes([]byte(damaged))
 	if string(out) != clean {
 		t.Errorf("got\n%s%s", diffLines(clean, string(out)), rep)
+	}
+}
+
+// TestQuotedOnlyParagraphBesideOpenDamage: in a note about damage that is
+// itself damaged in some paragraphs, a damaged paragraph whose damage all
+// stands between quotation marks is repaired with the others when its
+// quotes of damage, damaged again, repair to damage; a paragraph the
+// damage left intact, quoting a customer's garbled letter, stays.
+func TestQuotedOnlyParagraphBesideOpenDamage(t *testing.T) {
+	table := "# Postmortem\n\n| saw | meant |\n|---|---|\n| JosÃ© | José |\n\n"
+	letter := "> Sehr geehrte Damen und Herren, im MÃ¤rz kam die Rechnung fÃ¼r JÃ¼rgen doppelt.\n\n"
+	p1 := "Support forwarded \"Dear JosÃ© GarcÃ\u00ada\" from Madrid.\n\n"
+	p2 := "The fix — one line — shipped the same day.\n"
+	clean := table + letter + p1 + p2
+	damaged := table + letter + corrupt(p1, charmap.Windows1252, false) + corrupt(p2, charmap.Windows1252, false)
+	out, rep := Bytes([]byte(damaged))
+	if string(out) != clean {
+		t.Errorf("got\n%s%s", diffLines(clean, string(out)), rep)
+	}
+	if out, rep := Bytes([]byte(clean)); string(out) != clean {
+		t.Errorf("clean note changed:\n%s%s", diffLines(clean, string(out)), rep)
 	}
 }

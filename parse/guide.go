@@ -129,11 +129,36 @@ func (d *doc) entry(p ast.Node) (bank.Term, bool) {
 		term = b.String()
 	}
 	def := vocab.TrimSeparator(d.inlineText(first.NextSibling(), nil))
+	if _, code := first.(*ast.CodeSpan); code && !d.hasGlossarySeparator(p) {
+		return codeLead(d.inlineText(first, nil))
+	}
 	if def == "" || !d.hasGlossarySeparator(p) {
 		return bank.Term{}, false
 	}
 	term = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(term), ":"))
 	if d.colonEntry(p) && d.v.IsNotTerm(term) {
+		return bank.Term{}, false
+	}
+	return bank.Term{Term: term, Definition: def}, true
+}
+
+// codeLead reads an entry whose lead joins code spans with a few words
+// before a dash, "`is` vs `==` — identity versus equality": the term is
+// the lead's text (at most four words, on the first line), the
+// definition what follows the dash.
+func codeLead(text string) (bank.Term, bool) {
+	cut := -1
+	var sep string
+	for _, s := range []string{" — ", " – ", " - "} {
+		if i := strings.Index(text, s); i >= 0 && (cut < 0 || i < cut) {
+			cut, sep = i, s
+		}
+	}
+	if cut < 0 {
+		return bank.Term{}, false
+	}
+	term, def := strings.TrimSpace(text[:cut]), strings.TrimSpace(text[cut+len(sep):])
+	if term == "" || def == "" || strings.Contains(term, "\n") || len(strings.Fields(term)) > 4 {
 		return bank.Term{}, false
 	}
 	return bank.Term{Term: term, Definition: def}, true

@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"strings"
+	"unicode"
 
 	"github.com/bankgen/bankgen/parse/vocab"
 	"github.com/yuin/goldmark/ast"
@@ -13,8 +14,18 @@ import (
 // removed: emphasis markers dropped, escapes and entities resolved, link
 // targets kept in parentheses so that nothing is lost. Line breaks inside
 // a paragraph become "\n". A pinning comment is not text.
+// The walk asks for the text of the same block several times (to find
+// the document's structure, then to read it), so each is kept.
 func (d *doc) plain(n ast.Node) string {
-	return d.inlineText(n.FirstChild(), nil)
+	if s, ok := d.plains[n]; ok {
+		return s
+	}
+	s := d.inlineText(n.FirstChild(), nil)
+	if d.plains == nil {
+		d.plains = map[ast.Node]string{}
+	}
+	d.plains[n] = s
+	return s
 }
 
 // inlineText returns the plain text of the inline siblings from first up
@@ -112,7 +123,7 @@ func emphasis(n ast.Node) int {
 func (d *doc) isBlank(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.Text:
-		return strings.TrimSpace(string(n.Value(d.src))) == ""
+		return len(bytes.TrimSpace(n.Value(d.src))) == 0
 	case *ast.RawHTML:
 		raw := rawHTML(n, d.src)
 		_, ok := pinComment(raw)
@@ -128,7 +139,11 @@ func (d *doc) isDecoration(n ast.Node) bool {
 	if !ok || t.SoftLineBreak() || t.HardLineBreak() {
 		return false
 	}
-	return vocab.TrimDecoration(string(t.Value(d.src))) == "" && strings.TrimSpace(string(t.Value(d.src))) != ""
+	v := t.Value(d.src)
+	if len(bytes.TrimSpace(v)) == 0 || bytes.ContainsFunc(v, isWordRune) {
+		return false // blank, or text: decoration holds no letter or digit
+	}
+	return onlyDecoration(string(v))
 }
 
 // firstInline returns a paragraph's first inline child that is not blank.
@@ -246,7 +261,27 @@ func (f fullwidthReplacer) Replace(s string) string {
 // paragraph). ok is false when the paragraph opens with none: a bold
 // lead that runs on without a colon ("**Pod** — the unit") is an entry,
 // not a label, unless it is alone on its line.
-func (d *doc) label(p ast.Node) (l label, ok bool) {
+func (d *doc) label(p ast.Node) (label, bool) {
+	if r, ok := d.labels[p]; ok {
+		return r.label, r.ok
+	}
+	l, ok := d.readLabel(p)
+	if d.labels == nil {
+		d.labels = map[ast.Node]labelRead{}
+	}
+	d.labels[p] = labelRead{l, ok}
+	return l, ok
+}
+
+// labelRead is what label found in a block, kept for the next time it
+// is asked.
+type labelRead struct {
+	label
+	ok bool
+}
+
+// readLabel is label, read afresh.
+func (d *doc) readLabel(p ast.Node) (l label, ok bool) {
 	first := p.FirstChild()
 	var mark strings.Builder
 	for first != nil && (d.isBlank(first) || d.isDecoration(first)) {
@@ -292,19 +327,23 @@ func (d *doc) label(p ast.Node) (l label, ok bool) {
 	if len(line) > 200 {
 		return label{}, false
 	}
-	more := ""
-	if lineEnd != nil {
-		more = d.inlineText(lineEnd, nil)
+	// more is the text of the lines after the first, read only for a
+	// label.
+	more := func() string {
+		if lineEnd == nil {
+			return ""
+		}
+		return d.inlineText(lineEnd, nil)
 	}
 	if head, after, found := strings.Cut(line, ":"); found && len(strings.Fields(head)) <= maxLabelWords && vocab.TrimDecoration(head) != "" {
 		rest := strings.TrimSpace(after)
-		if more != "" {
+		if more := more(); more != "" {
 			rest = strings.TrimSpace(rest + "\n" + more)
 		}
 		return label{text: vocab.TrimDecoration(head), colon: true, rest: rest}, true
 	}
 	if len(strings.Fields(line)) <= maxLabelWords && vocab.TrimDecoration(line) != "" {
-		return label{text: vocab.TrimDecoration(line), rest: strings.TrimSpace(more)}, true
+		return label{text: vocab.TrimDecoration(line), rest: strings.TrimSpace(more())}, true
 	}
 	return label{}, false
 }
@@ -320,8 +359,7 @@ func (d *doc) endsLine(n ast.Node) bool {
 		return true
 	}
 	if t, ok := next.(*ast.Text); ok {
-		v := strings.TrimSpace(string(t.Value(d.src)))
-		return v == "" && (t.SoftLineBreak() || t.HardLineBreak())
+		return len(bytes.TrimSpace(t.Value(d.src))) == 0 && (t.SoftLineBreak() || t.HardLineBreak())
 	}
 	return false
 }
@@ -339,6 +377,8 @@ func firstLine(s string) string {
 }
 
 func onlyDecoration(s string) bool { return vocab.TrimDecoration(s) == "" }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // paragraphLines splits a paragraph's inline children into lines, at
 // its soft and hard line breaks. Each line is the run of nodes from

@@ -95,6 +95,10 @@ type doc struct {
 
 	pin    string // pinned ID key for the next item
 	pinPos bank.Pos
+
+	// plains and labels keep what plain and label read of a node.
+	plains map[ast.Node]string
+	labels map[ast.Node]labelRead
 }
 
 // termHeading is a heading in a glossary section, waiting to see

@@ -51,6 +51,12 @@ func isCode(n ast.Node) bool {
 func codeText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	lines := n.Lines()
+	size := 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		size += seg.Len()
+	}
+	b.Grow(size)
 	for i := 0; i < lines.Len(); i++ {
 		s := lines.At(i)
 		b.Write(s.Value(src))

@@ -79,7 +79,10 @@ func shortcodeFences(src []byte) []byte {
 			end = off + i + 1
 		}
 		line := bytes.TrimRight(src[off:end], "\r\n")
-		m := shortcode.FindSubmatch(line)
+		var m [][]byte
+		if t := bytes.TrimLeft(line, " "); len(t) > 0 && t[0] == '{' {
+			m = shortcode.FindSubmatch(line) // every shortcode opens with a brace
+		}
 		switch {
 		case m == nil:
 		case cur == nil && len(m[1]) == 0 && len(m[4]) == 0 && (len(m[2]) > 0 || len(m[5]) > 0):

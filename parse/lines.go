@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"sort"
 
 	"github.com/bankgen/bankgen/bank"
@@ -18,11 +19,14 @@ type lineTable struct {
 }
 
 func newLineTable(file string, src []byte) lineTable {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
 		}
+		off += i + 1
+		starts = append(starts, off)
 	}
 	return lineTable{file: file, size: len(src), starts: starts}
 }

@@ -101,7 +101,7 @@ func Keys() []string {
 // embedded files also hold "write".
 var userKeys = map[string]bool{
 	"roles": true, "levels": true, "statuses": true, "levelFillers": true, "questions": true, "speakers": true,
-	"phrasing": true, "notTerms": true, "marks": true, "verdicts": true, "roleWords": true, "endings": true, "connectors": true, "callouts": true, "titleWords": true, "closings": true, "planColumns": true, "termColumns": true,
+	"phrasing": true, "notTerms": true, "marks": true, "verdicts": true, "roleWords": true, "endings": true, "connectors": true, "callouts": true, "titleWords": true, "documentWords": true, "closings": true, "planColumns": true, "termColumns": true,
 }
 
 // An entry is one name of a vocabulary: the key it is listed under
@@ -181,6 +181,8 @@ func (v *Vocabulary) add(e entry) {
 	case "titleWords":
 		v.titleWords[e.name] = true
 		v.titleLen = max(v.titleLen, strings.Count(e.name, " ")+1)
+	case "documentWords":
+		v.documentWords[e.name] = true
 	case "closings":
 		v.closings.add(e.name)
 	case "endings":
@@ -356,25 +358,26 @@ func (l *loader) textMap(n *yaml.Node, group string, known func(string) bool) {
 // clone returns a deep copy of v, with every map made.
 func (v *Vocabulary) clone() *Vocabulary {
 	c := &Vocabulary{
-		roles:      cloneMap(v.roles),
-		levels:     cloneMap(v.levels),
-		statuses:   cloneMap(v.statuses),
-		fillers:    cloneMap(v.fillers),
-		questions:  cloneMap(v.questions),
-		speakers:   cloneMap(v.speakers),
-		phrasing:   cloneMap(v.phrasing),
-		notTerms:   cloneMap(v.notTerms),
-		titleWords: cloneMap(v.titleWords),
-		closings:   v.closings.clone(),
-		endings:    v.endings.clone(),
-		connectors: cloneMap(v.connectors),
-		marks:      cloneMap(v.marks),
-		verdicts:   cloneMap(v.verdicts),
-		roleWords:  slices.Clone(v.roleWords),
-		callouts:   cloneMap(v.callouts),
-		planCols:   cloneMap(v.planCols),
-		termCols:   cloneMap(v.termCols),
-		Write:      v.Write,
+		roles:         cloneMap(v.roles),
+		levels:        cloneMap(v.levels),
+		statuses:      cloneMap(v.statuses),
+		fillers:       cloneMap(v.fillers),
+		questions:     cloneMap(v.questions),
+		speakers:      cloneMap(v.speakers),
+		phrasing:      cloneMap(v.phrasing),
+		notTerms:      cloneMap(v.notTerms),
+		titleWords:    cloneMap(v.titleWords),
+		documentWords: cloneMap(v.documentWords),
+		closings:      v.closings.clone(),
+		endings:       v.endings.clone(),
+		connectors:    cloneMap(v.connectors),
+		marks:         cloneMap(v.marks),
+		verdicts:      cloneMap(v.verdicts),
+		roleWords:     slices.Clone(v.roleWords),
+		callouts:      cloneMap(v.callouts),
+		planCols:      cloneMap(v.planCols),
+		termCols:      cloneMap(v.termCols),
+		Write:         v.Write,
 
 		titleLen:      v.titleLen,
 		statusWords:   v.statusWords.clone(),

@@ -110,15 +110,19 @@ type Vocabulary struct {
 	phrasing   map[string]bool
 	notTerms   map[string]bool
 	titleWords map[string]bool
-	closings   phrases
-	endings    phrases
-	connectors map[string]bool
-	marks      map[string]Role // symbol key → strengths or gaps
-	verdicts   map[string]Role // a rubric cell's key → strengths or gaps
-	roleWords  []roleWord
-	callouts   map[string]Role
-	planCols   map[string]PlanColumn
-	termCols   map[string]TermColumn
+	// documentWords name kinds of document one word at a time
+	// ("session", "export", "results"): a side of a title made of them
+	// alone says what the document is, not what it is about.
+	documentWords map[string]bool
+	closings      phrases
+	endings       phrases
+	connectors    map[string]bool
+	marks         map[string]Role // symbol key → strengths or gaps
+	verdicts      map[string]Role // a rubric cell's key → strengths or gaps
+	roleWords     []roleWord
+	callouts      map[string]Role
+	planCols      map[string]PlanColumn
+	termCols      map[string]TermColumn
 
 	// titleLen is the most words a title word has.
 	titleLen int
@@ -461,13 +465,21 @@ func (v *Vocabulary) TermColumn(header string) TermColumn {
 // decoration aside.
 func (v *Vocabulary) TopicName(title string) string {
 	s := TrimDecoration(strings.TrimSpace(title))
-	if open := strings.LastIndex(s, "("); open > 0 && strings.HasSuffix(s, ")") && v.onlyTitleWords(s[open+1:len(s)-1]) {
+	if open := strings.LastIndex(s, "("); open > 0 && strings.HasSuffix(s, ")") && v.documentKind(s[open+1:len(s)-1]) {
 		s = strings.TrimSpace(s[:open]) // "URL shortener (practice)"
 	}
 	for _, sep := range []string{" — ", " – ", " - ", ": ", " | "} {
 		a, b, ok := strings.Cut(s, sep)
 		if !ok || strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
 			continue
+		}
+		// "Session export — OAuth", "Kafka — practice session results":
+		// the side that only says what kind of document this is goes.
+		switch da, db := v.documentKind(a), v.documentKind(b); {
+		case da && !db:
+			return v.TopicName(b)
+		case db && !da:
+			return v.TopicName(a)
 		}
 		switch ta, tb := v.hasTitleWord(a), v.hasTitleWord(b); {
 		case ta && (!tb || v.onlyTitleWords(a)):
@@ -494,6 +506,30 @@ func (v *Vocabulary) onlyTitleWords(s string) bool {
 		words = words[n:]
 	}
 	return true
+}
+
+// documentKind reports whether s names a kind of document and nothing
+// else: every word of it is a document word or a connector, or stands
+// in a title word ("Mock interview", "practice session results",
+// "Proefgesprek"), and one at least is not a connector.
+func (v *Vocabulary) documentKind(s string) bool {
+	words := strings.Fields(Key(s))
+	named := false
+	for len(words) > 0 {
+		switch n := v.titleWordAt(words, false); {
+		case n > 0:
+			words, named = words[n:], true
+		case len(words) > 1 && v.documentWords[words[0]+" "+words[1]]:
+			words, named = words[2:], true // "kết quả"
+		case v.documentWords[words[0]]:
+			words, named = words[1:], true
+		case v.connectors[words[0]]:
+			words = words[1:]
+		default:
+			return false
+		}
+	}
+	return named
 }
 
 func (v *Vocabulary) hasTitleWord(s string) bool {

@@ -178,6 +178,16 @@ func TestTopicName(t *testing.T) {
 		"Entrevista simulada: Python":  "Python",
 		"System Design Interview":      "System Design",
 		"Concept Guide — Kubernetes ✅": "Kubernetes",
+		// A side of a dash or colon that only names a kind of document.
+		"Session export — OAuth":                "OAuth",
+		"Kafka — practice session results":      "Kafka",
+		"Proefgesprek: C#":                      "C#",
+		"Sesión de práctica — Redis":            "Redis",
+		"Entretien blanc : résultats — GraphQL": "GraphQL",
+		"Kết quả phỏng vấn thử: Go":             "Go",
+		// A side that names more than that is the topic.
+		"Session management — notes": "Session management",
+		"Export pipelines: a review": "Export pipelines",
 	} {
 		if got := v.TopicName(in); got != want {
 			t.Errorf("TopicName(%q) = %q, want %q", in, got, want)

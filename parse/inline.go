@@ -324,9 +324,6 @@ func (d *doc) readLabel(p ast.Node) (l label, ok bool) {
 		lineEnd = lineEnd.NextSibling()
 	}
 	line := halfwidth.Replace(d.inlineText(first, lineEnd))
-	if len(line) > 200 {
-		return label{}, false
-	}
 	// more is the text of the lines after the first, read only for a
 	// label.
 	more := func() string {
@@ -335,6 +332,8 @@ func (d *doc) readLabel(p ast.Node) (l label, ok bool) {
 		}
 		return d.inlineText(lineEnd, nil)
 	}
+	// A short head and a colon make a label, however long the text after
+	// it ("Try saying: …" a long sentence, in any script).
 	if head, after, found := strings.Cut(line, ":"); found && len(strings.Fields(head)) <= maxLabelWords && vocab.TrimDecoration(head) != "" {
 		rest := strings.TrimSpace(after)
 		if more := more(); more != "" {

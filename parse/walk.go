@@ -263,7 +263,7 @@ func (d *doc) block(n ast.Node) {
 			return
 		}
 	case *ast.List:
-		if d.labelList(n) || d.planList(n) || d.q != nil && d.role != vocab.RoleAnswer && d.role != vocab.RoleDiagrams && d.extra == nil && d.markedList(n) {
+		if d.labelList(n) || d.fieldList(n) || d.planList(n) || d.q != nil && d.role != vocab.RoleAnswer && d.role != vocab.RoleDiagrams && d.extra == nil && d.markedList(n) {
 			return
 		}
 	case *ast.Blockquote:
@@ -820,7 +820,7 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		}
 		return true
 	}
-	if d.labelLines(p) {
+	if d.labelLines(p) || d.fieldLines(p) {
 		return true
 	}
 	l, ok := d.label(p)
@@ -989,15 +989,21 @@ func (d *doc) levelLine(l label, pos bank.Pos) bool {
 	if !ok || !d.q.LevelInferred {
 		return false
 	}
-	d.q.Level, d.q.Label, d.q.LevelInferred = lv, text, false
-	if d.qEntry >= 0 && d.qEntry < len(d.outline) {
-		e := &d.outline[d.qEntry].Read
-		e.Level, e.Label, e.LevelInferred = lv, text, false
-	}
+	d.giveLevel(lv, text)
 	r := d.inQuestion(ReadQuestion)
 	r.Level, r.Label = lv, text
 	d.record(pos, "label", l.text+": "+text, r)
 	return true
+}
+
+// giveLevel gives the current question the level a line under its
+// heading names, label as written, in the bank and in the outline.
+func (d *doc) giveLevel(lv bank.Level, label string) {
+	d.q.Level, d.q.Label, d.q.LevelInferred = lv, label, false
+	if d.qEntry >= 0 && d.qEntry < len(d.outline) {
+		e := &d.outline[d.qEntry].Read
+		e.Level, e.Label, e.LevelInferred = lv, label, false
+	}
 }
 
 // labelList reads a list inside a question whose every item opens with

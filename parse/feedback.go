@@ -3,6 +3,7 @@ package parse
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/parse/vocab"
@@ -217,25 +218,39 @@ func (d *doc) phrasingParagraph(p ast.Node) (string, bool) {
 // phrasingText drops a phrasing label from the start of text, when it
 // has one ("Better: …" in italics).
 func (d *doc) phrasingText(text string) string {
-	if head, rest, ok := strings.Cut(text, ":"); ok && d.v.IsPhrasingLabel(head) {
+	if head, rest, ok := cutColon(text); ok && d.v.IsPhrasingLabel(head) {
 		return strings.TrimSpace(rest)
 	}
 	return text
 }
 
+// cutColon cuts s around its first colon, ASCII or full-width ("建议说法：「…」").
+func cutColon(s string) (before, after string, found bool) {
+	i := strings.IndexAny(s, ":：")
+	if i < 0 {
+		return s, "", false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[:i], s[i+size:], true
+}
+
 // labelledPhrasing splits plain text at a phrasing label ("… Try
 // saying: "…""), anywhere after its first words.
 func (d *doc) labelledPhrasing(text string) (head, phrasing string, ok bool) {
-	for i := 0; i < len(text); i++ {
-		if text[i] != ':' {
+	for i, r := range text {
+		if r != ':' && r != '：' {
 			continue
 		}
 		before := text[:i]
 		// The label is the last few words before the colon, after a
 		// sentence end or a line break.
-		start := max(strings.LastIndexAny(before, ".!?\n")+1, 0)
+		start := 0
+		if k := strings.LastIndexAny(before, ".!?\n。！？"); k >= 0 {
+			_, size := utf8.DecodeRuneInString(before[k:])
+			start = k + size
+		}
 		if d.v.IsPhrasingLabel(before[start:]) {
-			return strings.TrimSpace(text[:start]), vocab.Unquote(text[i+1:]), true
+			return strings.TrimSpace(text[:start]), vocab.Unquote(text[i+utf8.RuneLen(r):]), true
 		}
 	}
 	return text, "", false
@@ -291,7 +306,7 @@ func (d *doc) phrasingLine(start, stop ast.Node) (string, bool) {
 		return vocab.Unquote(d.phrasingText(d.plain(only))), true
 	}
 	text := d.inlineText(start, stop)
-	if head, rest, ok := strings.Cut(text, ":"); ok && d.v.IsPhrasingLabel(head) {
+	if head, rest, ok := cutColon(text); ok && d.v.IsPhrasingLabel(head) {
 		return vocab.Unquote(rest), true
 	}
 	return "", false

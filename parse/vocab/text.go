@@ -61,18 +61,18 @@ func isOpening(r rune) bool { return strings.ContainsRune("(\"“'¿¡[", r) }
 func isClosing(r rune) bool { return strings.ContainsRune(")\"”'?!.]+#", r) }
 
 // quotePairs are the quotation marks Unquote removes.
-var quotePairs = [][2]string{{`"`, `"`}, {"“", "”"}, {"'", "'"}, {"«", "»"}, {"„", "“"}}
+var quotePairs = [][2]string{{`"`, `"`}, {"“", "”"}, {"'", "'"}, {"«", "»"}, {"„", "“"}, {"「", "」"}, {"『", "』"}}
 
-// Unquote removes one pair of quotation marks, straight or curly, that
-// encloses the whole of s, and the white space inside them. A pair of
-// straight marks stays when another of the same mark stands between
-// them ("'a' and 'b'").
+// Unquote removes one pair of quotation marks (straight, curly,
+// guillemets or CJK corner brackets) that encloses the whole of s, and
+// the white space inside them. A pair stays when its closing mark also
+// stands between them ("'a' and 'b'", "“a” or “b”").
 func Unquote(s string) string {
 	s = strings.TrimSpace(s)
 	for _, q := range quotePairs {
 		if len(s) >= len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
 			inner := s[len(q[0]) : len(s)-len(q[1])]
-			if q[0] != q[1] || !strings.Contains(inner, q[0]) {
+			if !strings.Contains(inner, q[1]) {
 				return strings.TrimSpace(inner)
 			}
 		}

@@ -188,12 +188,15 @@ func merge(all []finding, steps []editMap) []finding {
 		}
 		f.rounds = 1
 	}
-	slices.SortStableFunc(all, func(a, b finding) int {
+	byPlace := func(a, b finding) int {
 		if a.start != b.start {
 			return a.start - b.start
 		}
 		return b.end - a.end // the larger (later round) first
-	})
+	}
+	if !slices.IsSortedFunc(all, byPlace) { // one round's findings are in order
+		slices.SortStableFunc(all, byPlace)
+	}
 	// Merge the rounds of one place: a later round's repair covers the
 	// earlier ones inside it. A suspect that a later repair covers was
 	// repaired after all.

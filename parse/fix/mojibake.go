@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"encoding/binary"
 	"math"
 	"unicode/utf8"
 )
@@ -81,6 +82,8 @@ type doc struct {
 	chars   map[rune]char  // see char
 	weights []float64      // scratch for choose
 	vocab   map[string]int // see vocabulary
+	rids    map[string]int // see repairID
+	repl    []byte         // scratch for repairID
 	// Evidence by region: strong runs by code page and zone, and the
 	// non-ASCII characters that read as clean text, by zone.
 	strong   [][2][]int // [region][prose/code][cp]
@@ -106,7 +109,8 @@ func (mojibake) apply(text []byte, c *config) ([]edit, []finding) {
 
 func newDoc(text []byte, c *config) *doc {
 	return &doc{text: text, c: c, lay: layoutOf(text), memo: map[string][]*reading{}, intact: map[rune]int{},
-		fits: map[[3]rune]float64{}, choices: map[choiceKey]choice{}, widths: map[rune]int{}, chars: map[rune]char{}}
+		fits: map[[3]rune]float64{}, choices: map[choiceKey]choice{}, widths: map[rune]int{}, chars: map[rune]char{},
+		rids: map[string]int{}}
 }
 
 // scanRuns finds the runs of non-ASCII characters that may be damage: those
@@ -117,7 +121,7 @@ func newDoc(text []byte, c *config) *doc {
 func scanRuns(text []byte) (runs []runSpan, any bool) {
 	for i := 0; i < len(text); {
 		if text[i] < utf8.RuneSelf {
-			i++
+			i = skipASCII(text, i)
 			continue
 		}
 		start := i
@@ -382,7 +386,7 @@ func (d *doc) weigh() {
 			d.clean[ln.region][codeZone(ln.zoneAt(ln.start))] += nonASCII(d.text[ln.start:ln.end])
 			continue
 		}
-		for i := ln.start; i < ln.end; i++ {
+		for i := skipASCII(d.text[:ln.end], ln.start); i < ln.end; i = skipASCII(d.text[:ln.end], i+1) {
 			if d.text[i] >= 0xC2 && isCharStart(d.text[i:ln.end]) {
 				d.clean[ln.region][codeZone(ln.zoneAt(i))]++
 			}
@@ -452,12 +456,27 @@ func (d *doc) unclaim(ru *run) {
 // text: they count for nothing.
 func nonASCII(b []byte) int {
 	n := 0
-	for i, c := range b {
-		if c >= 0xC2 && isCharStart(b[i:]) {
+	for i := skipASCII(b, 0); i < len(b); i = skipASCII(b, i+1) {
+		if b[i] >= 0xC2 && isCharStart(b[i:]) {
 			n++
 		}
 	}
 	return n
+}
+
+// skipASCII returns the offset of the first byte of b from i on that is
+// not ASCII, or len(b). The text of notes is mostly ASCII, and every step
+// looks at the rest only: eight bytes are tested at a time.
+func skipASCII(b []byte, i int) int {
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(b) && b[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // isCharStart reports whether b starts with a non-ASCII character: a lead
@@ -649,7 +668,8 @@ func (d *doc) emit() ([]edit, []finding) {
 		}
 		start, end := ru.start+b.items[first].start, ru.start+b.items[last].end
 		from := len(buf)
-		conf := sigmoid(ru.score)
+		p := sigmoid(ru.score)
+		conf := p
 		kind := Mojibake
 		var cands []string
 		for i, it := range b.items[first : last+1] {
@@ -660,7 +680,7 @@ func (d *doc) emit() ([]edit, []finding) {
 					continue // not accepted: judged by the run's score alone
 				}
 				ch := ru.choices[first+i]
-				conf = min(conf, sigmoid(ru.score)*ch.share)
+				conf = min(conf, p*ch.share)
 				if len(ch.alts) > 1 {
 					cands = ch.alts
 				}

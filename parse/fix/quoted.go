@@ -50,8 +50,6 @@ func (d *doc) findQuoted() bool {
 	// The other regions whose damage all stands quoted, and what their
 	// runs would become.
 	var regions [][2]int // runs i:j of a region
-	need := map[string]bool{}
-	var repl []byte
 	for i := 0; i < len(d.runs); {
 		j, all, any := i, true, false
 		for ; j < len(d.runs) && d.runs[j].region == d.runs[i].region; j++ {
@@ -64,28 +62,27 @@ func (d *doc) findQuoted() bool {
 			regions = append(regions, [2]int{i, j})
 			for k := i; k < j; k++ {
 				if ru := &d.runs[k]; damage(ru) {
-					repl = ru.repair(repl[:0])
-					need[string(repl)] = false
+					d.repairID(ru)
 				}
 			}
 		}
 		i = j
 	}
+	// Which of those the clean text holds, by repair ID.
+	held := make([]bool, len(d.rids))
 	if len(regions) > 0 {
-		// Which of those the clean text holds.
 		d.cleanSeqs(0, len(d.text), d.runs, damage, func(seq []byte) {
-			if _, ok := need[string(seq)]; ok {
-				need[string(seq)] = true
+			if id := d.seqID(seq); id >= 0 {
+				held[id] = true
 			}
 		})
 	}
 	rest := regions[:0] // the regions not quoted yet
 	for _, r := range regions {
 		all := true
-		for k := r[0]; k < r[1]; k++ {
+		for k := r[0]; all && k < r[1]; k++ {
 			if ru := &d.runs[k]; damage(ru) {
-				repl = ru.repair(repl[:0])
-				all = all && need[string(repl)]
+				all = held[d.repairID(ru)]
 			}
 		}
 		if all {
@@ -200,7 +197,7 @@ func (d *doc) anyQuoted() bool {
 // quotedRegions marks the runs of the regions that hold, as clean text,
 // what one of their damaged runs would become.
 func (d *doc) quotedRegions(damage func(*run) bool) {
-	var repl []byte
+	var in []int // by repair ID: 1 + the last region with a run that becomes it
 	for i := 0; i < len(d.runs); {
 		region := d.runs[i].region
 		j := i
@@ -212,26 +209,24 @@ func (d *doc) quotedRegions(damage func(*run) bool) {
 		if !d.hasDamage(runs, damage) {
 			continue
 		}
+		for k := range runs {
+			if ru := &runs[k]; damage(ru) {
+				id := d.repairID(ru)
+				for len(in) <= id {
+					in = append(in, 0)
+				}
+				in[id] = region + 1
+			}
+		}
 		// The region's clean text, as its maximal runs of non-ASCII
 		// characters.
 		start, end := d.lay.regionSpan(runs[0].line)
-		clean := map[string]bool{}
-		d.cleanSeqs(start, end, runs, damage, func(seq []byte) { clean[string(seq)] = true })
-		if len(clean) == 0 {
-			continue // a region damaged throughout
-		}
 		quoted := false
-		for k := range runs {
-			ru := &runs[k]
-			if !damage(ru) {
-				continue
-			}
-			repl = ru.repair(repl[:0])
-			if clean[string(repl)] {
+		d.cleanSeqs(start, end, runs, damage, func(seq []byte) {
+			if id := d.seqID(seq); id >= 0 && id < len(in) && in[id] == region+1 {
 				quoted = true
-				break
 			}
-		}
+		})
 		if !quoted {
 			continue
 		}
@@ -241,6 +236,27 @@ func (d *doc) quotedRegions(damage func(*run) bool) {
 			}
 		}
 	}
+}
+
+// repairID returns a number for what ru's reading becomes, the same for
+// every run that becomes the same characters: a long document's hundred
+// thousand runs become a few hundred strings.
+func (d *doc) repairID(ru *run) int {
+	d.repl = ru.repair(d.repl[:0])
+	id, ok := d.rids[string(d.repl)]
+	if !ok {
+		id = len(d.rids)
+		d.rids[string(d.repl)] = id
+	}
+	return id
+}
+
+// seqID returns the repair ID of seq, or -1 when no run has become it.
+func (d *doc) seqID(seq []byte) int {
+	if id, ok := d.rids[string(seq)]; ok {
+		return id
+	}
+	return -1
 }
 
 func (d *doc) hasDamage(runs []run, damage func(*run) bool) bool {
@@ -281,8 +297,13 @@ func (rd *reading) groupSpan() (first, last int) {
 // each run of other characters in it ("«γειά" gives "γειά" too): runs are
 // the runs there, in order.
 func (d *doc) cleanSeqs(lo, hi int, runs []run, damage func(*run) bool, f func(seq []byte)) {
+	text := d.text
 	k := 0 // next run
 	for i := lo; i < hi; {
+		if text[i] < utf8.RuneSelf {
+			i = skipASCII(text[:hi], i)
+			continue
+		}
 		for k < len(runs) && (runs[k].end <= i || !damage(&runs[k])) {
 			k++
 		}
@@ -290,15 +311,15 @@ func (d *doc) cleanSeqs(lo, hi int, runs []run, damage func(*run) bool, f func(s
 			i = runs[k].end
 			continue
 		}
-		if d.text[i] < utf8.RuneSelf {
-			i++
-			continue
+		stop := hi
+		if k < len(runs) {
+			stop = min(hi, runs[k].start)
 		}
 		j := i
-		for j < hi && d.text[j] >= utf8.RuneSelf && (k == len(runs) || j < runs[k].start) {
+		for j < stop && text[j] >= utf8.RuneSelf {
 			j++
 		}
-		seq := d.text[i:j]
+		seq := text[i:j]
 		f(seq)
 		for len(seq) > 0 {
 			n := 0
@@ -307,7 +328,7 @@ func (d *doc) cleanSeqs(lo, hi int, runs []run, damage func(*run) bool, f func(s
 				_, size := utf8.DecodeRune(seq[n:])
 				n += size
 			}
-			if n < len(d.text[i:j]) {
+			if n < j-i {
 				f(seq[:n])
 			}
 			seq = seq[n:]

@@ -121,7 +121,7 @@ func (d *doc) chooseAll() {
 
 // countIntact counts the characters of b that may be candidates.
 func (d *doc) countIntact(b []byte) {
-	for i := 0; i < len(b); i++ {
+	for i := skipASCII(b, 0); i < len(b); i = skipASCII(b, i+1) {
 		// A lossy continuation byte ends a character that may be one.
 		if c := b[i]; c&0xC0 == 0x80 && lossy[c&0x3F] {
 			start := i

@@ -65,14 +65,14 @@ var quotePairs = [][2]string{{`"`, `"`}, {"“", "”"}, {"'", "'"}, {"«", "»"
 
 // Unquote removes one pair of quotation marks (straight, curly,
 // guillemets or CJK corner brackets) that encloses the whole of s, and
-// the white space inside them. A pair stays when its closing mark also
-// stands between them ("'a' and 'b'", "“a” or “b”").
+// the white space inside them. A pair of straight marks stays when
+// another of the same mark stands between them ("'a' and 'b'").
 func Unquote(s string) string {
 	s = strings.TrimSpace(s)
 	for _, q := range quotePairs {
 		if len(s) >= len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
 			inner := s[len(q[0]) : len(s)-len(q[1])]
-			if !strings.Contains(inner, q[1]) {
+			if q[0] != q[1] || !strings.Contains(inner, q[0]) {
 				return strings.TrimSpace(inner)
 			}
 		}

@@ -331,3 +331,22 @@ func TestCheckNamesItemsWithoutPositions(t *testing.T) {
 		t.Error("Diagnostics is an error: a list of warnings would read as a failure")
 	}
 }
+
+// TestCheckDiagramAnswer: a model answer drawn as a diagram alone is a
+// model answer; a question with neither answer blocks nor diagrams has
+// none.
+func TestCheckDiagramAnswer(t *testing.T) {
+	b := &Bank{Topics: []Topic{{Name: "OS", Questions: []Question{
+		{Number: 1, Level: WarmUp, Prompt: "What is a page fault?", Diagrams: []Diagram{{Art: "CPU ──► TLB"}}, Pos: Pos{File: "os.md", Line: 3, Col: 1}},
+		{Number: 2, Level: WarmUp, Prompt: "What is a TLB?", Pos: Pos{File: "os.md", Line: 9, Col: 1}},
+	}}}}
+	b.AssignIDs()
+	var got []string
+	for _, d := range b.Check().Errors() {
+		got = append(got, d.String())
+	}
+	want := []string{"os.md:9:1: error: question os/q2 has no model answer"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}

@@ -126,7 +126,8 @@ func (c *checker) question(q *Question, j int, topic string, parent Pos) {
 	if blank(q.Prompt) {
 		c.add(pos, Error, "%s has no prompt", what)
 	}
-	if len(q.Answer) == 0 {
+	if len(q.Answer) == 0 && len(q.Diagrams) == 0 {
+		// A model answer drawn as a diagram alone is an answer.
 		c.add(pos, Error, "%s has no model answer", what)
 	}
 	switch {

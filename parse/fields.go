@@ -2,6 +2,8 @@ package parse
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/parse/vocab"
@@ -216,4 +218,86 @@ func (d *doc) keepField(f field) {
 		d.extra.Blocks = append(d.extra.Blocks, bank.Block{Kind: bank.KindParagraph, Text: f.value, Pos: f.pos})
 	}
 	d.record(f.pos, "field", f.key, d.inQuestion(ReadExtra))
+}
+
+// maxAskerWords bounds the label before a prompt: "Asked by Priya
+// Raman", "Interviewer (Sam)".
+const maxAskerWords = 5
+
+// dropAsker returns a prompt's text without the label that says who
+// asks, when it opens with one: a name the vocabulary gives the prompt
+// or a chat turn ("Interviewer:", "Prompt:", "Q:", "Asked by:"),
+// optionally followed by a person's name ("Asked by Priya:",
+// "Interviewer (Sam):"), or a person's name alone (one to three
+// capitalised words) before a question ("Sam: How would you …?").
+func (d *doc) dropAsker(text string) string {
+	head, rest, ok := strings.Cut(halfwidth.Replace(text), ":")
+	rest = strings.TrimSpace(rest)
+	words := strings.Fields(vocab.Key(head))
+	if !ok || rest == "" || len(words) == 0 || len(words) > maxAskerWords || strings.ContainsAny(head, ".?!\n") {
+		return text
+	}
+	// The longest run of opening words that names the asker's part.
+	named := 0
+	for n := len(words); n > 0; n-- {
+		k := strings.Join(words[:n], " ")
+		if d.v.Role(k) == vocab.RolePrompt || d.v.IsSpeaker(k) {
+			named = n
+			break
+		}
+	}
+	name := strings.TrimSpace(afterWords(head, named))
+	switch {
+	case named > 0 && (name == "" || personName(name)):
+	case named == 0 && personName(name) && opensSentence(rest) && (asks(rest) || vocab.IsQuoted(rest)):
+	default:
+		return text
+	}
+	return rest
+}
+
+// afterWords returns s after its first n words, as vocab.Key counts
+// them, brackets and separators trimmed.
+func afterWords(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		for i < len(s) && !isWordByte(s, i) {
+			i++
+		}
+		for i < len(s) && (isWordByte(s, i) || s[i] == '\'') {
+			i++
+		}
+	}
+	return strings.Trim(s[i:], " ()[]—–-,")
+}
+
+// isWordByte reports whether s[i] is part of a word: a letter or digit,
+// or any byte of a character outside ASCII.
+func isWordByte(s string, i int) bool {
+	c := s[i]
+	return c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// personName reports whether s reads as a person's name: one to three
+// words, each a capital letter and then small letters only ("Priya
+// Raman"; not "Cache-Control", "SQL" or "OAuth", which name a subject).
+func personName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || size == len(w) || strings.IndexFunc(w[size:], func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// opensSentence reports whether s opens as a sentence does: with a
+// capital letter, or a quotation mark.
+func opensSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || strings.ContainsRune(`"“«„'`, r)
 }

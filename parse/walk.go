@@ -475,8 +475,14 @@ func (d *doc) openRole(role vocab.Role, rest string, depth int, pos bank.Pos, te
 	}
 }
 
-// addPrompt adds a paragraph of the question's prompt.
+// addPrompt adds a paragraph of the question's prompt. The prompt is
+// what was asked: a label or speaker before its first paragraph
+// ("Interviewer:", "Asked by Priya:", "Sam:") goes, and so do quotation
+// marks around it.
 func (d *doc) addPrompt(text string) {
+	if d.q.Prompt == "" || d.titlePrompt {
+		text = d.dropAsker(text)
+	}
 	text = vocab.Unquote(text)
 	if text == "" {
 		return

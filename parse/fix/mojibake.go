@@ -79,11 +79,13 @@ type doc struct {
 	fits    map[[3]rune]float64
 	choices map[choiceKey]choice
 	widths  map[rune]int
-	chars   map[rune]char  // see char
-	weights []float64      // scratch for choose
-	vocab   map[string]int // see vocabulary
-	rids    map[string]int // see repairID
-	repl    []byte         // scratch for repairID
+	chars   map[rune]char             // see char
+	recent  [256]char                 // see char
+	steps   map[[2]*candSet][]float64 // see choosePath
+	weights []float64                 // scratch for choose
+	vocab   map[string]int            // see vocabulary
+	rids    map[string]int            // see repairID
+	repl    []byte                    // scratch for repairID
 	// Evidence by region: strong runs by code page and zone, and the
 	// non-ASCII characters that read as clean text, by zone.
 	strong   [][2][]int // [region][prose/code][cp]
@@ -110,7 +112,7 @@ func (mojibake) apply(text []byte, c *config) ([]edit, []finding) {
 func newDoc(text []byte, c *config) *doc {
 	return &doc{text: text, c: c, lay: layoutOf(text), memo: map[string][]*reading{}, intact: map[rune]int{},
 		fits: map[[3]rune]float64{}, choices: map[choiceKey]choice{}, widths: map[rune]int{}, chars: map[rune]char{},
-		rids: map[string]int{}}
+		rids: map[string]int{}, steps: map[[2]*candSet][]float64{}}
 }
 
 // scanRuns finds the runs of non-ASCII characters that may be damage: those
@@ -211,8 +213,9 @@ func (d *doc) readAll() {
 // the run's start, and measures each reading's delta.
 func (d *doc) readRun(ru *run) []*reading {
 	seg := d.text[ru.start:ru.end]
-	var runes []rune
-	var offs []int
+	n := utf8.RuneCount(seg)
+	runes := make([]rune, 0, 2*n) // the run's characters, then a reading's
+	offs := make([]int, 0, n+1)
 	for i, r := range string(seg) {
 		runes = append(runes, r)
 		offs = append(offs, i)
@@ -238,7 +241,7 @@ func (d *doc) readRun(ru *run) []*reading {
 		if rd.rebuild {
 			d.choosePath(rd.items, before, after)
 		}
-		out := make([]rune, 0, len(rd.items))
+		out := runes[len(runes):] // scratch beyond the run's characters: never more
 		for _, it := range rd.items {
 			out = append(out, it.x)
 		}
@@ -257,16 +260,18 @@ const lostCost = 1
 // pathWidth is how many candidates of a group choosePath follows.
 const pathWidth = 16
 
+// state is a candidate of an item on choosePath's paths.
+type state struct {
+	c     char
+	score float64 // best log-weight of the path ending here
+	from  int     // the state of the item before on that path
+}
+
 // choosePath chooses the characters of a reading's rebuild groups
 // together: the sequence with the best prior and transitions over the run
 // (Viterbi), so that a skin tone goes with the hand before it and a
 // joiner with the emoji around it.
 func (d *doc) choosePath(items []item, before, after rune) {
-	type state struct {
-		c     char
-		score float64 // best log-weight of the path ending here
-		from  int     // the state of the item before on that path
-	}
 	n := 0
 	for _, it := range items {
 		n += 1
@@ -290,11 +295,24 @@ func (d *doc) choosePath(items []item, before, after rune) {
 			}
 		}
 		states[i] = all[lo:]
+		// Between two groups the costs of the steps from each candidate
+		// to each are the same wherever the pair of sets stands: a
+		// diagram's line is the same set forty times over.
+		var costs []float64 // [k*len(prev)+j]: from prev[j] to states[i][k]
+		if i > 0 && it.set != nil && items[i-1].set != nil {
+			costs = d.stepCosts(items[i-1].set, it.set, prev, states[i])
+		}
 		for k := range states[i] {
 			st := &states[i][k]
 			best := math.Inf(-1)
 			for j, p := range prev {
-				if s := p.score - step(p.c, st.c); s > best {
+				var c float64
+				if costs != nil {
+					c = costs[k*len(prev)+j]
+				} else {
+					c = step(p.c, st.c)
+				}
+				if s := p.score - c; s > best {
 					best, st.from = s, j
 				}
 			}
@@ -315,14 +333,38 @@ func (d *doc) choosePath(items []item, before, after rune) {
 	}
 }
 
+// stepCosts returns the cost of the step from each of the states from (the
+// candidates of set a) to each of the states to (those of b), worked out
+// once per document and pair of sets.
+func (d *doc) stepCosts(a, b *candSet, from, to []state) []float64 {
+	key := [2]*candSet{a, b}
+	if c, ok := d.steps[key]; ok {
+		return c
+	}
+	c := make([]float64, len(to)*len(from))
+	for k, t := range to {
+		for j, f := range from {
+			c[k*len(from)+j] = step(f.c, t.c)
+		}
+	}
+	d.steps[key] = c
+	return c
+}
+
 // char is charOf, remembered for the round: the few hundred characters
-// of a document are read over and over.
+// of a document are read over and over, most of them in a row (a
+// diagram's borders, the characters of one script), so the latest for
+// each value of the low byte are at hand before the map.
 func (d *doc) char(r rune) char {
+	if c := d.recent[r&0xFF]; c.r == r && r != 0 {
+		return c
+	}
 	c, ok := d.chars[r]
 	if !ok {
 		c = charOf(r)
 		d.chars[r] = c
 	}
+	d.recent[r&0xFF] = c
 	return c
 }
 

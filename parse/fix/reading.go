@@ -75,7 +75,7 @@ func read(runes []rune, offs []int, cp int) *reading {
 			bs[i], ok[i] = page.lostLead, true
 		}
 	}
-	rd := &reading{cp: cp, runes: n}
+	rd := &reading{cp: cp, runes: n, items: make([]item, 0, n)}
 	groups, lones := 0, 0
 	for k := 0; k < n; {
 		if !ok[k] || !isLead(bs[k]) {

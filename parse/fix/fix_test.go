@@ -2,6 +2,7 @@ package fix
 
 import (
 	"fmt"
+	"github.com/bankgen/bankgen/parse/fix/internal/damage"
 	"slices"
 	"strings"
 	"testing"
@@ -317,5 +318,25 @@ func TestReplaceInvalid(t *testing.T) {
 	off := strings.Index(string(got), "end")
 	if l, c := rep.Position(off); l != 1 || c != strings.Index(in, "end")+1 {
 		t.Errorf("Position(%d) = %d:%d, want 1:%d", off, l, c, strings.Index(in, "end")+1)
+	}
+}
+
+// TestTextPresentation: U+FE0E (text presentation) after a character
+// Unicode lists with both presentations (emoji-variation-sequences) comes
+// back exactly from every damage that loses no byte, twice over and behind
+// a damaged BOM, and is never taken for U+FE0F plus a stray letter.
+func TestTextPresentation(t *testing.T) {
+	clean := "# Review\n\n- Back ↩\ufe0e to the list, done ✔\ufe0e, warning ⚠\ufe0e, and the emoji ones ⚠\ufe0f ✔\ufe0f — all fine.\n"
+	if out, rep := Bytes([]byte(clean)); string(out) != clean || rep.Repaired() {
+		t.Errorf("clean text changed: %q\n%s", out, rep)
+	}
+	for _, k := range damage.Kinds() {
+		if k.Lossy {
+			continue
+		}
+		out, rep := Bytes(k.Apply([]byte(clean)))
+		if string(out) != clean {
+			t.Errorf("%s: got %q\n%s", k.Name, out, rep)
+		}
 	}
 }

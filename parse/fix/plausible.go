@@ -119,7 +119,7 @@ var symbolRarity = map[rune]float64{
 	'″': 1.5, '\u202F': 1, '\u2009': 1.5, '\u200B': 1.5, '\u2011': 1.5, '‐': 1.5,
 	'\u200D': 1, '\u200C': 1.5, '\u2060': 2, '€': 0.7, '™': 1, '№': 1, '→': 0.7,
 	'←': 1, '↑': 1, '↓': 1, '↔': 1, '⇒': 1, '≤': 1, '≥': 1, '≠': 1, '≈': 1,
-	'∞': 1.2, '−': 1, '✓': 1, '✔': 1, '✗': 1.5, '\uFE0F': 1, 'ˆ': 3, '˜': 3,
+	'∞': 1.2, '−': 1, '✓': 1, '✔': 1, '✗': 1.5, '\uFE0F': 1, '\uFE0E': 1.5, 'ˆ': 3, '˜': 3,
 	'ƒ': 3.5, 'Œ': 2, 'œ': 1.5, 'Š': 1.5, 'š': 1, 'Ž': 1.5, 'ž': 1, 'Ÿ': 3,
 	'ÿ': 2.5,
 }
@@ -261,7 +261,7 @@ type char struct {
 // Emoji properties of a char (see emojidata.go).
 const (
 	emojiPict      = 1 << iota // Extended_Pictographic
-	emojiVSBase                // U+FE0F may follow
+	emojiVSBase                // U+FE0F or U+FE0E may follow
 	emojiModBase               // a skin tone may follow
 	emojiZWJBefore             // stands before a joiner in some ZWJ sequence
 	emojiZWJAfter              // stands after a joiner in some ZWJ sequence
@@ -353,7 +353,9 @@ func transition(a, b rune) float64 { return step(charOf(a), charOf(b)) }
 func step(a, b char) float64 {
 	// Emoji sequences: what may follow what is Unicode's to say.
 	switch {
-	case b.r == '\uFE0F':
+	case b.r == '\uFE0F' || b.r == '\uFE0E':
+		// emoji-variation-sequences lists both presentations, emoji
+		// (U+FE0F) and text (U+FE0E), for each of its characters.
 		if a.emoji&emojiVSBase != 0 {
 			return 0
 		}

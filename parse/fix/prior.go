@@ -47,7 +47,7 @@ var priorTable = map[rune]float64{
 	// Emoji.
 	'„': 40, '‚': 20, '«': 30, '»': 30, '‹': 10, '›': 10, '⁄': 2,
 	'ℝ': 10, 'ℕ': 10, 'ℤ': 10, 'ℚ': 5, 'ℂ': 5, 'ℓ': 3, '∞': 20, '∑': 10, '√': 10,
-	'\uFE0F': 200, '\u200D': 50, // emoji variation selector and joiner (see emojiFactor)
+	'\uFE0F': 200, '\uFE0E': 20, '\u200D': 50, // variation selectors (emoji, text) and joiner (see emojiFactor)
 
 	'😂': 100, '👍': 80, '🙏': 50, '😊': 60, '😍': 50, '😭': 40, '🔥': 80,
 	'🚀': 80, '🎉': 60, '💡': 60, '📝': 40, '📌': 30, '👉': 40, '👀': 30,

@@ -28,7 +28,7 @@ var quotesDamage = map[string]bool{
 // symbols are the punctuation, units and emoji sequences notes hold
 // beside their words, which neither the corpus's prose nor the
 // Declaration has all of.
-var symbols = strings.Fields("— – … “quoted” ‘single’ «guillemets» ‹single› „unten“ 「括弧」 • → ← ✅ ❌ ⚠\ufe0f 🚀 🎯 👍🏽 👨\u200d💻 ❤\ufe0f 1\ufe0f⃣ ⏳ " +
+var symbols = strings.Fields("— – … “quoted” ‘single’ «guillemets» ‹single› „unten“ 「括弧」 • → ← ✅ ❌ ⚠\ufe0f 🚀 🎯 👍🏽 👨\u200d💻 ❤\ufe0f 1\ufe0f⃣ ⏳ ↩\ufe0e ✔\ufe0e ⚠\ufe0e " +
 	"🏴\u200d☠\ufe0f 🏳\ufe0f\u200d🌈 🇩🇪 👩🏽\u200d🤝\u200d👨🏿 10 µs 21 °C ½ € £ ¥ ₹ © ® ™ ± × ÷ § ¶ ‰ † ‡ \u2066₪\u2069 ✓ ✗ ≤ ≥ ≠ ≈ ∞ √ ∑ " +
 	"─ │ ┌ ┐ └ ┘ ├ ┤ ═ ║ ╔ ╗ ╚ ╝ ▁▂▃▅▇█ °F ª º ¿qué? ¡sí! ")
 

@@ -56,7 +56,7 @@ const (
 	ReadClosing     What = "closing" // a closing chat line, kept as notes
 	ReadExtra       What = "extra"   // kept, not understood: an extra section
 	ReadPin         What = "pin"     // a pinned ID for the next item
-	ReadTurn        What = "turn"    // a speaker's turn opens: Name is the speaker, Label "interviewer" or "candidate"
+	ReadTurn        What = "turn"    // a speaker's turn opens: Name is the speaker, Label "interviewer", "candidate" or "bystander"
 	ReadRubric      What = "rubric"  // a table of criteria met or not: its rows are strengths and gaps
 	ReadCard        What = "card"    // a spaced-repetition flashcard: a question and its answer
 	ReadSkipped     What = "skipped" // a thematic break: no content

@@ -310,7 +310,8 @@ func (d *doc) readLabel(p ast.Node) (l label, ok bool) {
 		// entry ("**Pod** — the unit"), not a label; one with a colon
 		// inside ("**Score: 7/10** — solid") is a label.
 		if !l.colon && rest != "" && !d.endsLine(first) && !strings.HasPrefix(rest, "\n") {
-			return l, l.text != "" && (onlyDecoration(firstLine(rest)) || strings.Contains(l.text, ":"))
+			_, _, isLevel := d.levelText(firstLine(rest)) // "**Question 1** · *easy*"
+			return l, l.text != "" && (onlyDecoration(firstLine(rest)) || strings.Contains(l.text, ":") || isLevel)
 		}
 		return l, l.text != ""
 	}

@@ -177,7 +177,7 @@ func parseFile(s Source, v *vocab.Vocabulary, explain bool) *doc {
 	d.lines.at = at
 	d.frontMatter()
 
-	d.src = tildeDefinitions(shortcodeFences(d.src))
+	d.src = leadingShortcodes(tildeDefinitions(shortcodeFences(d.src)))
 	root := markdown.Parser().Parse(text.NewReader(d.src))
 	d.checkFences(root)
 	d.walk(root)

@@ -74,6 +74,52 @@ func (d *doc) questionHead(text string) (qh questionHead, ok bool) {
 	return qh, true
 }
 
+// labelQuestion reads a bold label that opens a question, with its
+// level given after it on its line when the label names none
+// ("**Question 1/3** · *difficulty: easy*"), and returns the prompt: the
+// text after the label, that level aside.
+func (d *doc) labelQuestion(l label) (qh questionHead, prompt string, ok bool) {
+	qh, ok = d.questionHead(l.text)
+	if !ok || qh.hasLevel {
+		return qh, l.rest, ok
+	}
+	line, more, _ := strings.Cut(l.rest, "\n")
+	if lv, label, isLevel := d.levelText(line); isLevel {
+		qh.level, qh.label, qh.hasLevel = lv, label, true
+		return qh, strings.TrimSpace(more), true
+	}
+	return qh, l.rest, true
+}
+
+// levelText reads a line that only gives a level, with or without a
+// label, between separators: "· difficulty: easy", "— 🟢 Easy", "(Senior)".
+func (d *doc) levelText(line string) (bank.Level, string, bool) {
+	s := vocab.TrimDecoration(strings.Trim(strings.TrimSpace(line), "·—–-|•,"))
+	if s == "" || len(strings.Fields(s)) > 4 {
+		return bank.LevelUnknown, "", false
+	}
+	if lv, ok := d.v.Level(s); ok {
+		label := s
+		if head, value, found := strings.Cut(s, ":"); found && d.v.IsLevelLabel(head) {
+			label = vocab.TrimDecoration(value)
+		}
+		return lv, label, true
+	}
+	return bank.LevelUnknown, "", false
+}
+
+// isQuestionLabel reports whether a paragraph opens with a bold (or,
+// as Slack writes bold, italic) label that opens a question by its
+// words ("**Question 2 (Medium):** …", "*Question 1* · hard").
+func (d *doc) isQuestionLabel(p *ast.Paragraph) bool {
+	l, ok := d.label(p)
+	if !ok || l.emph == 0 {
+		return false
+	}
+	qh, _, ok := d.labelQuestion(l)
+	return ok && (!qh.numbered || l.emph == 2 && qh.hasLevel)
+}
+
 // questionNumber reads "Question 2", "Q2", "Question #2", "Problem 3"
 // or a bare "2." / "2)" at the start of s, and returns the number and
 // the text after it. A word glued to the number ("Q2b") is not one.

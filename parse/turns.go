@@ -26,6 +26,9 @@ type speaker uint8
 const (
 	interviewer speaker = iota + 1
 	candidateSpeaker
+	// bystander is a third member of a chat: greetings and remarks,
+	// kept in the topic's notes.
+	bystander
 )
 
 // turn is a heading or paragraph that opens a speaker's turn.
@@ -33,6 +36,8 @@ type turn struct {
 	who  speaker
 	name string // the speaker's name as written
 	rest string // the text after the name, in a paragraph's turn
+	// header says a chat message's header opens the turn.
+	header bool
 }
 
 // turnMark is a heading or label that may open a turn.
@@ -43,30 +48,39 @@ type turnMark struct {
 	name  string
 	level int // heading level, 7 for a label
 	rest  string
+	// header says a chat message's header opens the turn.
+	header bool
 }
 
 // findTurns finds the two speakers whose names alternate through the
 // document, and marks each of their turns.
 func (d *doc) findTurns(blocks []ast.Node) {
 	var marks []turnMark
+	var names []string // in the order they first speak
 	count := map[string]int{}
+	header := map[string]bool{}
 	for i, n := range blocks {
 		m, ok := d.turnMarkAt(n, i)
 		if !ok {
 			continue
 		}
 		marks = append(marks, m)
+		if count[m.key] == 0 {
+			names = append(names, m.key)
+		}
 		count[m.key]++
+		header[m.key] = header[m.key] || m.header
 	}
-	// The two names that take the most turns, of one kind (headings of
-	// one level, or labels).
+	// The two names that take the most turns, the first to speak on a
+	// tie. A name takes two turns at least, unless a chat message's
+	// header gives it: one answer in a chat is a dialogue.
 	var a, b string
-	for k, c := range count {
-		switch {
-		case c < 2:
-		case a == "" || c > count[a] || c == count[a] && k < a:
+	for _, k := range names {
+		switch c := count[k]; {
+		case c < 2 && !header[k]:
+		case a == "" || c > count[a]:
 			a, b = k, a
-		case b == "" || c > count[b] || c == count[b] && k < b:
+		case b == "" || c > count[b]:
 			b = k
 		}
 	}
@@ -88,16 +102,25 @@ func (d *doc) findTurns(blocks []ast.Node) {
 			changes++
 		}
 	}
-	if 4*changes < 3*(len(seq)-1) {
-		return // not a dialogue: the names do not take turns
+	if 4*changes < 3*(len(seq)-1) && !(seq[0].header && 2*changes >= len(seq)-1) {
+		// Not a dialogue: the names do not take turns. In a chat an
+		// interviewer often posts twice in a row (the feedback, then
+		// the next question): half the messages changing hands will do.
+		return
 	}
 	host := d.host(seq, blocks, a, b)
-	for _, m := range seq {
+	for _, m := range marks {
 		who := candidateSpeaker
-		if m.key == host {
+		switch {
+		case m.key == host:
 			who = interviewer
+		case m.key != a && m.key != b:
+			if !m.header || !seq[0].header {
+				continue
+			}
+			who = bystander // a third member of the chat
 		}
-		d.structure.turns[m.n] = turn{who: who, name: m.name, rest: m.rest}
+		d.structure.turns[m.n] = turn{who: who, name: m.name, rest: m.rest, header: m.header}
 	}
 	// A speaker's name repeats under each question: it opens no section.
 	delete(d.structure.sections, a)
@@ -123,7 +146,7 @@ func (d *doc) turnMarkAt(n ast.Node, i int) (turnMark, bool) {
 		m.name, m.level = vocab.TrimDecoration(name), n.Level
 	case *ast.Paragraph:
 		if name, rest, ok := d.messageHeader(n); ok {
-			m.name, m.level, m.rest = name, 7, rest
+			m.name, m.level, m.rest, m.header = name, 7, rest, true
 			break
 		}
 		l, ok := d.label(n)
@@ -162,7 +185,7 @@ func (d *doc) host(seq []turnMark, blocks []ast.Node, a, b string) string {
 		turns[m.key]++
 		text := m.rest
 		for _, n := range blocks[m.index+1 : end] {
-			if m.level == 7 {
+			if m.level == 7 && m.rest != "" {
 				break // a label's turn is its paragraph
 			}
 			switch n := n.(type) {
@@ -173,6 +196,9 @@ func (d *doc) host(seq []turnMark, blocks []ast.Node, a, b string) string {
 					questions[m.key]++
 				}
 			case *ast.Paragraph:
+				if _, ok := d.structure.starts[n]; ok || d.isQuestionLabel(n) {
+					questions[m.key]++
+				}
 				text = d.plain(n)
 			}
 		}
@@ -205,6 +231,13 @@ func (d *doc) takeTurn(n ast.Node, t turn) bool {
 		block = headingBlock(h)
 	}
 	d.speaker, d.freshTurn = t.who, false
+	if t.who == bystander {
+		d.record(pos, block, t.name, Reading{As: ReadTurn, Name: t.name, Label: "bystander"})
+		if t.rest != "" {
+			d.aside(n, t.name)
+		}
+		return true
+	}
 	if t.rest == "" {
 		// A heading or a message header: the turn is the blocks below.
 		label := "candidate"
@@ -221,7 +254,18 @@ func (d *doc) takeTurn(n ast.Node, t turn) bool {
 		return true
 	}
 	if t.who == interviewer {
+		qh, prompt, named := d.inlineQuestion(t.rest)
 		switch {
+		case named:
+			// "Coach: Question 1 (easy): what does …?"
+			d.startQuestion(qh, pos, n)
+			d.addPrompt(prompt)
+			return true
+		case t.header && d.q != nil && len(d.q.Response) > 0 && !asks(t.rest) && (d.role == vocab.RoleResponse || d.role == vocab.RoleFeedback):
+			// A chat message that answers the candidate's: the feedback.
+			d.record(pos, block, t.name, Reading{As: ReadTurn, Name: t.name, Label: "interviewer"})
+			d.feedbackMessage(t.rest, pos)
+			return true
 		case !d.headed && asks(t.rest) && (d.q == nil || len(d.q.Response) > 0):
 			// No heading opens questions: each question the interviewer
 			// asks after an answer is the next one.
@@ -302,24 +346,6 @@ func (d *doc) candidateContent(n ast.Node) bool {
 	d.closeQuestion()
 	d.guideContent(n)
 	return true
-}
-
-// messageHeader reads the header a chat app writes over each message:
-// a bold name, then only a time or date ("**dana.k** 10:04 AM",
-// "**Bot** — Today at 10:02"); the message follows on the next lines,
-// or in the blocks below.
-func (d *doc) messageHeader(p *ast.Paragraph) (name, rest string, ok bool) {
-	first := d.firstInline(p)
-	if first == nil || emphasis(first) != 2 {
-		return "", "", false
-	}
-	name = strings.TrimSpace(d.plain(first))
-	after := d.inlineText(first.NextSibling(), nil)
-	line, more, _ := strings.Cut(after, "\n")
-	if !isTimeLine(line) || name == "" {
-		return "", "", false
-	}
-	return name, strings.TrimSpace(more), true
 }
 
 // isTimeLine reports whether a line is only a time or a date, as chat

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/bankgen/bankgen/bank"
@@ -131,6 +130,7 @@ func (d *doc) understood() bool {
 func (d *doc) walk(root ast.Node) {
 	d.htmlTerm = -1
 	d.structure = structure{starts: map[ast.Node]questionHead{}, sections: map[string]bool{}, turns: map[ast.Node]turn{}}
+	d.splitMessages(root)
 	d.findStructure(root)
 	d.headed = len(d.structure.starts) > 0 || d.hasQuestions(root)
 	d.interview = d.headed || len(d.structure.turns) > 0
@@ -204,6 +204,9 @@ func (d *doc) hasQuestions(root ast.Node) bool {
 		case *ast.Heading:
 			text = d.plain(n)
 		case *ast.Paragraph:
+			if d.isQuestionLabel(n) {
+				return true
+			}
 			if first := d.firstInline(n); first != nil && emphasis(first) == 2 {
 				text = d.plain(first)
 			}
@@ -218,6 +221,9 @@ func (d *doc) hasQuestions(root ast.Node) bool {
 // block reads one top-level block.
 func (d *doc) block(n ast.Node) {
 	if t, ok := d.structure.turns[n]; ok && d.takeTurn(n, t) {
+		return
+	}
+	if d.chatAside(n) {
 		return
 	}
 	switch d.speaker {
@@ -837,16 +843,17 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		return false // a short line of prose: only a bold label or "Score: …" acts here
 	}
 	pos := d.pos(p)
-	if l.emph == 2 {
+	if l.emph > 0 {
 		// A bare number ("**2. Title**") opens a question only alone on
-		// its line, and not among a question's feedback, where it
-		// numbers a point.
-		qh, ok := d.questionHead(l.text)
-		if ok && (!qh.numbered || qh.hasLevel ||
-			l.rest == "" && (d.q == nil || d.role != vocab.RoleStrengths && d.role != vocab.RoleGaps) && d.opensQuestion(p)) {
+		// its line, in bold, and not among a question's feedback, where
+		// it numbers a point. Slack's bold is Markdown's italic:
+		// "*Question 1*" opens one too.
+		qh, prompt, ok := d.labelQuestion(l)
+		if ok && (!qh.numbered || l.emph == 2 && qh.hasLevel ||
+			l.emph == 2 && l.rest == "" && (d.q == nil || d.role != vocab.RoleStrengths && d.role != vocab.RoleGaps) && d.opensQuestion(p)) {
 			d.startQuestion(qh, pos, p)
-			if l.rest != "" {
-				d.addPrompt(l.rest)
+			if prompt != "" {
+				d.addPrompt(prompt)
 			}
 			return true
 		}
@@ -909,74 +916,6 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		return false // the notes on the whole interview use the same words
 	}
 	d.openRole(role, rest, 0, pos, l.text, p)
-	return true
-}
-
-// labelLines reads a paragraph whose lines open with bold labels that
-// name parts of a question, one after the other with no blank line
-// between ("**Q:** …" then "**A:** …" on the next line): each line opens
-// its part with the text after its label. It reports whether p was
-// such a paragraph.
-func (d *doc) labelLines(p *ast.Paragraph) bool {
-	lines := d.paragraphLines(p)
-	if len(lines) < 2 {
-		return false
-	}
-	type part struct {
-		role vocab.Role
-		name string
-		from ast.Node // the line's first node
-	}
-	var parts []part
-	for k, start := range lines {
-		first := start
-		for first != nil && (d.isBlank(first) || d.isDecoration(first)) {
-			first = first.NextSibling()
-		}
-		if first == nil || emphasis(first) != 2 {
-			if k == 0 {
-				return false
-			}
-			continue // more text of the part before
-		}
-		name := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(d.plain(first)), ":"))
-		role, _ := d.roleOf(name)
-		if !role.InQuestion() {
-			if k == 0 {
-				return false
-			}
-			continue
-		}
-		parts = append(parts, part{role, name, start})
-	}
-	if len(parts) < 2 {
-		return false
-	}
-	if d.q == nil {
-		// Outside a question only a card opens one: a prompt, then its
-		// answer ("**Interviewer:** … **Candidate:** …" over a
-		// scorecard are who took part).
-		hasAnswer := slices.ContainsFunc(parts, func(pt part) bool { return pt.role == vocab.RoleAnswer })
-		if parts[0].role != vocab.RolePrompt || !hasAnswer {
-			return false
-		}
-	}
-	for i, pt := range parts {
-		var stop ast.Node
-		if i+1 < len(parts) {
-			stop = parts[i+1].from
-		}
-		first := pt.from
-		for first != nil && (d.isBlank(first) || d.isDecoration(first) || emphasis(first) != 2) {
-			first = first.NextSibling()
-		}
-		rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(d.inlineText(first.NextSibling(), stop)), ":"))
-		pos := d.pos(p)
-		if t, ok := pt.from.(*ast.Text); ok {
-			pos = d.lines.pos(t.Segment.Start)
-		}
-		d.openRole(pt.role, rest, 0, pos, pt.name, p)
-	}
 	return true
 }
 
@@ -1116,15 +1055,7 @@ func (d *doc) addClosing(n ast.Node) {
 
 // addClosingBlock files a closing line in the topic's notes.
 func (d *doc) addClosingBlock(b bank.Block) {
-	if d.closing == nil {
-		title := d.title
-		if title == "" {
-			title = d.front.title
-		}
-		d.topic.Notes = append(d.topic.Notes, bank.Section{Title: title, Pos: b.Pos})
-		d.closing = &d.topic.Notes[len(d.topic.Notes)-1]
-		d.note = nil
-	}
+	d.closingSection(b.Pos)
 	d.closing.Blocks = append(d.closing.Blocks, b)
 	for i := range d.outline {
 		if e := &d.outline[i]; e.Pos == b.Pos {
@@ -1133,6 +1064,22 @@ func (d *doc) addClosingBlock(b bank.Block) {
 		}
 	}
 	d.record(b.Pos, "paragraph", b.Text, Reading{As: ReadClosing})
+}
+
+// closingSection opens the topic's note section that holds closing
+// chat lines and asides, titled after the document, unless it is
+// open. A note section being read ends there.
+func (d *doc) closingSection(pos bank.Pos) {
+	if d.closing != nil {
+		return
+	}
+	title := d.title
+	if title == "" {
+		title = d.front.title
+	}
+	d.topic.Notes = append(d.topic.Notes, bank.Section{Title: title, Pos: pos})
+	d.closing = &d.topic.Notes[len(d.topic.Notes)-1]
+	d.note = nil
 }
 
 // finish completes the topic once the whole document is read: its name,

@@ -101,9 +101,12 @@ func reading(r parse.Reading) string {
 	case parse.ReadPin:
 		s = fmt.Sprintf("pins the next item's ID to %q", r.Name)
 	case parse.ReadTurn:
-		if r.Label == "interviewer" {
+		switch r.Label {
+		case "interviewer":
 			s = fmt.Sprintf("%s's turn (the interviewer's): read as any text", r.Name)
-		} else {
+		case "bystander":
+			s = fmt.Sprintf("%s's turn (another member of the chat): kept in the topic's notes", r.Name)
+		default:
 			s = fmt.Sprintf("%s's turn (the candidate's): the response to the question asked", r.Name)
 		}
 	case parse.ReadSkipped:

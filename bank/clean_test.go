@@ -3,6 +3,8 @@ package bank
 import (
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestClean(t *testing.T) {
@@ -46,5 +48,30 @@ func TestNormalizeAndCheck(t *testing.T) {
 		if strings.Contains(d.Msg, "not clean") {
 			t.Errorf("after Normalize: %s", d)
 		}
+	}
+}
+
+// TestCheckNormalized checks that CheckNormalized reports what Check
+// does, but for unclean text, which it leaves to Normalize.
+func TestCheckNormalized(t *testing.T) {
+	b := small()
+	b.Topics[0].Questions[0].Prompt = "Why\r\nnot?"
+	b.Topics[0].Questions[1].Answer = nil
+	b.AssignIDs()
+	var want []string
+	for _, d := range b.Check() {
+		if !strings.Contains(d.Msg, "not clean") {
+			want = append(want, d.String())
+		}
+	}
+	if len(want) == len(b.Check()) {
+		t.Fatal("Check found no unclean text to leave out")
+	}
+	var got []string
+	for _, d := range b.CheckNormalized() {
+		got = append(got, d.String())
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CheckNormalized (-want +got):\n%s", diff)
 	}
 }

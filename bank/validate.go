@@ -25,8 +25,18 @@ func (b *Bank) Validate() error { return b.Check().Err() }
 // An item with no position of its own is reported at its parent's, and
 // every message names the item (its ID, or its place in the bank), so
 // that a problem in a bank built by hand can be found too.
-func (b *Bank) Check() Diagnostics {
-	c := checker{seen: map[string]Pos{}}
+func (b *Bank) Check() Diagnostics { return b.check(true) }
+
+// CheckNormalized is Check for a bank that Normalize has cleaned since
+// its text last changed, as parsing does: it leaves out the check that
+// every text is clean, which such a bank passes, and which reads all
+// of its text again.
+func (b *Bank) CheckNormalized() Diagnostics { return b.check(false) }
+
+// check returns the bank's problems; texts says whether to check that
+// its text is clean.
+func (b *Bank) check(texts bool) Diagnostics {
+	c := checker{seen: map[string]Pos{}, texts: texts}
 	for i := range b.Topics {
 		c.topic(&b.Topics[i], i)
 	}
@@ -37,9 +47,10 @@ func (b *Bank) Check() Diagnostics {
 
 // checker collects the problems of one bank.
 type checker struct {
-	list Diagnostics
-	seen map[string]Pos // ID → where it was first defined
-	dups []string       // IDs reported as repeated
+	list  Diagnostics
+	seen  map[string]Pos // ID → where it was first defined
+	dups  []string       // IDs reported as repeated
+	texts bool           // check that text is clean
 }
 
 func (c *checker) add(pos Pos, sev Severity, format string, args ...any) {
@@ -70,6 +81,9 @@ func (c *checker) id(id string, pos Pos, what string) {
 
 // text warns about text that Normalize would change.
 func (c *checker) text(pos Pos, what string, texts ...string) {
+	if !c.texts {
+		return
+	}
 	for _, s := range texts {
 		if Clean(s) != s {
 			c.add(pos, Warning, "%s holds text that is not clean (invalid UTF-8, control characters or not in normal form C); Normalize fixes it", what)

@@ -148,7 +148,7 @@ func run(srcs []Source, explain bool) (*bank.Bank, []Outline, bank.Diagnostics) 
 	}
 	b.Normalize()
 	b.AssignIDs()
-	diags = append(diags, b.Check()...)
+	diags = append(diags, b.CheckNormalized()...)
 	diags.Sort()
 	return b, outlines, diags
 }

@@ -302,14 +302,22 @@ func (v *Vocabulary) Level(s string) (l bank.Level, ok bool) {
 	if l, ok := v.levels[k]; ok {
 		return l, true
 	}
-	words := strings.Fields(k)
-	for len(words) > 0 && v.fillers[words[0]] {
-		words = words[1:]
+	// Drop the fillers that open and end the key, a word at a time.
+	for k != "" {
+		first, rest, _ := strings.Cut(k, " ")
+		if !v.fillers[first] {
+			break
+		}
+		k = rest
 	}
-	for len(words) > 0 && v.fillers[words[len(words)-1]] {
-		words = words[:len(words)-1]
+	for k != "" {
+		i := strings.LastIndexByte(k, ' ')
+		if !v.fillers[k[i+1:]] {
+			break
+		}
+		k = k[:max(i, 0)]
 	}
-	l, ok = v.levels[strings.Join(words, " ")]
+	l, ok = v.levels[k]
 	return l, ok
 }
 

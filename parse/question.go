@@ -34,7 +34,29 @@ type questionHead struct {
 // ok is false for text that is none of these. A bare number ("2.
 // Title") is reported as numbered: the caller decides whether it opens
 // a question.
-func (d *doc) questionHead(text string) (qh questionHead, ok bool) {
+//
+// The walk asks again of the same headings as it looks ahead, so each
+// answer is kept.
+func (d *doc) questionHead(text string) (questionHead, bool) {
+	if r, ok := d.heads[text]; ok {
+		return r.head, r.ok
+	}
+	qh, ok := d.readQuestionHead(text)
+	if d.heads == nil {
+		d.heads = map[string]headRead{}
+	}
+	d.heads[text] = headRead{qh, ok}
+	return qh, ok
+}
+
+// headRead is what questionHead found in a text.
+type headRead struct {
+	head questionHead
+	ok   bool
+}
+
+// readQuestionHead is questionHead, read afresh.
+func (d *doc) readQuestionHead(text string) (qh questionHead, ok bool) {
 	s := normalizeHead(text)
 	n, rest, numbered, ok := d.questionNumber(s)
 	if !ok {

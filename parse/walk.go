@@ -95,9 +95,11 @@ type doc struct {
 	pin    string // pinned ID key for the next item
 	pinPos bank.Pos
 
-	// plains and labels keep what plain and label read of a node.
+	// plains and labels keep what plain and label read of a node, and
+	// heads what questionHead read of a text.
 	plains map[ast.Node]string
 	labels map[ast.Node]labelRead
+	heads  map[string]headRead
 }
 
 // termHeading is a heading in a glossary section, waiting to see

@@ -345,6 +345,36 @@ func splitParts(s string) []part {
 	return parts
 }
 
+// titleScore takes a score out of a question's title, where a heading
+// gives it after a separator or in brackets ("Caching — 7/10", "(6,5/10)",
+// "Score: 8/10"): the score as written, and the title without it.
+func titleScore(title string) (score, rest string) {
+	for _, p := range splitParts(title) {
+		if score, ok := scoreIn(p.text); ok {
+			return score, cleanTitle(joinAround(title[:p.start], title[p.end:]))
+		}
+	}
+	if score, ok := scoreIn(title); ok {
+		return score, "" // the whole title
+	}
+	return "", title
+}
+
+// scoreIn returns the score text holds, when it is a score and at most
+// two words about it (isScore) and the score stands on its own: not a
+// piece of a number such as "10.0.0.0/16".
+func scoreIn(text string) (string, bool) {
+	if !isScore(text) {
+		return "", false
+	}
+	m := scorePattern.FindStringIndex(text)
+	if m[0] > 0 && strings.ContainsRune("0123456789.,/", rune(text[m[0]-1])) ||
+		m[1] < len(text) && strings.ContainsRune("0123456789.,/", rune(text[m[1]])) {
+		return "", false
+	}
+	return text[m[0]:m[1]], true
+}
+
 // joinAround joins the text before and after a part taken out.
 func joinAround(before, after string) string {
 	before, after = strings.TrimRightFunc(before, unicode.IsSpace), strings.TrimLeftFunc(after, unicode.IsSpace)
@@ -394,6 +424,7 @@ func (d *doc) startQuestion(qh questionHead, pos bank.Pos, n ast.Node) {
 		q.LevelInferred = true
 	}
 	d.titlePrompt = false
+	q.Score, q.Title = titleScore(q.Title)
 	if asks(q.Title) {
 		// "### 2. What is a closure?": the heading asks the question.
 		q.Prompt, q.Title, d.titlePrompt = q.Title, "", true

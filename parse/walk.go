@@ -890,8 +890,12 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		return true
 	}
 	if role == vocab.RoleNone {
-		if d.q != nil && (l.colon || l.emph > 0) && d.role != vocab.RoleAnswer && d.q.Score == "" && l.rest != "" && isScore(l.rest) {
-			d.setScore(l.rest, true, pos) // "**Overall: 9/15**", "Total: 12/15"
+		score := l.rest
+		if _, after, ok := strings.Cut(l.text, ":"); ok && score == "" {
+			score = strings.TrimSpace(after) // "**Overall: 9/15**", all in bold
+		}
+		if d.q != nil && (l.colon || l.emph > 0) && d.role != vocab.RoleAnswer && d.q.Score == "" && score != "" && isScore(score) {
+			d.setScore(score, true, pos) // "**Overall:** 9/15", "Total: 12/15"
 			d.record(pos, "label", l.text, d.inQuestion(ReadScore))
 			return true
 		}

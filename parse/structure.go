@@ -38,6 +38,10 @@ type structure struct {
 	// known are the indexes of the top-level blocks that the vocabulary
 	// names as questions ("Question 2"), in order.
 	known []int
+	// inferred are the parts given to section names that repeat under
+	// the questions but name no part outright, by key (see
+	// inferSections).
+	inferred map[string]inference
 }
 
 // candidate is a heading or a bold line that may open a question.
@@ -105,6 +109,7 @@ func (d *doc) findStructure(root ast.Node) {
 			}
 		}
 	}
+	d.inferSections(blocks, taken)
 }
 
 // candidateAt returns the candidate block n is, or nil: a heading, or a

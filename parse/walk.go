@@ -131,7 +131,7 @@ func (d *doc) understood() bool {
 // walk reads every top-level block of the document.
 func (d *doc) walk(root ast.Node) {
 	d.htmlTerm = -1
-	d.structure = structure{starts: map[ast.Node]questionHead{}, sections: map[string]bool{}, turns: map[ast.Node]turn{}}
+	d.structure = structure{starts: map[ast.Node]questionHead{}, sections: map[string]bool{}, turns: map[ast.Node]turn{}, inferred: map[string]inference{}}
 	d.splitMessages(root)
 	d.findStructure(root)
 	d.headed = len(d.structure.starts) > 0 || d.hasQuestions(root)
@@ -320,6 +320,9 @@ func (d *doc) heading(h *ast.Heading) {
 	role, rest := d.roleOf(text)
 	if role == vocab.RoleNone {
 		role = d.looseRole(text)
+	}
+	if role == vocab.RoleNone && d.q != nil && d.inferredSection(text, pos, h, "") {
+		return
 	}
 	if role == vocab.RoleNone && !(d.q != nil && d.role == vocab.RoleAnswer && d.insideAnswer(h)) && d.newTopic(h) {
 		d.startTopic(h, text, pos)
@@ -879,6 +882,9 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 	}
 	if role == vocab.RoleNone && d.q != nil && d.role != vocab.RoleAnswer && l.rest == "" && l.mark != "" {
 		role = d.v.Mark(l.mark) // "👎 **Anything**" alone on its line
+	}
+	if role == vocab.RoleNone && d.q != nil && l.emph == 2 && (l.rest == "" || l.colon) && d.inferredSection(l.text, pos, p, l.rest) {
+		return true
 	}
 	if role == vocab.RoleNone && d.q != nil && l.emph == 2 && (l.rest == "" || l.colon) && d.structure.sections[vocab.Key(l.text)] {
 		// A section that repeats under each question, by a name the

@@ -101,7 +101,7 @@ func Keys() []string {
 // embedded files also hold "write".
 var userKeys = map[string]bool{
 	"roles": true, "levels": true, "statuses": true, "levelFillers": true, "questions": true, "speakers": true,
-	"phrasing": true, "notTerms": true, "marks": true, "verdicts": true, "roleWords": true, "endings": true, "connectors": true, "callouts": true, "titleWords": true, "documentWords": true, "closings": true, "planColumns": true, "termColumns": true,
+	"phrasing": true, "notTerms": true, "marks": true, "verdicts": true, "roleWords": true, "sectionWords": true, "endings": true, "connectors": true, "callouts": true, "titleWords": true, "documentWords": true, "closings": true, "planColumns": true, "termColumns": true,
 }
 
 // An entry is one name of a vocabulary: the key it is listed under
@@ -114,9 +114,10 @@ type entry struct{ key, group, name string }
 // groupsOf says which groups each grouped key has; the other user keys
 // are plain lists of names.
 var groupsOf = map[string]func(string) bool{
-	"roles":     isRole,
-	"roleWords": isRole,
-	"callouts":  isRole,
+	"roles":        isRole,
+	"roleWords":    isRole,
+	"sectionWords": isRole,
+	"callouts":     isRole,
 	"levels": func(name string) bool {
 		_, err := bank.ParseLevel(name)
 		return err == nil && name != "unknown"
@@ -132,7 +133,7 @@ var groupsOf = map[string]func(string) bool{
 
 // groupWord names a key's groups in messages.
 var groupWord = map[string]string{
-	"roles": "role", "roleWords": "role", "callouts": "role", "marks": "role", "verdicts": "role",
+	"roles": "role", "roleWords": "role", "sectionWords": "role", "callouts": "role", "marks": "role", "verdicts": "role",
 	"levels": "level", "statuses": "status", "planColumns": "column", "termColumns": "column",
 }
 
@@ -162,6 +163,8 @@ func (v *Vocabulary) add(e entry) {
 		v.termCols[e.name] = map[string]TermColumn{"term": TermName, "definition": TermDefinition}[e.group]
 	case "roleWords":
 		v.roleWords = append(v.roleWords, roleWord{words: strings.Fields(e.name), role: Role(e.group)})
+	case "sectionWords":
+		v.sectionWords = append(v.sectionWords, roleWord{words: strings.Fields(e.name), role: Role(e.group)})
 	case "callouts":
 		v.callouts[e.name] = Role(e.group)
 	case "marks":
@@ -374,6 +377,7 @@ func (v *Vocabulary) clone() *Vocabulary {
 		marks:         cloneMap(v.marks),
 		verdicts:      cloneMap(v.verdicts),
 		roleWords:     slices.Clone(v.roleWords),
+		sectionWords:  slices.Clone(v.sectionWords),
 		callouts:      cloneMap(v.callouts),
 		planCols:      cloneMap(v.planCols),
 		termCols:      cloneMap(v.termCols),

@@ -120,6 +120,7 @@ type Vocabulary struct {
 	marks         map[string]Role // symbol key → strengths or gaps
 	verdicts      map[string]Role // a rubric cell's key → strengths or gaps
 	roleWords     []roleWord
+	sectionWords  []roleWord
 	callouts      map[string]Role
 	planCols      map[string]PlanColumn
 	termCols      map[string]TermColumn
@@ -279,6 +280,37 @@ func (v *Vocabulary) RoleByWords(s string) Role {
 		if len(rw.words) > most && containsAll(words, rw.words) {
 			best, most = rw.role, len(rw.words)
 		}
+	}
+	return best
+}
+
+// SectionRole returns the role the words of a section's name lean to,
+// for a name the document repeats under each question that names no
+// part outright ("What the panel enjoyed"): each entry of sectionWords
+// whose words are all in the name counts for its role, and the role
+// with the most wins. A tie, or no entry, is RoleNone.
+func (v *Vocabulary) SectionRole(s string) Role {
+	words := strings.Fields(Key(s))
+	if len(words) > 8 {
+		return RoleNone
+	}
+	votes := map[Role]int{}
+	for _, sw := range v.sectionWords {
+		if containsAll(words, sw.words) {
+			votes[sw.role] += len(sw.words)
+		}
+	}
+	best, most, tie := RoleNone, 0, false
+	for _, r := range Roles() {
+		switch n := votes[r]; {
+		case n > most:
+			best, most, tie = r, n, false
+		case n == most && n > 0:
+			tie = true
+		}
+	}
+	if tie {
+		return RoleNone
 	}
 	return best
 }

@@ -163,8 +163,10 @@ func (d *doc) headerAt(start, stop ast.Node) (name, said string, ok bool) {
 	}
 	if emphasis(first) == 2 {
 		name = strings.TrimSpace(d.plain(first))
-		stamp := d.inlineText(first.NextSibling(), stop)
-		if !isName(name) || !clock.MatchString(stamp) || !isTimeLine(stamp) {
+		if !isName(name) {
+			return "", "", false
+		}
+		if stamp := d.inlineText(first.NextSibling(), stop); !isTimeLine(stamp) || !clock.MatchString(stamp) {
 			return "", "", false
 		}
 		return name, "", true
@@ -191,7 +193,7 @@ func stampedLine(line string) (name, said string, ok bool) {
 	} else {
 		stamp, after, ok = strings.Cut(line, " - ")
 	}
-	if !ok || !clock.MatchString(stamp) || !isTimeLine(stamp) {
+	if !ok || !isTimeLine(stamp) || !clock.MatchString(stamp) {
 		return "", "", false
 	}
 	name, said, ok = strings.Cut(strings.TrimSpace(after), ":")
@@ -205,13 +207,18 @@ func stampedLine(line string) (name, said string, ok bool) {
 // namedTimeLine reads a line that is a plain name, then only a time or
 // a date: "lena_dev — 09/03/2025 19:04", "Sam Lee 10:14 AM".
 func namedTimeLine(line string) (string, bool) {
-	if !clock.MatchString(line) {
+	// A time or a date has a digit: most lines are ruled out before they
+	// are split, and the pattern runs last.
+	if !strings.ContainsAny(line, "0123456789") {
 		return "", false
 	}
 	fields := strings.Fields(line)
 	for i := 1; i <= 3 && i < len(fields); i++ {
 		name := strings.Join(fields[:i], " ")
 		if isTimeLine(strings.Join(fields[i:], " ")) && isName(name) {
+			if !clock.MatchString(line) {
+				return "", false
+			}
 			return name, true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/parse/vocab"
@@ -55,7 +56,8 @@ func (d *doc) textLines(p ast.Node) []textLine {
 			l.indent = lineIndent(d.src, off)
 			l.pos = d.lines.pos(lineTextStart(d.src, off))
 		}
-		l.point = strings.IndexAny(l.text, bullets) == 0
+		first, _ := utf8.DecodeRuneInString(l.text)
+		l.point = strings.ContainsRune(bullets, first)
 		l.role, l.name, l.rest = d.lineLabel(start, stop)
 		lines[k] = l
 	}
@@ -141,6 +143,9 @@ func (d *doc) lineLabel(start, stop ast.Node) (vocab.Role, string, string) {
 // strengths or gaps, every line is a point or stands under one. It
 // reports whether p was such a paragraph.
 func (d *doc) labelLines(p *ast.Paragraph) bool {
+	if len(d.paragraphLines(p)) < 2 {
+		return false // one line, as most paragraphs are: nothing to read line by line
+	}
 	lines := d.textLines(p)
 	if len(lines) < 2 || lines[0].role == vocab.RoleNone && !lines[0].point {
 		return false

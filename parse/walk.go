@@ -133,6 +133,9 @@ func (d *doc) walk(root ast.Node) {
 	d.htmlTerm = -1
 	d.structure = structure{starts: map[ast.Node]questionHead{}, sections: map[string]bool{}, turns: map[ast.Node]turn{}, inferred: map[string]inference{}}
 	d.splitMessages(root)
+	// Splitting moves inline nodes between paragraphs: what was read of
+	// a paragraph before is read again.
+	d.plains, d.labels = nil, nil
 	d.findStructure(root)
 	d.headed = len(d.structure.starts) > 0 || d.hasQuestions(root)
 	d.interview = d.headed || len(d.structure.turns) > 0

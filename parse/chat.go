@@ -152,8 +152,29 @@ func (d *doc) messageHeader(p *ast.Paragraph) (name, rest string, ok bool) {
 }
 
 // headerAt reads the line of inline nodes from start up to stop as a
-// message header; said is the text after the name on that line.
+// message header; said is the text after the name on that line. A line
+// ends where the next begins, so its start names it: each line is read
+// once, though finding the chat and its turns asks of it again.
 func (d *doc) headerAt(start, stop ast.Node) (name, said string, ok bool) {
+	if h, ok := d.headers[start]; ok {
+		return h.name, h.said, h.ok
+	}
+	name, said, ok = d.readHeader(start, stop)
+	if d.headers == nil {
+		d.headers = map[ast.Node]headerRead{}
+	}
+	d.headers[start] = headerRead{name, said, ok}
+	return name, said, ok
+}
+
+// headerRead is what headerAt found on a line.
+type headerRead struct {
+	name, said string
+	ok         bool
+}
+
+// readHeader is headerAt, read afresh.
+func (d *doc) readHeader(start, stop ast.Node) (name, said string, ok bool) {
 	first := start
 	for first != nil && first != stop && d.isBlank(first) {
 		first = first.NextSibling()

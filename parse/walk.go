@@ -100,6 +100,8 @@ type doc struct {
 	plains map[ast.Node]string
 	labels map[ast.Node]labelRead
 	heads  map[string]headRead
+	// headers keeps what headerAt read of a line, by its first node.
+	headers map[ast.Node]headerRead
 }
 
 // termHeading is a heading in a glossary section, waiting to see

@@ -70,22 +70,23 @@ type choice struct {
 
 // doc is one round's view of the text.
 type doc struct {
-	text    []byte
-	lay     *layout
-	runs    []run
-	c       *config
-	memo    map[string][]*reading
-	intact  map[rune]int // characters seen intact or repaired whole (those that may be candidates; see chooseAll)
-	fits    map[[3]rune]float64
-	choices map[choiceKey]choice
-	widths  map[rune]int
-	chars   map[rune]char             // see char
-	recent  [256]char                 // see char
-	steps   map[[2]*candSet][]float64 // see choosePath
-	weights []float64                 // scratch for choose
-	vocab   map[string]int            // see vocabulary
-	rids    map[string]int            // see repairID
-	repl    []byte                    // scratch for repairID
+	text       []byte
+	lay        *layout
+	runs       []run
+	c          *config
+	memo       map[string][]*reading
+	intact     map[rune]int // characters seen intact or repaired whole (those that may be candidates; see chooseAll)
+	fits       map[[3]rune]float64
+	choices    map[choiceKey]choice
+	lastChoice [2]lastChoice // see choice
+	widths     map[rune]int
+	chars      map[rune]char             // see char
+	recent     [256]char                 // see char
+	steps      map[[2]*candSet][]float64 // see choosePath
+	weights    []float64                 // scratch for choose
+	vocab      map[string]int            // see vocabulary
+	rids       map[string]int            // see repairID
+	repl       []byte                    // scratch for repairID
 	// Evidence by region: strong runs by code page and zone, and the
 	// non-ASCII characters that read as clean text, by zone.
 	strong   [][2][]int // [region][prose/code][cp]

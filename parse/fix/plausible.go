@@ -266,6 +266,7 @@ const (
 	emojiZWJBefore             // stands before a joiner in some ZWJ sequence
 	emojiZWJAfter              // stands after a joiner in some ZWJ sequence
 	emojiTagBase               // starts a tag sequence
+	emojiPres                  // shows as an emoji by default (Emoji_Presentation)
 )
 
 // Letter forms: final forms end a word, and only they do.
@@ -285,6 +286,7 @@ var emojiProps = []struct {
 	{emojiZWJBefore, zwjBefore},
 	{emojiZWJAfter, zwjAfter},
 	{emojiTagBase, tagBase},
+	{emojiPres, emojiPresentation},
 }
 
 // charOf returns r with its properties.

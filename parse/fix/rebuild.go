@@ -96,6 +96,9 @@ func (d *doc) chooseAll() {
 			if !ru.accept || !ru.best.rebuild {
 				continue
 			}
+			if pass == 2 && prev[ru.line-1] == nil && prev[ru.line] == nil && prev[ru.line+1] == nil {
+				continue // no choice near changed
+			}
 			for i, it := range ru.best.items {
 				if it.set == nil || pass == 2 && !near(ru.line, ru.choices[i].col) {
 					continue
@@ -165,11 +168,11 @@ func (d *doc) choose(ru *run, i int, views *viewSet) choice {
 	key := choiceKey{set, nbrs{left: left, right: right, up: -1, down: -1}, v.emoji}
 	vertical := false // known to need the lines above and below
 	if keep {
-		if ch, ok := d.choices[key]; ok && !ch.vertical {
+		if ch, ok := d.choice(key, 0); ok && !ch.vertical {
 			return ch
 		} else if ok {
 			vertical = true
-			if ch, ok := d.choices[d.fullKey(key, ru, col, views)]; ok {
+			if ch, ok := d.choice(d.fullKey(key, ru, col, views), 1); ok {
 				return ch
 			}
 		}
@@ -235,17 +238,54 @@ func (d *doc) choose(ru *run, i int, views *viewSet) choice {
 	return ch
 }
 
-// fullKey returns key with the characters above and below the group.
+// choice returns the choice made under key, looking first at the last
+// one found in slot (0 for keys without the lines above and below, 1 for
+// those with them): the groups of a diagram's line share their keys one
+// after the other.
+func (d *doc) choice(key choiceKey, slot int) (choice, bool) {
+	last := &d.lastChoice[slot]
+	if last.ok && last.key == key {
+		return last.ch, true
+	}
+	ch, ok := d.choices[key]
+	if ok {
+		*last = lastChoice{key, ch, true}
+	}
+	return ch, ok
+}
+
+// lastChoice is a choice found under key (see doc.choice).
+type lastChoice struct {
+	key choiceKey
+	ch  choice
+	ok  bool
+}
+
+// fullKey returns key with the characters above and below the group, as
+// far as boxFactor tells them apart: a box-drawing character, a blank, or
+// anything else (a letter).
 func (d *doc) fullKey(key choiceKey, ru *run, col int, views *viewSet) choiceKey {
 	left, right := key.nb.left, key.nb.right
-	key.nb.up, key.nb.down = 0, 0
+	key.nb.up, key.nb.down = ' ', ' '
 	if ru.line > 0 {
-		key.nb.up = views.vertical(ru.line-1, col, left, right, dirDown)
+		key.nb.up = boxClass(views.vertical(ru.line-1, col, left, right, dirDown))
 	}
 	if ru.line+1 < len(d.lay.lines) {
-		key.nb.down = views.vertical(ru.line+1, col, left, right, dirUp)
+		key.nb.down = boxClass(views.vertical(ru.line+1, col, left, right, dirUp))
 	}
 	return key
+}
+
+// boxClass returns r if it is a box-drawing character, ' ' for a blank
+// (or nothing) and 'x' for anything else, which boxFactor treats alike.
+func boxClass(r rune) rune {
+	switch _, box := boxArmsOf(r); {
+	case box:
+		return r
+	case r == 0 || r == ' ':
+		return ' '
+	}
+	return 'x'
 }
 
 // decisive reports whether the best of weights ws stays best whatever the
@@ -456,11 +496,17 @@ func (vs *viewSet) get(l int) *view {
 	}
 	d := vs.d
 	ln := d.lay.lines[l]
-	v := &view{border: -1, cells: make([]cell, 0, utf8.RuneCount(d.text[ln.start:ln.end]))}
+	n := 0 // the line's characters: its bytes but continuation bytes
+	for _, c := range d.text[ln.start:ln.end] {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	v := &view{border: -1, cells: make([]cell, 0, n)}
 	col := 0
 	add := func(r rune, group bool) {
 		v.cells = append(v.cells, cell{r, int32(col)})
-		if !group && r >= 0x231A && isEmoji(r) {
+		if !group && r >= 0x231A && d.char(r).emoji&emojiPres != 0 {
 			v.emoji = true
 		}
 		col += d.width(r)

@@ -183,6 +183,9 @@ func (d *doc) placeSections(unknown []*repeatedSection, placed map[vocab.Role]fl
 func (d *doc) sectionUses(body []ast.Node, level int) []sectionUse {
 	var uses []sectionUse
 	for _, n := range body {
+		if _, turn := d.structure.turns[n]; turn {
+			continue // a speaker's name opens a turn, not a section
+		}
 		if key, ok := d.sectionName(n, level); ok {
 			uses = append(uses, sectionUse{key: key, order: len(uses)})
 			continue
@@ -254,8 +257,29 @@ func (d *doc) inferredSection(name string, pos bank.Pos, n ast.Node, rest string
 		depth = h.Level
 	}
 	d.openRole(inf.role, rest, depth, pos, name, n)
+	d.markWarn()
+	return true
+}
+
+// markWarn marks the outline's last entry as read with a warning.
+func (d *doc) markWarn() {
 	if d.explain && len(d.outline) > 0 {
 		d.outline[len(d.outline)-1].Read.Warn = true
 	}
-	return true
+}
+
+// namesHost reports whether a heading names the interviewer of the
+// dialogue: "Alex's take", "Notes from Alex".
+func (d *doc) namesHost(text string) bool {
+	host := d.structure.host
+	if host == "" || len(strings.Fields(vocab.Key(text))) > 6 {
+		return false
+	}
+	first, _, _ := strings.Cut(host, " ")
+	for _, w := range strings.Fields(vocab.Key(text)) {
+		if w == first || w == first+"s" {
+			return true
+		}
+	}
+	return false
 }

@@ -42,6 +42,9 @@ type structure struct {
 	// the questions but name no part outright, by key (see
 	// inferSections).
 	inferred map[string]inference
+	// host is the key of the interviewer's name in a dialogue, "" in
+	// a document of no dialogue.
+	host string
 }
 
 // candidate is a heading or a bold line that may open a question.
@@ -90,7 +93,6 @@ func (d *doc) findStructure(root ast.Node) {
 		}
 		g.members = append(g.members, c)
 	}
-	defer d.findTurns(blocks)
 	// Shallower groups first: a pattern inside the questions of another
 	// (the steps of a model answer) is not one.
 	var taken []int // block indexes of accepted starts, in order
@@ -109,6 +111,7 @@ func (d *doc) findStructure(root ast.Node) {
 			}
 		}
 	}
+	d.findTurns(blocks)
 	d.inferSections(blocks, taken)
 }
 

@@ -109,6 +109,7 @@ func (d *doc) findTurns(blocks []ast.Node) {
 		return
 	}
 	host := d.host(seq, blocks, a, b)
+	d.structure.host = host
 	for _, m := range marks {
 		who := candidateSpeaker
 		switch {

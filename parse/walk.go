@@ -326,6 +326,14 @@ func (d *doc) heading(h *ast.Heading) {
 	if role == vocab.RoleNone {
 		role = d.looseRole(text)
 	}
+	if role == vocab.RoleNone && d.q != nil && d.namesHost(text) {
+		// "### Alex's take", "### Notes from Sam": the interviewer's
+		// own words on the answer.
+		d.warn(pos, "heading %q names the interviewer: read as the feedback on question %d", text, d.q.Number)
+		d.openRole(vocab.RoleFeedback, "", h.Level, pos, text, h)
+		d.markWarn()
+		return
+	}
 	if role == vocab.RoleNone && d.q != nil && d.inferredSection(text, pos, h, "") {
 		return
 	}
@@ -882,6 +890,16 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		// Named by its words: only a label ending in a colon, lest a
 		// gap's title ("**Missing ReplicaSet.**") read as one.
 		if role = d.looseRole(l.text); role == d.role {
+			role = vocab.RoleNone
+		}
+	}
+	if role == vocab.RoleNone && l.colon && d.q != nil && (d.role == vocab.RoleFeedback || d.role == vocab.RoleStrengths || d.role == vocab.RoleGaps) {
+		// Inside the feedback, a label in the interviewer's own words
+		// ("**Loved:**", "**Would push on:**"): its words lean to a part.
+		if role = d.v.SectionRole(l.text); role.InQuestion() && role != vocab.RolePrompt {
+			d.warn(pos, "label %q read as %s (inferred from its words)", l.text, role)
+			defer d.markWarn()
+		} else {
 			role = vocab.RoleNone
 		}
 	}

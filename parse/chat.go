@@ -156,15 +156,11 @@ func (d *doc) messageHeader(p *ast.Paragraph) (name, rest string, ok bool) {
 // ends where the next begins, so its start names it: each line is read
 // once, though finding the chat and its turns asks of it again.
 func (d *doc) headerAt(start, stop ast.Node) (name, said string, ok bool) {
-	if h, ok := d.headers[start]; ok {
-		return h.name, h.said, h.ok
-	}
-	name, said, ok = d.readHeader(start, stop)
-	if d.headers == nil {
-		d.headers = map[ast.Node]headerRead{}
-	}
-	d.headers[start] = headerRead{name, said, ok}
-	return name, said, ok
+	h := kept(&d.headers, start, func() headerRead {
+		name, said, ok := d.readHeader(start, stop)
+		return headerRead{name, said, ok}
+	})
+	return h.name, h.said, h.ok
 }
 
 // headerRead is what headerAt found on a line.

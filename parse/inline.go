@@ -17,15 +17,7 @@ import (
 // The walk asks for the text of the same block several times (to find
 // the document's structure, then to read it), so each is kept.
 func (d *doc) plain(n ast.Node) string {
-	if s, ok := d.plains[n]; ok {
-		return s
-	}
-	s := d.inlineText(n.FirstChild(), nil)
-	if d.plains == nil {
-		d.plains = map[ast.Node]string{}
-	}
-	d.plains[n] = s
-	return s
+	return kept(&d.plains, n, func() string { return d.inlineText(n.FirstChild(), nil) })
 }
 
 // inlineText returns the plain text of the inline siblings from first up
@@ -262,15 +254,11 @@ func (f fullwidthReplacer) Replace(s string) string {
 // lead that runs on without a colon ("**Pod** — the unit") is an entry,
 // not a label, unless it is alone on its line.
 func (d *doc) label(p ast.Node) (label, bool) {
-	if r, ok := d.labels[p]; ok {
-		return r.label, r.ok
-	}
-	l, ok := d.readLabel(p)
-	if d.labels == nil {
-		d.labels = map[ast.Node]labelRead{}
-	}
-	d.labels[p] = labelRead{l, ok}
-	return l, ok
+	r := kept(&d.labels, p, func() labelRead {
+		l, ok := d.readLabel(p)
+		return labelRead{l, ok}
+	})
+	return r.label, r.ok
 }
 
 // labelRead is what label found in a block, kept for the next time it

@@ -38,15 +38,11 @@ type questionHead struct {
 // The walk asks again of the same headings as it looks ahead, so each
 // answer is kept.
 func (d *doc) questionHead(text string) (questionHead, bool) {
-	if r, ok := d.heads[text]; ok {
-		return r.head, r.ok
-	}
-	qh, ok := d.readQuestionHead(text)
-	if d.heads == nil {
-		d.heads = map[string]headRead{}
-	}
-	d.heads[text] = headRead{qh, ok}
-	return qh, ok
+	r := kept(&d.heads, text, func() headRead {
+		qh, ok := d.readQuestionHead(text)
+		return headRead{qh, ok}
+	})
+	return r.head, r.ok
 }
 
 // headRead is what questionHead found in a text.

@@ -104,6 +104,21 @@ type doc struct {
 	headers map[ast.Node]headerRead
 }
 
+// kept returns what *m holds for key, or what read returns, which it
+// then keeps there: for what the walk reads of a node or a text, and
+// asks again as it looks ahead.
+func kept[K comparable, V any](m *map[K]V, key K, read func() V) V {
+	if v, ok := (*m)[key]; ok {
+		return v
+	}
+	v := read()
+	if *m == nil {
+		*m = map[K]V{}
+	}
+	(*m)[key] = v
+	return v
+}
+
 // termHeading is a heading in a glossary section, waiting to see
 // whether a definition follows it.
 type termHeading struct {

@@ -933,16 +933,10 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		}
 		return true
 	}
+	if (role == vocab.RoleNone || role == vocab.RoleNotes) && d.labelScore(l, pos) {
+		return true
+	}
 	if role == vocab.RoleNone {
-		score := l.rest
-		if _, after, ok := strings.Cut(l.text, ":"); ok && score == "" {
-			score = strings.TrimSpace(after) // "**Overall: 9/15**", all in bold
-		}
-		if d.q != nil && (l.colon || l.emph > 0) && d.role != vocab.RoleAnswer && d.q.Score == "" && score != "" && isScore(score) {
-			d.setScore(score, true, pos) // "**Overall:** 9/15", "Total: 12/15"
-			d.record(pos, "label", l.text, d.inQuestion(ReadScore))
-			return true
-		}
 		return false
 	}
 	if l.emph == 0 && (!l.colon && l.rest != "" || d.q == nil || role == d.role || d.role == vocab.RoleAnswer && role != vocab.RoleScore) {
@@ -966,6 +960,27 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		return false // the notes on the whole interview use the same words
 	}
 	d.openRole(role, rest, 0, pos, l.text, p)
+	return true
+}
+
+// labelScore reads a label that gives a bare score in the feedback of
+// a question that has none yet ("**Overall:** 9/15", "**Overall:
+// 9/15**", "Total: 12/15") as the question's score, though its name is
+// no part, or names the notes on the whole interview ("Overall"). It
+// reports whether it did.
+func (d *doc) labelScore(l label, pos bank.Pos) bool {
+	if d.q == nil || d.role == vocab.RoleAnswer || d.q.Score != "" || !l.colon && l.emph == 0 {
+		return false
+	}
+	score := l.rest
+	if _, after, ok := strings.Cut(l.text, ":"); ok && score == "" {
+		score = strings.TrimSpace(after) // all in bold
+	}
+	if score == "" || !isScore(score) {
+		return false
+	}
+	d.setScore(score, true, pos)
+	d.record(pos, "label", l.text, d.inQuestion(ReadScore))
 	return true
 }
 

@@ -30,14 +30,15 @@ func decodeEnvelope(src []byte) (text []byte, enc Encoding, found []finding) {
 		text, found = decodeUTF16(src[2:], true)
 		return text, UTF16BE, found
 	}
-	if order := utf16Order(src); order != 0 && enc == UTF8 {
+	valid := utf8.Valid(src)
+	if order := utf16Order(src, valid); order != 0 && enc == UTF8 {
 		text, found = decodeUTF16(src, order == 'B')
 		if order == 'B' {
 			return text, UTF16BENoBOM, found
 		}
 		return text, UTF16LENoBOM, found
 	}
-	if utf8.Valid(src) {
+	if valid {
 		return src, enc, nil
 	}
 	// The choice looks past the BOMs at the start, damaged or not, which
@@ -58,12 +59,12 @@ func decodeEnvelope(src []byte) (text []byte, enc Encoding, found []finding) {
 // little-endian, even for big-endian) such control bytes come over and
 // over, at the other almost never (real text has no controls but tab and
 // line ends), and the line ends and spaces are aligned code units. It
-// returns 'L', 'B' or 0.
+// returns 'L', 'B' or 0. valid says whether src is valid UTF-8.
 //
 // Input that is valid UTF-8 and holds bytes ≥ 0x80 is left to UTF-8: a
 // NUL after every letter in such text is UTF-16 that was read as a code
 // page and saved as UTF-8, which a repair rule undoes (see utf16Text).
-func utf16Order(src []byte) byte {
+func utf16Order(src []byte, valid bool) byte {
 	if len(src) < 8 {
 		return 0
 	}
@@ -74,7 +75,7 @@ func utf16Order(src []byte) byte {
 			break
 		}
 	}
-	if !ascii && utf8.Valid(src) {
+	if !ascii && valid {
 		return 0
 	}
 	var ctl, sep [2]int // control bytes by position; spaces and line ends by byte order

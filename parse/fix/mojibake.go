@@ -499,9 +499,12 @@ func (d *doc) unclaim(ru *run) {
 // text: they count for nothing.
 func nonASCII(b []byte) int {
 	n := 0
-	for i := skipASCII(b, 0); i < len(b); i = skipASCII(b, i+1) {
+	for i := skipASCII(b, 0); i < len(b); i = skipASCII(b, i) {
 		if b[i] >= 0xC2 && isCharStart(b[i:]) {
 			n++
+			i += seqLen(b[i])
+		} else {
+			i++
 		}
 	}
 	return n

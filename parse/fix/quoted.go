@@ -2,6 +2,7 @@ package fix
 
 import (
 	"bytes"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -170,20 +171,29 @@ func (d *doc) inQuotes(ru *run) bool {
 	if t := bytes.TrimLeft(before, " \t"); len(t) > 0 && t[0] == '>' {
 		return true
 	}
-	if bytes.Count(before, []byte{'"'})%2 == 1 {
-		return true
-	}
-	for _, q := range quotePairs {
-		if i := bytes.LastIndex(before, []byte(q[0])); i >= 0 && !bytes.Contains(before[i:], []byte(q[1])) {
-			return true
+	ascii := false
+	var open [len(quotePairs)]bool
+	for i := 0; i < len(before); i++ {
+		switch c := before[i]; {
+		case c == '"':
+			ascii = !ascii
+		case c >= utf8.RuneSelf:
+			for p, q := range quotePairs {
+				switch {
+				case bytes.HasPrefix(before[i:], []byte(q[0])):
+					open[p] = true
+				case bytes.HasPrefix(before[i:], []byte(q[1])):
+					open[p] = false
+				}
+			}
 		}
 	}
-	return false
+	return ascii || slices.Contains(open[:], true)
 }
 
 // quotePairs are the opening and closing quotation marks of the languages
 // bankgen's users write in.
-var quotePairs = [][2]string{{"“", "”"}, {"„", "“"}, {"«", "»"}, {"「", "」"}, {"『", "』"}, {"‘", "’"}}
+var quotePairs = [...][2]string{{"“", "”"}, {"„", "“"}, {"«", "»"}, {"「", "」"}, {"『", "』"}, {"‘", "’"}}
 
 func (d *doc) anyQuoted() bool {
 	for i := range d.runs {
@@ -240,14 +250,20 @@ func (d *doc) quotedRegions(damage func(*run) bool) {
 
 // repairID returns a number for what ru's reading becomes, the same for
 // every run that becomes the same characters: a long document's hundred
-// thousand runs become a few hundred strings.
+// thousand runs become a few hundred strings. It is kept with the reading,
+// which runs that read alike share; the choices of rebuild groups are not
+// made yet.
 func (d *doc) repairID(ru *run) int {
+	if ru.best.rid > 0 {
+		return ru.best.rid - 1
+	}
 	d.repl = ru.repair(d.repl[:0])
 	id, ok := d.rids[string(d.repl)]
 	if !ok {
 		id = len(d.rids)
 		d.rids[string(d.repl)] = id
 	}
+	ru.best.rid = id + 1
 	return id
 }
 

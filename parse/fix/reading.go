@@ -55,6 +55,7 @@ type reading struct {
 	delta   float64 // the run's cost as it is minus its cost repaired
 	rebuild bool    // has a rebuild group
 	lone    bool    // its only groups are lone lead bytes
+	rid     int     // 1 + its repair ID, once known (see doc.repairID)
 }
 
 // read reads runes (the run at text offsets offs) through code page cp.

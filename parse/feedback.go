@@ -3,6 +3,7 @@ package parse
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
@@ -67,6 +68,11 @@ func (d *doc) gap(n ast.Node) {
 	pos := d.pos(n)
 	switch n := n.(type) {
 	case *ast.Paragraph:
+		if l, ok := n.NextSibling().(*ast.List); ok && d.coachingLabel(n, l) {
+			// "**Coaching**" over a list that says how to put each gap.
+			d.record(pos, "label", d.excerpt(n), d.inQuestion(ReadPhrasing))
+			return
+		}
 		if len(q.Gaps) > 0 {
 			if ph, ok := d.phrasingParagraph(n); ok {
 				last := &q.Gaps[len(q.Gaps)-1]
@@ -116,6 +122,18 @@ func (d *doc) gap(n ast.Node) {
 		return
 	}
 	d.keep(n)
+}
+
+// coachingLabel reports whether paragraph p is a label alone on its
+// line ("**Coaching**", "Scripts:") over a list that says how to put
+// gaps already read.
+func (d *doc) coachingLabel(p *ast.Paragraph, l *ast.List) bool {
+	lb, ok := d.label(p)
+	if !ok || lb.rest != "" || lb.emph == 0 && !lb.colon {
+		return false
+	}
+	gaps, _ := d.coaching(l)
+	return gaps != nil
 }
 
 // addPlainGap adds a gap written as plain text: its first clause is the
@@ -188,7 +206,10 @@ func (d *doc) phrasingBlock(n ast.Node) (string, bool) {
 	case *ast.Blockquote:
 		return vocab.Unquote(d.phrasingText(d.blockText(n))), true
 	case *ast.Paragraph, *ast.TextBlock:
-		return d.phrasingParagraph(n)
+		if ph, ok := d.phrasingParagraph(n); ok {
+			return ph, true
+		}
+		return d.phrasingCue(d.plain(n))
 	}
 	return "", false
 }
@@ -209,16 +230,51 @@ func (d *doc) phrasingParagraph(p ast.Node) (string, bool) {
 	if c := d.onlyChild(p); c != nil && emphasis(c) == 1 {
 		return vocab.Unquote(d.phrasingText(d.plain(p))), true
 	}
-	if l, ok := d.label(p); ok && l.colon && d.v.IsPhrasingLabel(l.text) {
+	if l, ok := d.label(p); ok && l.colon && d.v.SaysPhrasing(l.text) {
 		return vocab.Unquote(l.rest), l.rest != ""
 	}
+	if rest, ok := arrowLed(d.plain(p)); ok {
+		return vocab.Unquote(d.phrasingText(rest)), rest != ""
+	}
 	return "", false
+}
+
+// arrows lead a line that says how to put a point ("→ "Say this."").
+var arrows = []string{"→", "↪", "↳", "➜", "➡", "⇒", "⟶", "->", "=>"}
+
+// arrowLed returns the text after the arrow that opens s, if one does.
+func arrowLed(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, a := range arrows {
+		if rest, ok := strings.CutPrefix(s, a); ok {
+			return strings.TrimSpace(strings.TrimPrefix(rest, "\uFE0F")), true
+		}
+	}
+	return "", false
+}
+
+// phrasingCue returns the phrasing of a line under a gap that an arrow
+// or an emoji leads ("→ Say: "…"", "💬 "…""): the rest, its label and
+// quotation marks removed. An emoji that marks a point of feedback
+// ("✅", "❌") leads a point, not a phrasing.
+func (d *doc) phrasingCue(s string) (string, bool) {
+	rest, ok := arrowLed(s)
+	if !ok {
+		s = strings.TrimSpace(s)
+		r, _ := utf8.DecodeRuneInString(s)
+		if !unicode.Is(unicode.So, r) || d.v.Mark(s) != vocab.RoleNone {
+			return "", false
+		}
+		rest = strings.TrimSpace(trimEmoji(s))
+	}
+	rest = vocab.Unquote(d.phrasingText(rest))
+	return rest, rest != ""
 }
 
 // phrasingText drops a phrasing label from the start of text, when it
 // has one ("Better: …" in italics).
 func (d *doc) phrasingText(text string) string {
-	if head, rest, ok := cutColon(text); ok && d.v.IsPhrasingLabel(head) {
+	if head, rest, ok := cutColon(text); ok && d.v.SaysPhrasing(head) {
 		return strings.TrimSpace(rest)
 	}
 	return text
@@ -249,7 +305,7 @@ func (d *doc) labelledPhrasing(text string) (head, phrasing string, ok bool) {
 			_, size := utf8.DecodeRuneInString(before[k:])
 			start = k + size
 		}
-		if d.v.IsPhrasingLabel(before[start:]) {
+		if d.v.SaysPhrasing(before[start:]) {
 			return strings.TrimSpace(text[:start]), vocab.Unquote(text[i+utf8.RuneLen(r):]), true
 		}
 	}
@@ -306,8 +362,12 @@ func (d *doc) phrasingLine(start, stop ast.Node) (string, bool) {
 		return vocab.Unquote(d.phrasingText(d.plain(only))), true
 	}
 	text := d.inlineText(start, stop)
-	if head, rest, ok := cutColon(text); ok && d.v.IsPhrasingLabel(head) {
+	if head, rest, ok := cutColon(text); ok && d.v.SaysPhrasing(head) {
 		return vocab.Unquote(rest), true
+	}
+	if rest, ok := arrowLed(text); ok {
+		rest = vocab.Unquote(d.phrasingText(rest))
+		return rest, rest != ""
 	}
 	return "", false
 }
@@ -400,25 +460,9 @@ func (d *doc) feedbackContent(n ast.Node) {
 // offsets:** "Each group commits…""): each item's text is that gap's
 // phrasing. It reports whether the list was one.
 func (d *doc) criterionPhrasings(l *ast.List) bool {
-	if len(d.q.Gaps) == 0 {
+	gaps, texts := d.coaching(l)
+	if gaps == nil {
 		return false
-	}
-	var gaps []int
-	var texts []string
-	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
-		p := it.FirstChild()
-		if !isTextBlock(p) {
-			return false
-		}
-		lead, rest, ok := d.leadSplit(p)
-		if !ok {
-			lead, rest, ok = strings.Cut(d.plain(p), ":")
-		}
-		g := d.gapNamed(vocab.TrimTitle(lead))
-		if !ok || g < 0 || strings.TrimSpace(rest) == "" {
-			return false
-		}
-		gaps, texts = append(gaps, g), append(texts, vocab.Unquote(d.phrasingText(vocab.TrimSeparator(strings.TrimSpace(rest)))))
 	}
 	d.record(d.pos(l), "list", d.excerpt(l), d.inQuestion(ReadPhrasing))
 	i := 0
@@ -429,6 +473,55 @@ func (d *doc) criterionPhrasings(l *ast.List) bool {
 		i++
 	}
 	return true
+}
+
+// coaching reads a list whose every item names a gap already read (by
+// its title, bold or not) and says how to put it: for each item, the
+// gap's index and the phrasing. It returns nil when l is not one.
+func (d *doc) coaching(l *ast.List) (gaps []int, texts []string) {
+	if len(d.q.Gaps) == 0 {
+		return nil, nil
+	}
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		p := it.FirstChild()
+		if !isTextBlock(p) {
+			return nil, nil
+		}
+		g := -1
+		lead, rest, ok := d.leadSplit(p)
+		if !ok {
+			lead, rest, ok = strings.Cut(d.plain(p), ":")
+		}
+		if ok {
+			g = d.gapNamed(vocab.TrimTitle(lead))
+		}
+		if g < 0 {
+			// "Idempotent producer — Rephrase: "…"": the item opens
+			// with a gap's title.
+			g, rest = d.gapOpening(d.plain(p))
+		}
+		if g < 0 || strings.TrimSpace(rest) == "" {
+			return nil, nil
+		}
+		gaps, texts = append(gaps, g), append(texts, vocab.Unquote(d.phrasingText(vocab.TrimSeparator(strings.TrimSpace(rest)))))
+	}
+	return gaps, texts
+}
+
+// gapOpening returns the index of the current question's gap whose
+// title opens text as whole words, and the text after it; -1 for none.
+func (d *doc) gapOpening(text string) (int, string) {
+	for i, g := range d.q.Gaps {
+		t := g.Title
+		if t == "" || len(text) <= len(t) || !strings.EqualFold(text[:len(t)], t) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[len(t):]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			continue
+		}
+		return i, text[len(t):]
+	}
+	return -1, ""
 }
 
 // gapNamed returns the index of the current question's gap whose title

@@ -703,6 +703,9 @@ func (d *doc) partName() string {
 
 // content places a non-heading block according to the current part.
 func (d *doc) content(n ast.Node) {
+	if l, ok := n.(*ast.List); ok && d.extra != nil && d.q != nil && d.criterionPhrasings(l) {
+		return // a section after the gaps that says how to put them
+	}
 	if d.extra != nil {
 		d.extra.Blocks = append(d.extra.Blocks, d.toBlock(n))
 		d.record(d.pos(n), describeBlock(n), d.excerpt(n), d.inQuestion(ReadExtra))
@@ -894,7 +897,7 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 	if d.q != nil && (l.colon || l.emph > 0 || strings.Contains(l.text, ":")) && d.levelLine(l, pos) {
 		return true
 	}
-	if d.q != nil && l.rest == "" && (l.colon || l.emph > 0) && d.role != vocab.RoleAnswer && d.v.IsPhrasingLabel(l.text) && d.v.Role(l.text) == vocab.RoleNone {
+	if d.q != nil && l.rest == "" && (l.colon || l.emph > 0) && d.role != vocab.RoleAnswer && (d.v.IsPhrasingLabel(l.text) || l.colon && d.v.SaysPhrasing(l.text)) && d.v.Role(l.text) == vocab.RoleNone {
 		// "How to say it better:" over a list of phrasings: the list
 		// says which gap each is for.
 		d.record(pos, "label", l.text, d.inQuestion(ReadPhrasing))
@@ -944,7 +947,7 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		// a model answer: only a bold label opens a part there.
 		return false
 	}
-	if d.q != nil && d.role == vocab.RoleGaps && l.rest != "" && d.v.IsPhrasingLabel(l.text) {
+	if d.q != nil && d.role == vocab.RoleGaps && l.rest != "" && (d.v.IsPhrasingLabel(l.text) || l.colon && d.v.SaysPhrasing(l.text)) {
 		return false // "A stronger answer: …" under a gap is its phrasing
 	}
 	switch {

@@ -101,7 +101,7 @@ func Keys() []string {
 // embedded files also hold "write".
 var userKeys = map[string]bool{
 	"roles": true, "levels": true, "statuses": true, "levelFillers": true, "questions": true, "speakers": true,
-	"phrasing": true, "notTerms": true, "marks": true, "verdicts": true, "roleWords": true, "sectionWords": true, "endings": true, "connectors": true, "callouts": true, "titleWords": true, "documentWords": true, "closings": true, "planColumns": true, "termColumns": true,
+	"phrasing": true, "notTerms": true, "marks": true, "verdicts": true, "roleWords": true, "sectionWords": true, "endings": true, "connectors": true, "callouts": true, "titleWords": true, "documentWords": true, "phrasingWords": true, "closings": true, "planColumns": true, "termColumns": true,
 }
 
 // An entry is one name of a vocabulary: the key it is listed under
@@ -179,6 +179,8 @@ func (v *Vocabulary) add(e entry) {
 		v.speakers[e.name] = true
 	case "phrasing":
 		v.phrasing[e.name] = true
+	case "phrasingWords":
+		v.phrasingWords[e.name] = true
 	case "notTerms":
 		v.notTerms[e.name] = true
 	case "titleWords":
@@ -368,6 +370,7 @@ func (v *Vocabulary) clone() *Vocabulary {
 		questions:     cloneMap(v.questions),
 		speakers:      cloneMap(v.speakers),
 		phrasing:      cloneMap(v.phrasing),
+		phrasingWords: cloneMap(v.phrasingWords),
 		notTerms:      cloneMap(v.notTerms),
 		titleWords:    cloneMap(v.titleWords),
 		documentWords: cloneMap(v.documentWords),

@@ -101,15 +101,18 @@ const (
 // words to write them with. The zero value names nothing; use Default or
 // Extend.
 type Vocabulary struct {
-	roles      map[string]Role
-	levels     map[string]bank.Level
-	statuses   map[string]bank.Status
-	fillers    map[string]bool
-	questions  map[string]bool
-	speakers   map[string]bool
-	phrasing   map[string]bool
-	notTerms   map[string]bool
-	titleWords map[string]bool
+	roles     map[string]Role
+	levels    map[string]bank.Level
+	statuses  map[string]bank.Status
+	fillers   map[string]bool
+	questions map[string]bool
+	speakers  map[string]bool
+	phrasing  map[string]bool
+	// phrasingWords are verbs and nouns of saying ("say", "rephrase",
+	// "wording"): a short label holding one introduces a phrasing.
+	phrasingWords map[string]bool
+	notTerms      map[string]bool
+	titleWords    map[string]bool
 	// documentWords name kinds of document one word at a time
 	// ("session", "export", "results"): a side of a title made of them
 	// alone says what the document is, not what it is about.
@@ -429,6 +432,32 @@ func (v *Vocabulary) IsSpeaker(s string) bool { return v.speakers[Key(s)] }
 // IsPhrasingLabel reports whether a label introduces a suggested
 // phrasing ("Try saying", "Better").
 func (v *Vocabulary) IsPhrasingLabel(s string) bool { return v.phrasing[Key(s)] }
+
+// maxPhrasingWords bounds a label that a word of saying makes a
+// phrasing label: "Line to say it with" is one, a sentence is not.
+const maxPhrasingWords = 4
+
+// SaysPhrasing reports whether a label that ends in a colon introduces
+// a suggested phrasing by its words: a phrasing label's name, or a
+// label of at most four words holding a word of saying ("Rephrase:",
+// "Phrase it as:", "Formuliere so:"). Without the colon such words are
+// prose ("Second paragraph of phrasing").
+func (v *Vocabulary) SaysPhrasing(label string) bool {
+	k := Key(label)
+	if v.phrasing[k] {
+		return true
+	}
+	words := strings.Fields(k)
+	if len(words) > maxPhrasingWords {
+		return false
+	}
+	for _, w := range words {
+		if v.phrasingWords[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // IsNotTerm reports whether a bold label is one that is never a
 // glossary term ("Note", "Tip", "Target role"), or names a role.

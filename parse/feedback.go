@@ -25,6 +25,9 @@ func (d *doc) strength(n ast.Node) {
 			d.record(pos, "paragraph", d.excerpt(n), d.item(ReadStrength, title))
 			return
 		}
+		if d.proseAfterList(n) {
+			return
+		}
 		text := d.plain(n)
 		if len(q.Strengths) > 0 {
 			last := &q.Strengths[len(q.Strengths)-1]
@@ -44,6 +47,38 @@ func (d *doc) strength(n ast.Node) {
 		return
 	}
 	d.keep(n)
+}
+
+// minProseWords and minProseRunes say when a paragraph is long prose,
+// in words or, for text written without spaces, in characters.
+const (
+	minProseWords = 20
+	minProseRunes = 120
+)
+
+// proseAfterList reads a paragraph that stands right after a list of
+// strengths or gaps when the list's shape ends there: long plain prose,
+// with no bold lead, no label and no list marker, is no further point
+// of feedback but what follows it, most often the model answer, where
+// it is read, with a warning. It reports whether p was such prose.
+func (d *doc) proseAfterList(p *ast.Paragraph) bool {
+	if _, ok := p.PreviousSibling().(*ast.List); !ok {
+		return false
+	}
+	if first := d.firstInline(p); first == nil || emphasis(first) > 0 {
+		return false
+	}
+	if l, ok := d.label(p); ok && l.colon {
+		return false
+	}
+	text := d.plain(p)
+	if len(strings.Fields(text)) < minProseWords && utf8.RuneCountInString(text) < minProseRunes {
+		return false
+	}
+	d.warn(d.pos(p), "a long paragraph after the %s list of question %d is no point of its list; read as the start of the model answer", d.role, d.q.Number)
+	d.role, d.roleDepth, d.extra = vocab.RoleAnswer, 0, nil
+	d.answer(p)
+	return true
 }
 
 // addStrengthItem reads one list item as a strength: its first block is
@@ -80,6 +115,9 @@ func (d *doc) gap(n ast.Node) {
 				d.record(pos, "paragraph", d.excerpt(n), d.item(ReadPhrasing, last.Title))
 				return
 			}
+		}
+		if d.proseAfterList(n) {
+			return
 		}
 		body, phrasing := d.splitPhrasing(n)
 		if first := d.firstInline(n); first != nil && emphasis(first) == 2 && first != body {

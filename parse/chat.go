@@ -231,7 +231,7 @@ func namedTimeLine(line string) (string, bool) {
 	}
 	fields := strings.Fields(line)
 	for i := 1; i <= 3 && i < len(fields); i++ {
-		name := strings.Join(fields[:i], " ")
+		name := strings.TrimSuffix(strings.Join(fields[:i], " "), ",") // Telegram: "Dana K, [09.03.25 19:03]"
 		if isTimeLine(strings.Join(fields[i:], " ")) && isName(name) {
 			if !clock.MatchString(line) {
 				return "", false

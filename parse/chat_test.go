@@ -45,6 +45,7 @@ func TestMessageHeaderLines(t *testing.T) {
 		{"[10:14] Sam: What is a pod?", "Sam", "What is a pod?", true},
 		{"[09/03/2025, 19:02] Mock Coach: Question 1", "Mock Coach", "Question 1", true},
 		{"09/03/2025, 19:02 - Ana: hi all", "Ana", "hi all", true},
+		{"Dana K, [09.03.25 19:03]", "Dana K", "", true},
 		{"Week 3", "", "", false},
 		{"Updated in 2025 by the team", "", "", false},
 		{"The deploy ran at 10:14 and failed", "", "", false},

@@ -57,8 +57,14 @@ func (d *doc) textLines(p ast.Node) []textLine {
 			l.pos = d.lines.pos(lineTextStart(d.src, off))
 		}
 		first, _ := utf8.DecodeRuneInString(l.text)
-		l.point = strings.ContainsRune(bullets, first)
+		// In a chat message (Markdown written by no one), a line that
+		// opens with a mark is a point, and a plain label opens a part.
+		chat := d.speaker != 0
+		l.point = strings.ContainsRune(bullets, first) || chat && (d.v.Mark(l.text) == vocab.RoleStrengths || d.v.Mark(l.text) == vocab.RoleGaps)
 		l.role, l.name, l.rest = d.lineLabel(start, stop)
+		if l.role == vocab.RoleNone && !l.point && chat {
+			l.role, l.name, l.rest = d.plainLineLabel(l.text)
+		}
 		lines[k] = l
 	}
 	return lines
@@ -135,6 +141,20 @@ func (d *doc) lineLabel(start, stop ast.Node) (vocab.Role, string, string) {
 		return vocab.RoleNone, "", ""
 	}
 	return role, name, joinLine(named, rest)
+}
+
+// plainLineLabel reads a line that opens with a plain label the
+// vocabulary names, then a colon: "Model answer: every left row …".
+func (d *doc) plainLineLabel(text string) (vocab.Role, string, string) {
+	head, rest, ok := strings.Cut(halfwidth.Replace(text), ":")
+	if !ok || len(strings.Fields(head)) > maxLabelWords {
+		return vocab.RoleNone, "", ""
+	}
+	role := d.v.Role(vocab.TrimDecoration(head))
+	if !role.InQuestion() || role == vocab.RolePrompt {
+		return vocab.RoleNone, "", ""
+	}
+	return role, vocab.TrimDecoration(head), strings.TrimSpace(rest)
 }
 
 // labelLines reads a paragraph whose lines open the parts of a question

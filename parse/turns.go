@@ -316,7 +316,14 @@ func (d *doc) interviewerAsks(n ast.Node) bool {
 	if d.headed || !asks(text) || d.q != nil && len(d.q.Response) == 0 {
 		return false
 	}
-	d.startQuestion(questionHead{}, d.pos(n), n)
+	qh := questionHead{}
+	if line, more, ok := strings.Cut(text, "\n"); ok {
+		// "Question 1 — easy" on the line above the question.
+		if head, named := d.questionHead(line); named && !head.numbered {
+			qh, text = head, more
+		}
+	}
+	d.startQuestion(qh, d.pos(n), n)
 	d.addPrompt(text)
 	return true
 }

@@ -3,6 +3,7 @@ package fix
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -84,6 +85,9 @@ type doc struct {
 	recent     [256]char                 // see char
 	steps      map[[2]*candSet][]float64 // see choosePath
 	weights    []float64                 // scratch for choose
+	items      []item                    // scratch for read
+	path       []state                   // scratch for choosePath: the states of every item
+	pathRows   [][]state                 // scratch for choosePath: each item's states in path
 	vocab      map[string]int            // see vocabulary
 	rids       map[string]int            // see repairID
 	repl       []byte                    // scratch for repairID
@@ -235,7 +239,7 @@ func (d *doc) readRun(ru *run) []*reading {
 		if ru.pages&(1<<cp) == 0 {
 			continue
 		}
-		rd := read(runes, offs, cp)
+		rd := read(runes, offs, cp, &d.items)
 		if rd == nil {
 			continue
 		}
@@ -280,8 +284,10 @@ func (d *doc) choosePath(items []item, before, after rune) {
 			n += min(len(it.set.cands), pathWidth)
 		}
 	}
-	all := make([]state, 0, n) // the states of every item, one after the other
-	states := make([][]state, len(items))
+	// The states live only for this call: they are kept in the doc's
+	// scratch, since a diagram's line has hundreds.
+	all := slices.Grow(d.path[:0], n) // the states of every item, one after the other
+	states := slices.Grow(d.pathRows[:0], len(items))[:len(items)]
 	prev := []state{{c: d.char(before)}}
 	for i, it := range items {
 		lo := len(all)
@@ -332,6 +338,7 @@ func (d *doc) choosePath(items []item, before, after rune) {
 		items[i].x = states[i][k].c.r
 		k = states[i][k].from
 	}
+	d.path, d.pathRows = all, states
 }
 
 // stepCosts returns the cost of the step from each of the states from (the

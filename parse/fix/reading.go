@@ -2,6 +2,7 @@ package fix
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"sync"
 	"unicode"
@@ -59,8 +60,10 @@ type reading struct {
 }
 
 // read reads runes (the run at text offsets offs) through code page cp.
-// It returns nil when no group comes out.
-func read(runes []rune, offs []int, cp int) *reading {
+// It returns nil when no group comes out. The items are gathered in
+// *scratch, and the reading keeps a copy of just their length: a group
+// covers several characters, and many readings are kept for the round.
+func read(runes []rune, offs []int, cp int, scratch *[]item) *reading {
 	page := codePages[cp]
 	n := len(runes)
 	bs := make([]byte, n)
@@ -76,7 +79,7 @@ func read(runes []rune, offs []int, cp int) *reading {
 			bs[i], ok[i] = page.lostLead, true
 		}
 	}
-	rd := &reading{cp: cp, runes: n, items: make([]item, 0, n)}
+	rd := &reading{cp: cp, runes: n, items: (*scratch)[:0]}
 	groups, lones := 0, 0
 	for k := 0; k < n; {
 		if !ok[k] || !isLead(bs[k]) {
@@ -124,9 +127,11 @@ func read(runes []rune, offs []int, cp int) *reading {
 		rd.items = append(rd.items, it)
 		k = j
 	}
+	*scratch = rd.items
 	if groups == 0 {
 		return nil
 	}
+	rd.items = slices.Clone(rd.items)
 	rd.lone = lones == groups
 	return rd
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -55,7 +56,7 @@ func (d *doc) isChat(root ast.Node) bool {
 	first := ""
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		p, ok := n.(*ast.Paragraph)
-		if !ok {
+		if !ok || !d.hasDigit(p) {
 			continue
 		}
 		lines := d.paragraphLines(p)
@@ -68,6 +69,21 @@ func (d *doc) isChat(root ast.Node) bool {
 			case vocab.Key(name) != first:
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasDigit reports whether a paragraph's source holds an ASCII digit.
+// Every message header carries a time or a date, and no escape or
+// named entity spells a digit, so a paragraph without one holds no
+// header: most prose is ruled out before its lines are read.
+func (d *doc) hasDigit(p *ast.Paragraph) bool {
+	segs := p.Lines()
+	for i := range segs.Len() {
+		seg := segs.At(i)
+		if bytes.ContainsAny(seg.Value(d.src), "0123456789") {
+			return true
 		}
 	}
 	return false

@@ -322,52 +322,59 @@ func (d *doc) span(blocks []ast.Node, c *candidate, next int) []ast.Node {
 }
 
 // qualifies reports whether a group's members open questions: their
-// numbers rise, and the evidence says so.
+// numbers rise, and the evidence says so. The evidence is read cheapest
+// first, and only as far as it takes to decide.
 func (d *doc) qualifies(g *group, blocks []ast.Node) bool {
-	for k := 1; k < len(g.members); k++ {
-		if g.pattern != "?" && g.members[k].head.number <= g.members[k-1].head.number {
+	n := len(g.members)
+	if g.pattern == "?" {
+		// Headings that ask: questions, unless a part of one never
+		// follows and nothing repeats (an FAQ still reads as questions).
+		return n >= 2
+	}
+	for k := 1; k < n; k++ {
+		if g.members[k].head.number <= g.members[k-1].head.number {
 			return false // "Step 1, Step 2" again under each question: not questions
 		}
 	}
-	if g.pattern == "?" && len(g.members) < 2 {
-		return false
-	}
-	asking, parts, levels := 0, 0, 0
-	var names [][]string
+	bodies := make([][]ast.Node, n)
+	asking, levels := 0, 0
 	for k, m := range g.members {
 		next := -1
-		if k+1 < len(g.members) {
+		if k+1 < n {
 			next = g.members[k+1].index
 		}
-		body := d.span(blocks, m, next)
-		if g.pattern == "?" || asks(m.head.title) || d.firstAsks(m, body) {
+		bodies[k] = d.span(blocks, m, next)
+		if asks(m.head.title) || d.firstAsks(m, bodies[k]) {
 			asking++
 		}
 		if m.head.hasLevel {
 			levels++
 		}
-		if d.opensPart(body) && (k+1 < len(g.members) || len(g.members) == 1) {
-			// The last member's blocks run on to whatever follows the
-			// questions: its parts do not count.
-			parts++
-		}
-		names = append(names, d.sectionNames(body, m.level))
 	}
 	switch {
-	case len(g.members) == 1:
+	case n == 1:
 		// One heading alone repeats nothing: it must ask and open a
 		// part of a question.
-		return asking == 1 && parts == 1
-	case g.pattern == "?":
-		// Headings that ask: questions, unless a part of one never
-		// follows and nothing repeats (an FAQ still reads as questions).
-		return true
-	case 2*asking >= len(g.members), 2*parts >= len(g.members)-1, 2*levels >= len(g.members):
-		return true
-	case len(g.members) >= 2 && repeated(names) >= 2 && d.v.PlanColumn(g.pattern) != vocab.PlanNumber:
+		return asking == 1 && d.opensPart(bodies[0])
+	case 2*asking >= n, 2*levels >= n:
 		return true
 	}
-	return false
+	// The last member's blocks run on to whatever follows the
+	// questions: its parts do not count.
+	parts := 0
+	for _, body := range bodies[:n-1] {
+		if d.opensPart(body) {
+			parts++
+		}
+	}
+	if 2*parts >= n-1 {
+		return true
+	}
+	var names [][]string
+	for k, m := range g.members {
+		names = append(names, d.sectionNames(bodies[k], m.level))
+	}
+	return repeated(names) >= 2 && d.v.PlanColumn(g.pattern) != vocab.PlanNumber
 }
 
 // firstAsks reports whether the first text under a candidate asks: the

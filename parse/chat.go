@@ -151,6 +151,9 @@ func unwrap(root ast.Node, q *ast.Blockquote) {
 // text". It returns the speaker's name and the message's text in the
 // paragraph (on the header's line or on the lines below).
 func (d *doc) messageHeader(p *ast.Paragraph) (name, rest string, ok bool) {
+	if !d.hasDigit(p) {
+		return "", "", false
+	}
 	lines := d.paragraphLines(p)
 	if len(lines) == 0 {
 		return "", "", false

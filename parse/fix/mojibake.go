@@ -239,10 +239,6 @@ func (d *doc) readRun(ru *run) []*reading {
 		if ru.pages&(1<<cp) == 0 {
 			continue
 		}
-		if rd := sameReading(rds, runes, cp); rd != nil {
-			rds[cp] = rd
-			continue
-		}
 		rd := read(runes, offs, cp, &d.items)
 		if rd == nil {
 			continue
@@ -258,20 +254,6 @@ func (d *doc) readRun(ru *run) []*reading {
 		rds[cp] = rd
 	}
 	return rds
-}
-
-// sameReading returns the reading through code page cp when one already
-// in rds reads the same: most runs of Western damage read the same
-// through Windows-1252, -1254 and -1250, their bytes being the same.
-func sameReading(rds []*reading, runes []rune, cp int) *reading {
-	for prev, rd := range rds[:cp] {
-		if rd != nil && !rd.partial && sameBytes(runes, codePages[prev], codePages[cp]) {
-			same := *rd
-			same.cp = cp
-			return &same
-		}
-	}
-	return nil
 }
 
 // lostCost is what a reading that must rebuild lost bytes pays: bytes

@@ -55,7 +55,6 @@ type reading struct {
 	runes   int     // characters in the run
 	delta   float64 // the run's cost as it is minus its cost repaired
 	rebuild bool    // has a rebuild group
-	partial bool    // has a lead byte short of continuation bytes (see sameBytes)
 	lone    bool    // its only groups are lone lead bytes
 	rid     int     // 1 + its repair ID, once known (see doc.repairID)
 }
@@ -104,7 +103,6 @@ func read(runes []rune, offs []int, cp int, scratch *[]item) *reading {
 			}
 			it.x = x
 		} else {
-			rd.partial = true
 			missing := need - have
 			if missing > 2 || have == 0 && need > 2 || len(page.undefined) == 0 {
 				rd.items = append(rd.items, item{start: offs[k], end: offs[k+1], x: runes[k]})
@@ -232,19 +230,4 @@ func popcount(x int) int {
 		n++
 	}
 	return n
-}
-
-// sameBytes reports whether code pages a and b take each of runes back to
-// the same byte, U+FFFD aside (read may take it back to a page's own lost
-// lead byte). A reading through a that is not partial depends on the
-// bytes alone, so the reading through b is the same.
-func sameBytes(runes []rune, a, b *codePage) bool {
-	for _, r := range runes {
-		x, okx := a.byteOf(r)
-		y, oky := b.byteOf(r)
-		if r == '\uFFFD' || x != y || okx != oky {
-			return false
-		}
-	}
-	return true
 }

@@ -96,6 +96,17 @@ func (d *doc) planColumns(tb bank.Block) (num, topic, status int) {
 			}
 		}
 	}
+	if status >= 0 && percentColumn(tb.Rows, status) {
+		// "| Progress | Status |" with "40%" and "Ongoing": the column
+		// of status words is the status, the shares done a field.
+		for i, h := range tb.Header {
+			if i != num && i != topic && i != status && !percentColumn(tb.Rows, i) &&
+				(d.v.PlanColumn(h) == vocab.PlanStatus || d.statusColumn(tb.Rows, i)) {
+				status = i
+				break
+			}
+		}
+	}
 	if topic < 0 && status >= 0 && d.noteRole == vocab.RolePlan && d.q == nil {
 		for i := range tb.Header {
 			if i != num && i != status {
@@ -121,6 +132,22 @@ func (d *doc) statusColumn(rows [][]string, i int) bool {
 		}
 	}
 	return true
+}
+
+// percentColumn reports whether column i holds shares done ("40%") and
+// nothing else but empty cells.
+func percentColumn(rows [][]string, i int) bool {
+	seen := false
+	for _, row := range rows {
+		if i >= len(row) || strings.TrimSpace(row[i]) == "" {
+			continue
+		}
+		if !strings.HasSuffix(strings.TrimSpace(row[i]), "%") {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // status reads a tracker's status cell (see vocab.Status).

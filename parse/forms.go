@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/yuin/goldmark/ast"
@@ -234,24 +235,28 @@ func (d *doc) cards(p *ast.Paragraph) []card {
 		return nil // the plugin reads cards only in notes tagged as a deck
 	}
 	lines := d.paragraphLines(p)
-	var texts []string
+	// texts holds each line as written; seps the same line with the
+	// text of its code spans blanked out, where separators are looked
+	// for: "`a::b`" or a lone "`?`" is code, not a card's separator.
+	var texts, seps []string
 	var poss []bank.Pos
 	for k, start := range lines {
 		var stop ast.Node
 		if k+1 < len(lines) {
 			stop = lines[k+1]
 		}
-		texts = append(texts, strings.TrimSpace(d.inlineText(start, stop)))
+		text, sep := d.cardLine(start, stop)
+		texts, seps = append(texts, text), append(seps, sep)
 		pos := d.pos(p)
 		if t, ok := start.(*ast.Text); ok {
 			pos = d.lines.pos(t.Segment.Start)
 		}
 		poss = append(poss, pos)
 	}
-	for k, t := range texts {
+	for k, t := range seps {
 		if t == "?" || t == "??" {
 			front, back := strings.Join(texts[:k], "\n"), strings.Join(texts[k+1:], "\n")
-			if k == 0 || k == len(texts)-1 || strings.Contains(front, "::") {
+			if k == 0 || k == len(texts)-1 || strings.Contains(strings.Join(seps[:k], "\n"), "::") {
 				return nil
 			}
 			return []card{{front, back, poss[0]}}
@@ -259,7 +264,7 @@ func (d *doc) cards(p *ast.Paragraph) []card {
 	}
 	var out []card
 	for k, t := range texts {
-		i := strings.Index(t, "::")
+		i := strings.Index(seps[k], "::")
 		if i <= 0 {
 			return nil
 		}
@@ -275,6 +280,30 @@ func (d *doc) cards(p *ast.Paragraph) []card {
 		out = append(out, card{front, back, poss[k]})
 	}
 	return out
+}
+
+// cardLine returns the text of a paragraph's line, from start to stop,
+// trimmed, and the same text with every byte of its code spans'
+// content replaced by a blank-free filler, so that indexes in the one
+// are indexes in the other.
+func (d *doc) cardLine(start, stop ast.Node) (text, sep string) {
+	var b, s strings.Builder
+	for c := start; c != nil && c != stop; c = c.NextSibling() {
+		n := b.Len()
+		d.writeInline(&b, c)
+		if _, code := c.(*ast.CodeSpan); code {
+			s.WriteString(strings.Repeat("x", b.Len()-n))
+		} else {
+			s.WriteString(b.String()[n:])
+		}
+	}
+	raw, masked := b.String(), s.String()
+	lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+	trail := len(raw) - len(strings.TrimRightFunc(raw, unicode.IsSpace))
+	if lead == len(raw) {
+		return "", ""
+	}
+	return raw[lead : len(raw)-trail], masked[lead : len(masked)-trail]
 }
 
 // flashcards reads a paragraph of spaced-repetition cards as questions,

@@ -43,6 +43,9 @@ func (d *doc) guideContent(n ast.Node) {
 		if !ok {
 			t, ok = d.ownLineEntry(n)
 		}
+		if ok && d.hasPlan() && d.isStatus(t.Term) {
+			ok = false // "**Done** — finished": a legend of the tracker's marks, a note
+		}
 		if ok {
 			t.Pos, t.Pin = pos, d.takePin(n)
 			d.addTerm(t, n)
@@ -164,6 +167,19 @@ func codeLead(text string) (bank.Term, bool) {
 	return bank.Term{Term: term, Definition: def}, true
 }
 
+// isStatus reports whether a bold lead is wholly a status word of the
+// vocabulary ("Done", "In progress"): in a legend it explains a
+// tracker's marks rather than defining a term.
+func (d *doc) isStatus(term string) bool {
+	_, ok := d.v.StatusName(term)
+	return ok
+}
+
+// hasPlan reports whether the document has shown a study plan so far,
+// or the section being read is one: there a bold status word opens a
+// legend line, not a glossary entry.
+func (d *doc) hasPlan() bool { return len(d.plan) > 0 || d.noteRole == vocab.RolePlan }
+
 // isFileName reports whether a lead names a document or data file
 // ("guide.md", "notes.pdf"). Code files are not ("Node.js").
 func isFileName(s string) bool {
@@ -237,6 +253,11 @@ func (d *doc) glossaryList(l *ast.List) ([]bank.Term, bool) {
 		}
 		t.Pos, t.Pin = d.pos(it), d.takePin(p)
 		terms = append(terms, t)
+	}
+	if !slices.ContainsFunc(terms, func(t bank.Term) bool { return !d.isStatus(t.Term) }) {
+		// "- **Done** — finished", "- **Planned** — not started": a
+		// legend of a tracker's marks, not a glossary.
+		return nil, false
 	}
 	if !slices.ContainsFunc(terms, func(t bank.Term) bool { return !isFileName(t.Term) }) {
 		// "- `guide.md` — the concept guide": a folder's README

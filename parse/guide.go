@@ -175,10 +175,10 @@ func (d *doc) isStatus(term string) bool {
 	return ok
 }
 
-// hasPlan reports whether the document has shown a study plan so far,
-// or the section being read is one: there a bold status word opens a
-// legend line, not a glossary entry.
-func (d *doc) hasPlan() bool { return len(d.plan) > 0 || d.noteRole == vocab.RolePlan }
+// hasPlan reports whether the document has a study plan, a tracker
+// table anywhere or rows read so far, or the section being read is one:
+// there a bold status word opens a legend line, not a glossary entry.
+func (d *doc) hasPlan() bool { return d.tracker || len(d.plan) > 0 || d.noteRole == vocab.RolePlan }
 
 // isFileName reports whether a lead names a document or data file
 // ("guide.md", "notes.pdf"). Code files are not ("Node.js").

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -58,6 +59,19 @@ func (d *doc) planTable(t *east.Table) bool {
 		d.record(e.Pos, "row", e.Topic, Reading{As: ReadPlan, Name: e.Topic, Status: e.Status, Question: e.Number})
 	}
 	return true
+}
+
+// hasTracker reports whether a top-level table of the document has a
+// topic column and a status column, by their names or its cells.
+func (d *doc) hasTracker(root ast.Node) bool {
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if t, ok := n.(*east.Table); ok {
+			if _, topic, status := d.planColumns(d.table(t)); topic >= 0 && status >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // addPlanRow adds a row to the document's plan. numbered says that the
@@ -224,7 +238,9 @@ func (d *doc) planList(l *ast.List) bool {
 		}
 		rows = append(rows, row{topic, label, d.pos(it)})
 	}
-	if len(rows) == 0 {
+	if len(rows) == 0 || !slices.ContainsFunc(rows, func(r row) bool { return !d.isStatus(r.topic) }) {
+		// "- **Done** — finished and reviewed": a legend of the
+		// plan's marks, read as notes, not rows.
 		return false
 	}
 	d.record(d.pos(l), "list", d.excerpt(l), Reading{As: ReadPart, Role: vocab.RolePlan})

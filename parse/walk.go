@@ -67,6 +67,9 @@ type doc struct {
 	// interview is set when the document holds questions: "**Label:**
 	// text" lines before them are notes, not glossary terms.
 	interview bool
+	// tracker is set when a top-level table of the document has a topic
+	// and a status column: bold status words anywhere in it are a legend.
+	tracker bool
 	// structure holds the questions found by the document's structure,
 	// and the turns of a dialogue.
 	structure structure
@@ -156,6 +159,7 @@ func (d *doc) walk(root ast.Node) {
 	d.findStructure(root)
 	d.headed = len(d.structure.starts) > 0 || d.hasQuestions(root)
 	d.interview = d.headed || len(d.structure.turns) > 0
+	d.tracker = d.hasTracker(root)
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		d.block(n)
 	}

@@ -17,15 +17,19 @@ import (
 // column, by their names ("Topic", "Focus area"; "Status", "Progress",
 // "Done?") or, for the status, by cells that all read as statuses. Under
 // a study-plan heading the first other column is the topic. The status
-// is kept as written (Label) and read as done, next or todo; every
-// other column is kept in Fields.
+// is kept as written (Label) and read as done, next or todo; a column
+// of shares done ("40%") is the status only when no other column holds
+// status words. Every other column is kept in Fields. A table with
+// dates or scores is a log of sessions unless a column is named as the
+// status.
 func (d *doc) planTable(t *east.Table) bool {
 	tb := d.table(t)
 	num, topic, status := d.planColumns(tb)
 	if topic < 0 || status < 0 {
 		return false
 	}
-	if d.v.PlanColumn(tb.Header[status]) != vocab.PlanStatus && d.logColumn(tb) >= 0 {
+	named := slices.ContainsFunc(tb.Header, func(h string) bool { return d.v.PlanColumn(h) == vocab.PlanStatus })
+	if !named && d.logColumn(tb) >= 0 {
 		// "| Date | Topic | Score | ✅ |": results of sessions, whose
 		// marks say how each went, not how far a topic got.
 		d.warn(d.pos(t), "table has a column of scores or dates (%q) and one of marks (%q) but no Status column: read as a log of sessions, not as the study plan; name the marks' column Status to make it one",

@@ -67,6 +67,9 @@ func (d *doc) guideContent(n ast.Node) {
 			return
 		}
 	case *east.Table:
+		if d.statusLegend(n) {
+			break // "| Status | Meaning |": a legend of a tracker's marks, a note
+		}
 		if (!d.interview || d.inGlossary()) && d.termTable(n) {
 			return
 		}
@@ -173,6 +176,30 @@ func codeLead(text string) (bank.Term, bool) {
 func (d *doc) isStatus(term string) bool {
 	_, ok := d.v.StatusName(term)
 	return ok
+}
+
+// statusLegend reports whether a table explains status words: a
+// column lists two or more of them, each once ("| Status | Meaning |"
+// with rows "Done", "Ongoing"). It is no glossary, and no tracker
+// lacking its topic column.
+func (d *doc) statusLegend(t *east.Table) bool {
+	tb := d.table(t)
+	if len(tb.Rows) < 2 {
+		return false
+	}
+	for c := range tb.Header {
+		seen := map[string]bool{}
+		for _, row := range tb.Rows {
+			if c >= len(row) || !d.isStatus(row[c]) || seen[vocab.Key(row[c])] {
+				break
+			}
+			seen[vocab.Key(row[c])] = true
+		}
+		if len(seen) == len(tb.Rows) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPlan reports whether the document has a study plan, a tracker

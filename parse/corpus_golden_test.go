@@ -2,7 +2,6 @@ package parse_test
 
 import (
 	"bytes"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -26,14 +25,7 @@ func corpusBanks(t *testing.T, f func(name string, b *bank.Bank, configs []parse
 		t.Fatalf("no corpus: %v", err)
 	}
 	for _, u := range units {
-		var srcs []parse.Source
-		for _, name := range u {
-			data, err := os.ReadFile(filepath.Join(corpusDir, name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			srcs = append(srcs, parse.Source{Name: name, Data: data})
-		}
+		srcs := readUnit(t, u)
 		b, _ := parse.Parse(srcs...)
 		name := strings.TrimSuffix(u[0], ".md")
 		if len(u) > 1 || strings.Contains(u[0], "/") {

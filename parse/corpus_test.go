@@ -44,15 +44,7 @@ func TestCorpus(t *testing.T) {
 	}
 	var scores []docScore
 	for _, u := range units {
-		var srcs []parse.Source
-		for _, name := range u {
-			data, err := os.ReadFile(filepath.Join(corpusDir, name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			srcs = append(srcs, parse.Source{Name: name, Data: data})
-		}
-		b, diags := parse.Parse(srcs...)
+		b, diags := parse.Parse(readUnit(t, u)...)
 		for _, name := range u {
 			if parse.IsConfig(name) {
 				continue // a folder's bankgen.yaml states no facts
@@ -97,6 +89,21 @@ func TestCorpus(t *testing.T) {
 func updating() bool {
 	f := flag.Lookup("update")
 	return f != nil && f.Value.String() == "true"
+}
+
+// readUnit reads the documents of one corpus unit, named by their path
+// in the corpus.
+func readUnit(t *testing.T, unit []string) []parse.Source {
+	t.Helper()
+	var srcs []parse.Source
+	for _, name := range unit {
+		data, err := os.ReadFile(filepath.Join(corpusDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, parse.Source{Name: name, Data: data})
+	}
+	return srcs
 }
 
 // corpusUnits lists the corpus as units parsed together: each top-level

@@ -30,10 +30,7 @@ func repair(name string, data []byte, diags *bank.Diagnostics) (text []byte, at 
 		diags.Add(bank.Pos{File: name, Line: 1, Col: 1}, bank.Warning,
 			"encoding repaired (%s); run `bankgen fix --report %s` to see each repair", r.Summary(), shellQuote(name))
 	}
-	if r.Suspects() == 0 && r.Count(fix.Undecodable) == 0 {
-		return out, at
-	}
-	for _, p := range r.Repairs() {
+	for _, p := range r.Flagged() {
 		pos := bank.Pos{File: name, Line: p.Line, Col: p.Col}
 		switch {
 		case p.Kind == fix.Undecodable:

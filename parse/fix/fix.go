@@ -237,15 +237,38 @@ func (r *Report) Repairs() []Repair {
 	if r.repairs != nil || len(r.places) == 0 {
 		return r.repairs
 	}
+	r.repairs = r.build(r.places)
+	return r.repairs
+}
+
+// Flagged lists, in input order, the places of Repairs that a person
+// should look at: bytes left Undecodable and every place Repair.IsSuspect
+// reports. Only those are built: a document with a thousand repairs
+// usually has a handful flagged.
+func (r *Report) Flagged() []Repair {
+	var places []finding
+	for _, f := range r.places {
+		if f.kind == Undecodable || isSuspect(f.kind, len(f.cands), f.conf) {
+			places = append(places, f)
+		}
+	}
+	if len(places) == 0 {
+		return nil
+	}
+	return r.build(places)
+}
+
+// build makes the Repairs of places, some of r.places in order.
+func (r *Report) build(places []finding) []Repair {
 	// The texts are cut from one string rather than allocated one by one.
 	n := 0
-	for _, f := range r.places {
+	for _, f := range places {
 		n += 2*(f.end-f.start) + len(f.damaged)
 	}
 	var texts strings.Builder
 	texts.Grow(n)
-	spans := make([][2]span, len(r.places)) // damaged, replacement
-	for i, f := range r.places {
+	spans := make([][2]span, len(places)) // damaged, replacement
+	for i, f := range places {
 		d := span{texts.Len(), 0}
 		if f.damaged != "" {
 			texts.WriteString(f.damaged)
@@ -269,15 +292,15 @@ func (r *Report) Repairs() []Repair {
 		spans[i] = [2]span{d, rp}
 	}
 	joined := texts.String()
-	r.repairs = make([]Repair, 0, len(r.places))
-	for i, f := range r.places {
+	repairs := make([]Repair, 0, len(places))
+	for i, f := range places {
 		p := Repair{Offset: f.start, Kind: f.kind, CodePage: f.cp, Confidence: f.conf, Rounds: f.rounds, Candidates: f.cands}
 		p.Damaged = joined[spans[i][0].s:spans[i][0].e]
 		p.Replacement = joined[spans[i][1].s:spans[i][1].e]
 		p.Line, p.Col = r.locate(f.start)
-		r.repairs = append(r.repairs, p)
+		repairs = append(repairs, p)
 	}
-	return r.repairs
+	return repairs
 }
 
 func isMade(k Kind) bool { return k == Mojibake || k == Rebuilt }

@@ -3,6 +3,7 @@ package fix
 import (
 	"fmt"
 	"github.com/bankgen/bankgen/parse/fix/internal/damage"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -265,6 +266,28 @@ func TestAmbiguousRebuildIsSuspect(t *testing.T) {
 	}
 	if n == 0 || rep.Suspects() < n {
 		t.Errorf("no ambiguous rebuild reported as suspect:\n%s", rep)
+	}
+}
+
+// TestFlagged: Flagged lists exactly the places of Repairs a person should
+// look at (undecodable bytes and suspects), in order and built the same.
+func TestFlagged(t *testing.T) {
+	in := corrupt("Это было 12 апреля, я помню.\n", cp1252, true) + "bad \xff byte, CPU > 80% â— and â€” cafÃ©\n"
+	_, rep := Bytes([]byte(in), MinConfidence(0.9))
+	var want []Repair
+	for _, r := range rep.Repairs() {
+		if r.Kind == Undecodable || r.IsSuspect() {
+			want = append(want, r)
+		}
+	}
+	if len(want) < 3 || len(want) == len(rep.Repairs()) {
+		t.Fatalf("the input should have undecodable bytes, suspects and sure repairs:\n%s", rep)
+	}
+	if got := rep.Flagged(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Flagged() = %v\nwant %v", got, want)
+	}
+	if _, clean := Bytes([]byte("a — b\n")); clean.Flagged() != nil {
+		t.Errorf("clean text flagged: %v", clean.Flagged())
 	}
 }
 

@@ -54,9 +54,15 @@ func (d *doc) planTable(t *east.Table) bool {
 		if status < len(row) {
 			d.setStatus(&e, row[status])
 		}
-		for c, cell := range row {
-			if c != num && c != topic && c != status && c < len(tb.Header) && strings.TrimSpace(cell) != "" {
-				e.Fields = append(e.Fields, bank.Field{Name: tb.Header[c], Value: cell})
+		// Every other column is a field of every row, an empty cell
+		// too, so that the rows keep the same columns in the same order.
+		for c, name := range tb.Header {
+			if c != num && c != topic && c != status {
+				cell := ""
+				if c < len(row) {
+					cell = row[c]
+				}
+				e.Fields = append(e.Fields, bank.Field{Name: name, Value: cell})
 			}
 		}
 		d.addPlanRow(e, numbered)

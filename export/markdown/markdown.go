@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -125,35 +126,43 @@ func WriteTopic(w io.Writer, t *bank.Topic) error {
 	return err
 }
 
-// WritePlan writes the study plan to w as a titled tracker table, rows
-// in the plan's order: number, topic and status (as the tracker wrote it
-// when the bank kept that), then one column per field name, in the order
-// the rows first name them. It does not close w.
+// WritePlan writes the study plan to w as a titled tracker: number,
+// topic and status (as the tracker wrote it when the bank kept that),
+// then one column per field, rows in the plan's order. Rows that name
+// the same fields in the same order share a table, so that each row
+// reads back with exactly its own fields (an empty value included); a
+// run of rows with other fields starts a new table. It does not close w.
 func WritePlan(w io.Writer, plan []bank.PlanEntry) error {
-	header := []string{"#", "Topic", "Status"}
-	col := map[string]int{}
-	for _, e := range plan {
-		for _, f := range e.Fields {
-			if _, ok := col[f.Name]; !ok {
-				col[f.Name] = len(header)
-				header = append(header, f.Name)
-			}
-		}
-	}
-	rows := make([][]string, len(plan))
-	for i, e := range plan {
-		row := make([]string, len(header))
-		row[0], row[1], row[2] = strconv.Itoa(e.Number), e.Topic, statusCell(e)
-		for _, f := range e.Fields {
-			row[col[f.Name]] = f.Value
-		}
-		rows[i] = row
-	}
 	var r renderer
 	r.add(atx(1, words.Write.Plan))
-	r.add(table(header, rows))
+	for len(plan) > 0 {
+		n := 1
+		for n < len(plan) && sameFieldNames(plan[n].Fields, plan[0].Fields) {
+			n++
+		}
+		header := []string{"#", "Topic", "Status"}
+		for _, f := range plan[0].Fields {
+			header = append(header, f.Name)
+		}
+		rows := make([][]string, n)
+		for i, e := range plan[:n] {
+			row := []string{strconv.Itoa(e.Number), e.Topic, statusCell(e)}
+			for _, f := range e.Fields {
+				row = append(row, f.Value)
+			}
+			rows[i] = row
+		}
+		r.add(table(header, rows))
+		plan = plan[n:]
+	}
 	_, err := io.WriteString(w, r.String())
 	return err
+}
+
+// sameFieldNames reports whether two rows name the same fields in the
+// same order.
+func sameFieldNames(a, b []bank.Field) bool {
+	return slices.EqualFunc(a, b, func(x, y bank.Field) bool { return x.Name == y.Name })
 }
 
 // statusCell writes a row's status: as the tracker wrote it when that

@@ -232,10 +232,10 @@ func TestExtend(t *testing.T) {
 }
 
 // TestExtendPhrases adds names that share a first word with names of
-// the default vocabulary ("in progress"), and names of several words,
+// the default vocabulary ("in progress" and "in flight"), and names of several words,
 // and checks that the copy reads them and the default still does not.
 func TestExtendPhrases(t *testing.T) {
-	v, err := Default().Extend([]byte("statuses:\n  next: [in review]\nclosings: [see you soon]\ntitleWords: [crash course]\n"), "bankgen.yaml")
+	v, err := Default().Extend([]byte("statuses:\n  next: [in flight]\nclosings: [see you soon]\ntitleWords: [crash course]\n"), "bankgen.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,8 +249,8 @@ func TestExtendPhrases(t *testing.T) {
 		{v, true, true, "Kafka", true},
 		{Default(), false, false, "Kafka Crash Course", true},
 	} {
-		if st, ok := tt.v.Status("In review"); ok != tt.review || ok && st != bank.Next {
-			t.Errorf("Status(In review) = %v, %v; want next: %v", st, ok, tt.review)
+		if st, ok := tt.v.Status("In flight"); ok != tt.review || ok && st != bank.Next {
+			t.Errorf("Status(In flight) = %v, %v; want next: %v", st, ok, tt.review)
 		}
 		if st, ok := tt.v.Status("In progress"); ok != tt.progress || st != bank.Next {
 			t.Errorf("Status(In progress) = %v, %v", st, ok)

@@ -88,7 +88,6 @@ func ExampleBank_Validate() {
 	b.AssignIDs()
 	fmt.Println(b.Validate())
 	// Output:
-	// go.md:3:1: error: question go/q1 has no model answer
 	// go.md:3:1: error: question go/q1 has no prompt
 }
 

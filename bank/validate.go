@@ -14,12 +14,12 @@ func (b *Bank) Validate() error { return b.Check().Err() }
 // position. It reports all of them at once rather than stopping at the
 // first.
 //
-// Errors: a topic or term with no name, a question with no prompt, no
-// model answer or a number below 1, a missing or repeated ID, a sample
-// reference out of range, a diagram with no art, a table row whose
-// cells do not match its header, a plan row with no topic or a repeated
-// number. Warnings: a question with an unknown level, no strengths, no
-// gaps; a sample with no code; an empty block; text that Normalize would
+// Errors: a topic or term with no name, a question with no prompt or a
+// number below 1, a missing or repeated ID, a sample reference out of
+// range, a diagram with no art, a table row whose cells do not match its
+// header, a plan row with no topic or a repeated number. Warnings: a
+// question with an unknown level, no model answer (neither answer blocks
+// nor diagrams), no strengths, no gaps; a sample with no code; an empty block; text that Normalize would
 // change; a plan with more than one "next" topic.
 //
 // An item with no position of its own is reported at its parent's, and
@@ -141,8 +141,10 @@ func (c *checker) question(q *Question, j int, topic string, parent Pos) {
 		c.add(pos, Error, "%s has no prompt", what)
 	}
 	if len(q.Answer) == 0 && len(q.Diagrams) == 0 {
-		// A model answer drawn as a diagram alone is an answer.
-		c.add(pos, Error, "%s has no model answer", what)
+		// A model answer drawn as a diagram alone is an answer. Material
+		// without model answers (a scorecard, a transcript) is still worth
+		// drilling from its feedback, so this warns rather than blocks.
+		c.add(pos, Warning, "%s has no model answer: its card shows the feedback alone", what)
 	}
 	switch {
 	case q.Level == LevelUnknown:

@@ -92,7 +92,7 @@ func TestCheckReportsPositionedErrors(t *testing.T) {
 	if code != exitError {
 		t.Errorf("exit %d, want %d", code, exitError)
 	}
-	for _, want := range []string{path + ":3:1: error: question go/q1 has no prompt", path + ":3:1: error: question go/q1 has no model answer"} {
+	for _, want := range []string{path + ":3:1: error: question go/q1 has no prompt", path + ":3:1: warning: question go/q1 has no model answer: its card shows the feedback alone"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("check output lacks %q:\n%s", want, out)
 		}

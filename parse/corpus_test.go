@@ -200,7 +200,7 @@ type qexpect struct {
 	keys map[string]stmt
 }
 
-var questionKeys = []string{"level", "title", "prompt", "response", "score", "strengths", "gaps", "samples", "diagrams"}
+var questionKeys = []string{"level", "title", "prompt", "response", "answer", "score", "strengths", "gaps", "samples", "diagrams"}
 
 // readFacts reads the facts file at path for the document doc.
 func readFacts(path, doc string) (*expect, error) {
@@ -588,6 +588,17 @@ func (c *checker) questionFacts(qn string, qe qexpect, q *bank.Question) {
 		}
 		c.add(s.line, "response", qn+" response", got == s.val, s.val, got)
 	}
+	// A model answer is always checked, as counted lists are: a question
+	// has one unless its facts say "answer no".
+	a := qe.keys["answer"]
+	if a.val == "" {
+		a.val = "yes"
+	}
+	got := "no"
+	if len(q.Answer) > 0 || len(q.Diagrams) > 0 {
+		got = "yes"
+	}
+	c.add(lineOr(a, qe.line), "answer", qn+" answer", got == a.val, a.val, got)
 	if s, ok := qe.keys["score"]; ok {
 		c.add(s.line, "score", qn+" score", strings.TrimSpace(q.Score) == s.val, strconv.Quote(s.val), strconv.Quote(q.Score))
 	}

@@ -250,6 +250,12 @@ func namedTimeLine(line string) (string, bool) {
 	}
 	fields := strings.Fields(line)
 	for i := 1; i <= 3 && i < len(fields); i++ {
+		if len(fields)-i > 22 {
+			// Past 22 words, the words inside the time alone (all but
+			// its first and last, which may be dashes) are longer than
+			// a time line can be: no need to join them.
+			continue
+		}
 		name := strings.TrimSuffix(strings.Join(fields[:i], " "), ",") // Telegram: "Dana K, [09.03.25 19:03]"
 		if isTimeLine(strings.Join(fields[i:], " ")) && isName(name) {
 			if !clock.MatchString(line) {
@@ -409,7 +415,7 @@ func (d *doc) partLabel(text string) (int, string, vocab.Role) {
 		}
 		start := strings.LastIndexAny(text[:i], ".!?\n") + 1
 		name := text[start:i]
-		if len(strings.Fields(name)) > maxLabelWords {
+		if !fewWords(name, maxLabelWords) {
 			continue
 		}
 		if role, _ := d.roleOf(vocab.TrimDecoration(name)); role.InQuestion() && role != vocab.RolePrompt {

@@ -320,11 +320,15 @@ func (d *doc) phrasingText(text string) string {
 
 // cutColon cuts s around its first colon, ASCII or full-width ("建议说法：「…」").
 func cutColon(s string) (before, after string, found bool) {
-	i := strings.IndexAny(s, ":：")
+	// Two byte searches: strings.IndexAny reads rune by rune when its
+	// set holds a character that is not ASCII.
+	i, size := strings.IndexByte(s, ':'), 1
+	if j := strings.Index(s, "："); j >= 0 && (i < 0 || j < i) {
+		i, size = j, len("：")
+	}
 	if i < 0 {
 		return s, "", false
 	}
-	_, size := utf8.DecodeRuneInString(s[i:])
 	return s[:i], s[i+size:], true
 }
 

@@ -232,6 +232,25 @@ type label struct {
 // a sentence with a colon in it is not.
 const maxLabelWords = 6
 
+// fewWords reports whether s has at most n words, as strings.Fields
+// splits it. It reads only as far as it takes, and allocates nothing:
+// labels are looked for in every paragraph.
+func fewWords(s string, n int) bool {
+	words, inWord := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			inWord = false
+		case !inWord:
+			inWord = true
+			if words++; words > n {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // halfwidth writes the full-width punctuation of Chinese, Japanese and
 // Korean text as ASCII, so that labels and headings split alike in every
 // language: "答案：" like "Answer:", "（初级）" like "(Junior)".
@@ -323,14 +342,14 @@ func (d *doc) readLabel(p ast.Node) (l label, ok bool) {
 	}
 	// A short head and a colon make a label, however long the text after
 	// it ("Try saying: …" a long sentence, in any script).
-	if head, after, found := strings.Cut(line, ":"); found && len(strings.Fields(head)) <= maxLabelWords && vocab.TrimDecoration(head) != "" {
+	if head, after, found := strings.Cut(line, ":"); found && fewWords(head, maxLabelWords) && vocab.TrimDecoration(head) != "" {
 		rest := strings.TrimSpace(after)
 		if more := more(); more != "" {
 			rest = strings.TrimSpace(rest + "\n" + more)
 		}
 		return label{text: vocab.TrimDecoration(head), colon: true, rest: rest}, true
 	}
-	if len(strings.Fields(line)) <= maxLabelWords && vocab.TrimDecoration(line) != "" {
+	if fewWords(line, maxLabelWords) && vocab.TrimDecoration(line) != "" {
 		return label{text: vocab.TrimDecoration(line), rest: strings.TrimSpace(more())}, true
 	}
 	return label{}, false

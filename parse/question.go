@@ -113,7 +113,7 @@ func (d *doc) labelQuestion(l label) (qh questionHead, prompt string, ok bool) {
 // label, between separators: "· difficulty: easy", "— 🟢 Easy", "(Senior)".
 func (d *doc) levelText(line string) (bank.Level, string, bool) {
 	s := vocab.TrimDecoration(strings.Trim(strings.TrimSpace(line), "·—–-|•,"))
-	if s == "" || len(strings.Fields(s)) > 4 {
+	if s == "" || !fewWords(s, 4) {
 		return bank.LevelUnknown, "", false
 	}
 	if lv, ok := d.v.Level(s); ok {

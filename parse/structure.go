@@ -118,7 +118,9 @@ func (d *doc) findStructure(root ast.Node) {
 // candidateAt returns the candidate block n is, or nil: a heading, or a
 // paragraph that opens with a bold line ("**Soru 1:** …").
 func (d *doc) candidateAt(n ast.Node, i int) *candidate {
-	c := &candidate{n: n, index: i}
+	// Built as a value and copied out with new: most blocks are no
+	// candidate, and need no allocation.
+	c := candidate{n: n, index: i}
 	switch n := n.(type) {
 	case *ast.Heading:
 		c.level, c.text = n.Level, d.plain(n)
@@ -144,12 +146,12 @@ func (d *doc) candidateAt(n ast.Node, i int) *candidate {
 	s := normalizeHead(c.text)
 	if prefix, qh, ok := d.numberedShape(s); ok {
 		c.pattern, c.head = prefix, qh
-		return c
+		return new(c)
 	}
 	if asks(s) && c.level < 7 {
 		c.pattern = "?"
 		c.head.label, c.head.level, c.head.hasLevel, c.head.title = d.levelIn(s)
-		return c
+		return new(c)
 	}
 	return nil
 }
@@ -169,7 +171,7 @@ func (d *doc) numberedShape(s string) (prefix string, qh questionHead, ok bool) 
 		return "", qh, false
 	}
 	prefix = vocab.Key(before)
-	if len(strings.Fields(prefix)) > 3 || prefix != "" && isSymbolKey(prefix) {
+	if !fewWords(prefix, 3) || prefix != "" && isSymbolKey(prefix) {
 		if !isSymbolKey(prefix) {
 			return "", qh, false
 		}
@@ -245,6 +247,16 @@ func isSymbolKey(k string) bool {
 // timestamp matches a time that opens a heading: "[00:02:10]", "12:30 —".
 var timestamp = regexp.MustCompile(`^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*(?:[—–-]\s*)?`)
 
+// leadingTime returns where the time that opens s ends, as
+// timestamp.FindStringIndex does, or nil. The pattern runs only on text
+// that opens with a digit or a bracket: most headings cannot hold one.
+func leadingTime(s string) []int {
+	if s == "" || !(s[0] >= '0' && s[0] <= '9' || s[0] == '[' || s[0] == '(') {
+		return nil
+	}
+	return timestamp.FindStringIndex(s)
+}
+
 // orgKeywords are the task states org-mode and its exports put before a
 // heading's text.
 var orgKeywords = []string{"TODO", "DONE", "NEXT", "WAITING", "HOLD", "CANCELLED", "CANCELED", "STARTED", "DOING"}
@@ -255,7 +267,7 @@ var orgKeywords = []string{"TODO", "DONE", "NEXT", "WAITING", "HOLD", "CANCELLED
 func normalizeHead(text string) string {
 	s := strings.TrimSpace(trimEmoji(halfwidth.Replace(text)))
 	for range 2 {
-		if m := timestamp.FindStringIndex(s); m != nil && m[1] < len(s) {
+		if m := leadingTime(s); m != nil && m[1] < len(s) {
 			s = strings.TrimSpace(trimEmoji(s[m[1]:]))
 		}
 		for _, k := range orgKeywords {
@@ -281,7 +293,7 @@ func asks(text string) bool {
 	}
 	// A question followed by a short instruction: "What is X? Explain."
 	for _, q := range []string{"? ", "？", "؟ "} {
-		if i := strings.LastIndex(s, q); i > 0 && len(strings.Fields(s[i:])) <= 8 {
+		if i := strings.LastIndex(s, q); i > 0 && fewWords(s[i:], 8) {
 			return true
 		}
 	}

@@ -159,7 +159,7 @@ func (d *doc) turnMarkAt(n ast.Node, i int) (turnMark, bool) {
 		return m, false
 	}
 	m.key = vocab.Key(m.name)
-	if m.key == "" || len(strings.Fields(m.key)) > 3 {
+	if m.key == "" || !fewWords(m.key, 3) {
 		return m, false
 	}
 	if role := d.v.Role(m.name); role != vocab.RoleNone && (m.level == 7 || role != vocab.RolePrompt && role != vocab.RoleResponse) {

@@ -247,7 +247,11 @@ func (d *doc) phrasingBlock(n ast.Node) (string, bool) {
 		if ph, ok := d.phrasingParagraph(n); ok {
 			return ph, true
 		}
-		return d.phrasingCue(d.plain(n))
+		if ph, ok := d.phrasingCue(d.plain(n)); ok {
+			return ph, true
+		}
+		first := d.firstInline(n)
+		return d.gapNote(d.plain(n), first != nil && emphasis(first) > 0)
 	}
 	return "", false
 }
@@ -411,7 +415,52 @@ func (d *doc) phrasingLine(start, stop ast.Node) (string, bool) {
 		rest = vocab.Unquote(d.phrasingText(rest))
 		return rest, rest != ""
 	}
+	first := start
+	for first != nil && first != stop && d.isBlank(first) {
+		first = first.NextSibling()
+	}
+	return d.gapNote(text, first != nil && first != stop && emphasis(first) > 0)
+}
+
+// gapNote reads a line or paragraph attached to a gap, under its title,
+// that a label of the document's own words leads ("*Next time:* "…"",
+// "Coach's note: "…"", "**Better wording:** …"): the words to say. The
+// label is short and names nothing else (no part, no note or example);
+// what follows reads as something to say: quoted, or, after a bold or
+// italic label, a few sentences at most. emph says the label is bold or
+// italic.
+func (d *doc) gapNote(text string, emph bool) (string, bool) {
+	head, rest, ok := cutColon(text)
+	head, rest = strings.TrimSpace(head), strings.TrimSpace(rest)
+	if !ok || head == "" || rest == "" || len(strings.Fields(head)) > maxNoteLabelWords || strings.ContainsAny(head, "\n.!?") {
+		return "", false
+	}
+	if d.v.IsNotTerm(head) || d.v.Role(head) != vocab.RoleNone {
+		return "", false // "Why it matters:", "Example:", "Score:"
+	}
+	if vocab.IsQuoted(rest) || emph && saysBriefly(rest) || d.v.SaysPhrasing(head) {
+		return vocab.Unquote(rest), true
+	}
 	return "", false
+}
+
+// maxNoteLabelWords bounds the label of a note under a gap: "What to
+// tell them" is one, a clause ending in a colon is not.
+const maxNoteLabelWords = 5
+
+// saysBriefly reports whether text is short enough to be said as it
+// stands: at most three sentences and sixty words, and not a link.
+func saysBriefly(text string) bool {
+	if strings.HasPrefix(text, "http://") || strings.HasPrefix(text, "https://") {
+		return false
+	}
+	sentences := 0
+	for _, r := range text {
+		if strings.ContainsRune(".!?。！？", r) {
+			sentences++
+		}
+	}
+	return sentences <= 3 && len(strings.Fields(text)) <= 60
 }
 
 // next returns the sibling after n, nil when n is nil.
@@ -488,6 +537,19 @@ func (d *doc) feedbackContent(n ast.Node) {
 		if d.markedList(n) || d.criterionPhrasings(n) {
 			return
 		}
+		if len(d.q.Strengths) == 0 && len(d.q.Gaps) == 0 && d.gapsFollow(n) {
+			// "**Feedback**" over a list, then "**Gaps**" over another:
+			// the first list is what went well.
+			d.warn(pos, "list under the feedback of question %d read as its strengths: its gaps follow under their own name", d.q.Number)
+			r := d.inQuestion(ReadPart)
+			r.Role = vocab.RoleStrengths
+			d.record(pos, "list", d.excerpt(n), r)
+			d.markWarn()
+			for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+				d.addStrengthItem(it)
+			}
+			return
+		}
 	case *ast.Paragraph:
 		if d.q.Score == "" && d.setScore(d.plain(n), false, pos) {
 			d.record(pos, "paragraph", d.excerpt(n), d.inQuestion(ReadScore))
@@ -495,6 +557,44 @@ func (d *doc) feedbackContent(n ast.Node) {
 		}
 	}
 	d.keep(n)
+}
+
+// gapsFollow reports whether a heading or label naming the gaps comes
+// after block n, before the next question.
+func (d *doc) gapsFollow(n ast.Node) bool {
+	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
+		if _, ok := d.structure.starts[c]; ok {
+			return false
+		}
+		var text string
+		byWords := true // a heading, or a label ending in a colon, may name its part by its words
+		switch c := c.(type) {
+		case *ast.Heading:
+			if c.Level <= d.qDepth {
+				return false
+			}
+			text = d.plain(c)
+		case *ast.Paragraph:
+			l, ok := d.label(c)
+			if !ok || l.emph == 0 && !l.colon {
+				continue
+			}
+			text, byWords = l.text, l.colon
+		default:
+			continue
+		}
+		role, _ := d.roleOf(text)
+		if role == vocab.RoleNone && byWords {
+			role = d.v.RoleByWords(vocab.TrimDecoration(text))
+		}
+		if role == vocab.RoleGaps {
+			return true
+		}
+		if role.InQuestion() {
+			return false
+		}
+	}
+	return false
 }
 
 // criterionPhrasings reads a list, after a rubric, whose every item

@@ -317,6 +317,11 @@ func (d *doc) readLabel(p ast.Node) (l label, ok bool) {
 		// entry ("**Pod** — the unit"), not a label; one with a colon
 		// inside ("**Score: 7/10** — solid") is a label.
 		if !l.colon && rest != "" && !d.endsLine(first) && !strings.HasPrefix(rest, "\n") {
+			if score, ok := d.headerScore(l.text, firstLine(rest)); ok {
+				// "**Review** · 🏅 7/10": the part, and its score.
+				l.colon, l.rest = true, score
+				return l, true
+			}
 			_, _, isLevel := d.levelText(firstLine(rest)) // "**Question 1** · *easy*"
 			return l, l.text != "" && (onlyDecoration(firstLine(rest)) || strings.Contains(l.text, ":") || isLevel)
 		}
@@ -353,6 +358,20 @@ func (d *doc) readLabel(p ast.Node) (l label, ok bool) {
 		return label{text: vocab.TrimDecoration(line), rest: strings.TrimSpace(more())}, true
 	}
 	return label{}, false
+}
+
+// headerScore returns the score that follows the name of the feedback
+// or of the score on its line, past a separator or an emoji
+// ("**Review** · 🏅 7/10"): the score as written.
+func (d *doc) headerScore(name, rest string) (string, bool) {
+	if r := d.v.Role(name); r != vocab.RoleFeedback && r != vocab.RoleScore {
+		return "", false
+	}
+	score, ok := scoreIn(rest)
+	if !ok || vocab.TrimDecoration(rest) != vocab.TrimDecoration(score) {
+		return "", false
+	}
+	return score, true
 }
 
 // endsLine reports whether inline n ends its line: a line break or the

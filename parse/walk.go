@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/parse/vocab"
@@ -875,6 +876,9 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 	if d.labelLines(p) || d.fieldLines(p) {
 		return true
 	}
+	if d.closingScore(p) {
+		return true
+	}
 	l, ok := d.label(p)
 	if !ok {
 		return false
@@ -899,6 +903,12 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		}
 	}
 	if d.q != nil && (l.colon || l.emph > 0 || strings.Contains(l.text, ":")) && d.levelLine(l, pos) {
+		return true
+	}
+	if d.answerByPlace(p, l) {
+		d.warn(pos, "label %q read as the model answer of question %d (inferred: long prose closing the question after its feedback)", l.text, d.q.Number)
+		d.openRole(vocab.RoleAnswer, l.rest, 0, pos, l.text, p)
+		d.markWarn()
 		return true
 	}
 	if d.q != nil && l.rest == "" && (l.colon || l.emph > 0) && d.role != vocab.RoleAnswer && (d.v.IsPhrasingLabel(l.text) || l.colon && d.v.SaysPhrasing(l.text)) && d.v.Role(l.text) == vocab.RoleNone {
@@ -989,6 +999,143 @@ func (d *doc) labelScore(l label, pos bank.Pos) bool {
 	d.setScore(score, true, pos)
 	d.record(pos, "label", l.text, d.inQuestion(ReadScore))
 	return true
+}
+
+// answerByPlace reports whether a label the vocabulary does not know
+// as a part ("**How I'd put it now:**", "_Take two:_") opens the
+// question's model answer by where it stands and what it holds: after
+// the feedback, in a question with no answer yet, as the last label of
+// the question, over long prose (on its line or in the paragraph below)
+// that is not quoted speech. A label holding a word of saying is read
+// so too: under the gaps, long prose is an answer, not a phrasing.
+func (d *doc) answerByPlace(p *ast.Paragraph, l label) bool {
+	if d.q == nil || l.emph == 0 && !l.colon || len(d.q.Answer)+len(d.q.Samples)+len(d.q.Diagrams) > 0 {
+		return false
+	}
+	switch d.role {
+	case vocab.RoleFeedback, vocab.RoleStrengths, vocab.RoleGaps, vocab.RoleScore:
+	default:
+		return false
+	}
+	if len(strings.Fields(l.text)) > maxLabelWords {
+		return false
+	}
+	if r, _ := d.roleOf(l.text); r != vocab.RoleNone {
+		return false
+	}
+	prose := l.rest
+	if prose == "" {
+		next, ok := p.NextSibling().(*ast.Paragraph)
+		if !ok {
+			return false
+		}
+		if nl, ok := d.label(next); ok && (nl.emph > 0 || nl.colon) {
+			return false
+		}
+		prose = d.plain(next)
+	}
+	if !longProse(prose) {
+		return false
+	}
+	for c := p.NextSibling(); c != nil; c = c.NextSibling() {
+		if _, ok := d.structure.starts[c]; ok {
+			return true
+		}
+		var text string
+		switch c := c.(type) {
+		case *ast.Heading:
+			if c.Level <= d.qDepth || d.isQuestionHeading(c) {
+				return true
+			}
+			text = d.plain(c)
+		case *ast.Paragraph:
+			cl, ok := d.label(c)
+			if !ok || cl.emph == 0 && !cl.colon {
+				continue
+			}
+			if d.isQuestionLabel(c) {
+				return true
+			}
+			text = joinLine(cl.text+":", cl.rest)
+		default:
+			continue
+		}
+		if isScore(text) {
+			continue // "**Final mark:** 65/100"
+		}
+		switch r, _ := d.roleOf(text); r {
+		case vocab.RoleAnswer, vocab.RoleDiagrams, vocab.RoleScore, vocab.RoleNotes:
+		default:
+			return false // another label: this one is not the last
+		}
+	}
+	return true
+}
+
+// longProse reports whether text reads as an answer rather than a
+// remark or words to say: not quoted, at least two sentences, and thirty
+// words or, in a script written without spaces, 120 characters.
+func longProse(text string) bool {
+	text = strings.TrimSpace(text)
+	if vocab.IsQuoted(text) {
+		return false
+	}
+	if words, runes := len(strings.Fields(text)), utf8.RuneCountInString(text); words < 30 && (runes < 120 || words*20 > runes) {
+		return false // short, or written with spaces and under thirty words
+	}
+	sentences := 0
+	for _, r := range text {
+		if strings.ContainsRune(".!?。！？", r) {
+			sentences++
+		}
+	}
+	return sentences >= 2
+}
+
+// closingScore reads a short paragraph that is only a score under a
+// label ("**Final mark:** 65/100", "Points — 3 of 5") and closes a
+// question that has no score yet, after its model answer as well as in
+// its feedback: the question's score, as written. It reports whether it
+// did.
+func (d *doc) closingScore(p *ast.Paragraph) bool {
+	if d.q == nil || d.q.Score != "" || p.Lines().Len() != 1 || !d.endsQuestion(p) {
+		return false
+	}
+	text := d.plain(p)
+	score, ok := scoreIn(text)
+	if !ok || strings.TrimSpace(text) == score {
+		return false // a bare number is the answer's, not a labelled score
+	}
+	d.q.Score = score
+	d.record(d.pos(p), "paragraph", text, d.inQuestion(ReadScore))
+	return true
+}
+
+// endsQuestion reports whether nothing but rules stands between block n
+// and the next question (or the end of the document, or a heading that
+// closes the question).
+func (d *doc) endsQuestion(n ast.Node) bool {
+	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
+		if _, ok := d.structure.starts[c]; ok {
+			return true
+		}
+		switch c := c.(type) {
+		case *ast.ThematicBreak:
+			continue
+		case *ast.Heading:
+			return c.Level <= d.qDepth || d.isQuestionHeading(c)
+		case *ast.Paragraph:
+			return d.isQuestionLabel(c)
+		}
+		return false
+	}
+	return true
+}
+
+// isQuestionHeading reports whether a heading opens a question.
+func (d *doc) isQuestionHeading(h *ast.Heading) bool {
+	qh, ok := d.questionHead(d.plain(h))
+	return ok && (!qh.numbered || qh.hasLevel)
 }
 
 // levelLine reads a line that gives the question's level ("Level:

@@ -507,10 +507,11 @@ func (d *doc) closeQuestion() {
 	if d.q.Prompt == "" && d.q.Title != "" {
 		d.q.Prompt, d.q.Title = d.q.Title, ""
 	}
-	// Closing chat lines at the end of the model answer are the topic's.
+	// Closing chat lines and other lines that end the session, at the
+	// end of the model answer, are the topic's.
 	answer := d.q.Answer
 	k := len(answer)
-	for k > 0 && answer[k-1].Kind == bank.KindParagraph && d.v.IsClosing(answer[k-1].Text) {
+	for k > 0 && answer[k-1].Kind == bank.KindParagraph && d.endsSession(answer[k-1].Text) {
 		k--
 	}
 	closings := slices.Clone(answer[k:])

@@ -3,6 +3,7 @@ package parse
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/bankgen/bankgen/bank"
 	"github.com/bankgen/bankgen/parse/vocab"
@@ -262,6 +263,12 @@ func (d *doc) takeTurn(n ast.Node, t turn) bool {
 			d.startQuestion(qh, pos, n)
 			d.addPrompt(prompt)
 			return true
+		case d.q != nil && len(d.q.Response) > 0 && d.endsSession(t.rest):
+			// "Dana: That's all for today, thanks!": the session ends,
+			// and the line belongs to no question.
+			d.closeQuestion()
+			d.addClosingBlock(bank.Block{Kind: bank.KindParagraph, Text: joinLine(t.name+":", t.rest), Pos: pos})
+			return true
 		case t.header && d.q != nil && len(d.q.Response) > 0 && !asks(t.rest) && (d.role == vocab.RoleResponse || d.role == vocab.RoleFeedback):
 			// A chat message that answers the candidate's: the feedback.
 			d.record(pos, block, t.name, Reading{As: ReadTurn, Name: t.name, Label: "interviewer"})
@@ -273,9 +280,24 @@ func (d *doc) takeTurn(n ast.Node, t turn) bool {
 			d.startQuestion(questionHead{}, pos, n)
 			d.addPrompt(t.rest)
 			return true
+		case d.headed && d.q != nil && len(d.q.Response) > 0 && asks(t.rest) && d.role == vocab.RoleResponse && d.quickRound(n, 1):
+			// A round of exchanges with no feedback (a rapid-fire or
+			// bonus round): each question asked after an answer is a
+			// question of its own, at the round's level.
+			depth := d.qDepth
+			qh := questionHead{label: d.q.Label, level: d.q.Level, hasLevel: !d.q.LevelInferred}
+			d.startQuestion(qh, pos, n)
+			d.qDepth = depth
+			d.addPrompt(trimChatter(t.rest))
+			d.warn(pos, "question %d: a question asked after the answer in a round with no feedback, read as a question of its own", d.q.Number)
+			return true
 		case d.q != nil && d.q.Prompt == "" && d.role == vocab.RoleNone:
-			d.addPrompt(t.rest)
-			d.record(pos, block, t.rest, d.inQuestion(ReadPrompt))
+			text := t.rest
+			if d.headed && d.quickRound(n, 2) {
+				text = trimChatter(text)
+			}
+			d.addPrompt(text)
+			d.record(pos, block, text, d.inQuestion(ReadPrompt))
 			return true
 		case d.q != nil && (d.role == vocab.RoleNone || d.role == vocab.RolePrompt || d.role == vocab.RoleResponse):
 			d.role = vocab.RoleResponse
@@ -376,3 +398,77 @@ func isTimeLine(line string) bool {
 	}
 	return true
 }
+
+// quickRound reports whether the interviewer's turn n stands in a round
+// of several exchanges with no feedback and no model answer after it:
+// up to the next question or the next heading as high as the round's,
+// no sub-heading, no label or marked list naming a part of a question, and at
+// least two of the interviewer's turns in the round ask. Feedback after
+// the exchanges makes them one question whose follow-ups are the
+// response. need is how many of the turns from n on must ask: two for
+// the round's first question, one for a question asked after an answer
+// (the round asked one before it).
+func (d *doc) quickRound(n ast.Node, need int) bool {
+	asking := 0
+	for c := n; c != nil; c = c.NextSibling() {
+		if _, ok := d.structure.starts[c]; ok && c != n {
+			break
+		}
+		switch c := c.(type) {
+		case *ast.Heading:
+			if _, turn := d.structure.turns[c]; turn {
+				continue
+			}
+			if c.Level <= d.qDepth && !d.namesPart(d.plain(c)) {
+				return asking >= need
+			}
+			// A sub-heading in the round ("### Feedback", "### Alex's
+			// take") holds what the exchanges are judged by.
+			return false
+		case *ast.Paragraph:
+			if t, ok := d.structure.turns[c]; ok {
+				if t.who == interviewer && asks(t.rest) {
+					asking++
+				}
+				continue
+			}
+			if l, ok := d.label(c); ok && (l.emph > 0 || l.colon) && d.namesPart(l.text) {
+				return false
+			}
+		case *ast.List:
+			for it := c.FirstChild(); it != nil; it = it.NextSibling() {
+				if d.v.Mark(d.blockText(it)) != vocab.RoleNone {
+					return false // "- ✅ …": feedback
+				}
+			}
+		case *ast.Blockquote, *ast.FencedCodeBlock, *ast.CodeBlock:
+			return false // a suggested phrasing, a sample: not a bare exchange
+		}
+	}
+	return asking >= need
+}
+
+// trimChatter drops the short remarks an interviewer makes before the
+// question itself ("Quick ones now.", "Good. Next one:"): leading
+// sentences of at most maxChatterWords words that do not ask, as long
+// as what remains asks.
+func trimChatter(s string) string {
+	for {
+		end := strings.IndexFunc(s, func(r rune) bool { return strings.ContainsRune(".!:;。！：", r) })
+		if end < 0 {
+			return s
+		}
+		_, size := utf8.DecodeRuneInString(s[end:])
+		head, rest := s[:end], strings.TrimSpace(s[end+size:])
+		if len(strings.Fields(head)) > maxChatterWords || strings.ContainsAny(head, "?？") || rest == "" || !asks(rest) {
+			return s
+		}
+		if size == 1 && end+1 < len(s) && s[end+1] != ' ' {
+			return s // "e.g.x", "3.5": no sentence ends here
+		}
+		s = rest
+	}
+}
+
+// maxChatterWords is the most words a remark before a question has.
+const maxChatterWords = 5

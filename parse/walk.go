@@ -1266,23 +1266,62 @@ func (d *doc) isClosing(n ast.Node) bool {
 	return ok && d.v.IsClosing(d.plain(p))
 }
 
+// endsSession reports whether a paragraph speaks of the whole session
+// rather than of the answer before it: a closing chat line ("That's all
+// for today, thanks!"); a short line giving the session's total, a
+// score and a word saying it is done at its start ("🏁 Done — 17/25,
+// type /again"); or a remark that opens with a name of the notes and
+// names a level or a score ("Overall you're at a solid mid level").
+func (d *doc) endsSession(text string) bool {
+	if d.v.IsClosing(text) {
+		return true
+	}
+	if len(text) > 400 {
+		return false
+	}
+	score := strings.ContainsAny(text, "0123456789") && scorePattern.MatchString(text)
+	if score {
+		words := strings.Fields(vocab.Key(text))
+		for n := 1; n <= min(2, len(words)) && len(words) <= maxTotalWords; n++ {
+			if st, ok := d.v.StatusName(strings.Join(words[:n], " ")); ok && st == bank.Done {
+				return true
+			}
+		}
+	}
+	if !d.v.OpensWithRole(text, vocab.RoleNotes) {
+		return false
+	}
+	_, level := d.v.LevelIn(text)
+	return score || level
+}
+
+// maxTotalWords is the most words a line giving a session's total has.
+const maxTotalWords = 15
+
 // addClosing keeps a closing chat line ("Ready for the next topic?") on
 // the topic, as notes: it belongs to no question.
 func (d *doc) addClosing(n ast.Node) {
 	d.addClosingBlock(d.toBlock(n))
 }
 
-// addClosingBlock files a closing line in the topic's notes.
+// addClosingBlock files a closing line in the topic's notes. A line
+// read as the session's total or a remark on the whole session, not by
+// a closing phrase, is warned: it might have been part of the answer.
 func (d *doc) addClosingBlock(b bank.Block) {
 	d.closingSection(b.Pos)
 	d.closing.Blocks = append(d.closing.Blocks, b)
+	r := Reading{As: ReadClosing}
+	if !d.v.IsClosing(b.Text) {
+		d.warn(b.Pos, "%q speaks of the whole session (a total, or an overall level or score): kept in the topic's notes, not in a question", excerptText(b.Text))
+		r.Warn = true
+	}
 	for i := range d.outline {
 		if e := &d.outline[i]; e.Pos == b.Pos {
-			e.Read = Reading{As: ReadClosing}
+			e.Read = r
 			return
 		}
 	}
-	d.record(b.Pos, "paragraph", b.Text, Reading{As: ReadClosing})
+	d.record(b.Pos, "paragraph", b.Text, r)
 }
 
 // closingSection opens the topic's note section that holds closing

@@ -356,6 +356,46 @@ func (v *Vocabulary) Level(s string) (l bank.Level, ok bool) {
 	return l, ok
 }
 
+// LevelIn returns the first level a text names anywhere in it, as
+// whole words ("you're at a solid mid level" names stepping-up; "mid"
+// is never found inside "midnight"), trying the longest name first at
+// each word.
+func (v *Vocabulary) LevelIn(s string) (bank.Level, bool) {
+	words := strings.Fields(Key(s))
+	for i := range words {
+		for n := min(maxLevelWords, len(words)-i); n > 0; n-- {
+			if l, ok := v.levels[strings.Join(words[i:i+n], " ")]; ok {
+				return l, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// maxLevelWords is the most words a level name has that LevelIn looks
+// for ("lead engineer level").
+const maxLevelWords = 3
+
+// OpensWithRole reports whether text opens with a name of role
+// followed by more words: "Overall you're at a solid mid level" opens
+// with a name of the notes. Up to three words are tried.
+func (v *Vocabulary) OpensWithRole(text string, role Role) bool {
+	if len(text) > 80 {
+		// Three words, and whatever decoration opens the text, fit in
+		// its first 80 bytes or so: key no more than that.
+		if j := strings.IndexFunc(text[80:], unicode.IsSpace); j >= 0 {
+			text = text[:80+j]
+		}
+	}
+	words := strings.Fields(Key(text))
+	for n := min(3, len(words)-1); n > 0; n-- {
+		if v.roles[strings.Join(words[:n], " ")] == role {
+			return true
+		}
+	}
+	return false
+}
+
 // Callout returns the role an Obsidian or GitHub callout's kind gives
 // its content ("> [!success]" the strengths), or RoleNone.
 func (v *Vocabulary) Callout(kind string) Role { return v.callouts[Key(kind)] }

@@ -86,6 +86,7 @@ type doc struct {
 	steps      map[[2]*candSet][]float64 // see choosePath
 	weights    []float64                 // scratch for choose
 	items      []item                    // scratch for read
+	bytes      []byte                    // scratch for read
 	path       []state                   // scratch for choosePath: the states of every item
 	pathRows   [][]state                 // scratch for choosePath: each item's states in path
 	vocab      map[string]int            // see vocabulary
@@ -234,12 +235,12 @@ func (d *doc) readRun(ru *run) []*reading {
 		after = rune(d.text[ru.end])
 	}
 	rds := make([]*reading, len(codePages))
-	orig := cost(before, runes, after, d.char)
+	orig := d.cost(before, runes, after)
 	for cp := range codePages {
 		if ru.pages&(1<<cp) == 0 {
 			continue
 		}
-		rd := read(runes, offs, cp, &d.items)
+		rd := d.read(runes, offs, cp)
 		if rd == nil {
 			continue
 		}
@@ -250,7 +251,7 @@ func (d *doc) readRun(ru *run) []*reading {
 		for _, it := range rd.items {
 			out = append(out, it.x)
 		}
-		rd.delta = orig - cost(before, out, after, d.char)
+		rd.delta = orig - d.cost(before, out, after)
 		rds[cp] = rd
 	}
 	return rds
@@ -312,15 +313,18 @@ func (d *doc) choosePath(items []item, before, after rune) {
 		for k := range states[i] {
 			st := &states[i][k]
 			best := math.Inf(-1)
-			for j, p := range prev {
-				var c float64
-				if costs != nil {
-					c = costs[k*len(prev)+j]
-				} else {
-					c = step(p.c, st.c)
+			if costs != nil {
+				row := costs[k*len(prev) : (k+1)*len(prev)] // the steps into st
+				for j := range prev {
+					if s := prev[j].score - row[j]; s > best {
+						best, st.from = s, j
+					}
 				}
-				if s := p.score - c; s > best {
-					best, st.from = s, j
+			} else {
+				for j := range prev {
+					if s := prev[j].score - step(prev[j].c, st.c); s > best {
+						best, st.from = s, j
+					}
 				}
 			}
 			st.score += best

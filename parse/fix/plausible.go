@@ -256,6 +256,7 @@ type char struct {
 	script int8  // index of the letter's script in scriptTables (see scriptOf), -1 for none
 	emoji  uint8 // emojiPict, emojiVSBase, emojiModBase
 	form   uint8 // formFinal, formMedial
+	vis    bool  // see visible
 }
 
 // Emoji properties of a char (see emojidata.go).
@@ -291,7 +292,7 @@ var emojiProps = []struct {
 
 // charOf returns r with its properties.
 func charOf(r rune) char {
-	c := char{r: r, rarity: rarity(r), class: classOf(r), script: -1}
+	c := char{r: r, rarity: rarity(r), class: classOf(r), script: -1, vis: visible(r)}
 	if isLetterClass(c.class) {
 		c.script = scriptOf(r)
 	}
@@ -457,15 +458,15 @@ func isSkinTone(r rune) bool { return r >= 0x1F3FB && r <= 0x1F3FF }
 func isTag(r rune) bool { return r >= 0xE0020 && r <= 0xE007F }
 
 // cost is the implausibility of runes, with before and after the
-// characters around them (0 for none). props gives a rune's properties.
-func cost(before rune, runes []rune, after rune, props func(rune) char) float64 {
+// characters around them (0 for none).
+func (d *doc) cost(before rune, runes []rune, after rune) float64 {
 	c := 0.0
 	var prev char
 	if before != 0 {
-		prev = props(before)
+		prev = d.char(before)
 	}
 	for i, r := range runes {
-		cur := props(r)
+		cur := d.char(r)
 		c += cur.rarity
 		if i > 0 || before != 0 {
 			c += step(prev, cur)
@@ -473,7 +474,7 @@ func cost(before rune, runes []rune, after rune, props func(rune) char) float64 
 		prev = cur
 	}
 	if after != 0 && len(runes) > 0 {
-		c += step(prev, props(after))
+		c += step(prev, d.char(after))
 	}
 	return c
 }

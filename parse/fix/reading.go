@@ -60,43 +60,43 @@ type reading struct {
 }
 
 // read reads runes (the run at text offsets offs) through code page cp.
-// It returns nil when no group comes out. The items are gathered in
-// *scratch, and the reading keeps a copy of just their length: a group
+// It returns nil when no group comes out. The items are gathered in the
+// doc's scratch, and the reading keeps a copy of just their length: a group
 // covers several characters, and many readings are kept for the round.
-func read(runes []rune, offs []int, cp int, scratch *[]item) *reading {
+func (d *doc) read(runes []rune, offs []int, cp int) *reading {
 	page := codePages[cp]
 	n := len(runes)
-	bs := make([]byte, n)
-	ok := make([]bool, n)
+	bs := slices.Grow(d.bytes[:0], n)[:n] // the byte of each character, 0 for none
+	d.bytes = bs
 	for i, r := range runes {
-		bs[i], ok[i] = page.byteOf(r)
+		bs[i], _ = page.byteOf(r)
 	}
 	// U+FFFD where a lead byte is wanted (nothing before it waits for a
 	// continuation byte, one follows) is the code page's undefined lead.
 	for i, r := range runes {
-		if r == '\uFFFD' && page.lostLead != 0 && i+1 < n && ok[i+1] && isCont(bs[i+1]) &&
-			(i == 0 || !ok[i-1] || !isLead(bs[i-1])) {
-			bs[i], ok[i] = page.lostLead, true
+		if r == '\uFFFD' && page.lostLead != 0 && i+1 < n && isCont(bs[i+1]) &&
+			(i == 0 || !isLead(bs[i-1])) {
+			bs[i] = page.lostLead
 		}
 	}
-	rd := &reading{cp: cp, runes: n, items: (*scratch)[:0]}
+	rd := &reading{cp: cp, runes: n, items: d.items[:0]}
 	groups, lones := 0, 0
 	for k := 0; k < n; {
-		if !ok[k] || !isLead(bs[k]) {
+		if !isLead(bs[k]) {
 			rd.items = append(rd.items, item{start: offs[k], end: offs[k+1], x: runes[k]})
 			k++
 			continue
 		}
 		need := seqLen(bs[k]) - 1
 		j := k + 1
-		for j < n && j-k-1 < need && ok[j] && isCont(bs[j]) {
+		for j < n && j-k-1 < need && isCont(bs[j]) {
 			j++
 		}
 		it := item{start: offs[k], end: offs[j], group: true}
 		if have := j - k - 1; have == need {
 			x, size := utf8.DecodeRune(bs[k:j])
 			// A C1 control is what text damaged twice holds in between.
-			if x == utf8.RuneError && size == 1 || size != j-k || !visible(x) && (x < 0x80 || x >= 0xA0) {
+			if x == utf8.RuneError && size == 1 || size != j-k || !d.char(x).vis && (x < 0x80 || x >= 0xA0) {
 				rd.items = append(rd.items, item{start: offs[k], end: offs[k+1], x: runes[k]})
 				k++
 				continue
@@ -127,7 +127,7 @@ func read(runes []rune, offs []int, cp int, scratch *[]item) *reading {
 		rd.items = append(rd.items, it)
 		k = j
 	}
-	*scratch = rd.items
+	d.items = rd.items
 	if groups == 0 {
 		return nil
 	}

@@ -431,7 +431,8 @@ func (d *doc) fit(left, r, right rune) float64 {
 	if f, ok := d.fits[k]; ok {
 		return f
 	}
-	f := math.Exp(-transition(left, r) - transition(r, right))
+	l, c := d.char(left), d.char(r)
+	f := math.Exp(-step(l, c) - step(c, d.char(right)))
 	d.fits[k] = f
 	return f
 }

@@ -85,7 +85,7 @@ type doc struct {
 	recent     [256]char                 // see char
 	steps      map[[2]*candSet][]float64 // see choosePath
 	weights    []float64                 // scratch for choose
-	items      []item                    // scratch for read
+	items      []item                    // the block of items read last (see read)
 	bytes      []byte                    // scratch for read
 	path       []state                   // scratch for choosePath: the states of every item
 	pathRows   [][]state                 // scratch for choosePath: each item's states in path
@@ -558,21 +558,11 @@ func isCharStart(b []byte) bool {
 // strong reports whether rd is damage on its own evidence: it explains the
 // whole run and makes it much more plausible.
 func strong(rd *reading) bool {
-	return rd != nil && rd.delta >= strongDelta && !rd.lone && len(rd.items) == countGroups(rd)
+	return rd != nil && rd.delta >= strongDelta && !rd.lone && rd.whole
 }
 
 // strongRun reports whether ru's chosen reading is strong.
 func (d *doc) strongRun(ru *run) bool { return strong(ru.best) }
-
-func countGroups(rd *reading) int {
-	n := 0
-	for _, it := range rd.items {
-		if it.group {
-			n++
-		}
-	}
-	return n
-}
 
 // odds turns counts of damage and of clean text into log-odds, within ±lim.
 // Clean text weighs more than damage: damage comes in whole regions, so a

@@ -19,9 +19,9 @@ import (
 // item is one piece of a reading.
 type item struct {
 	start, end int      // byte offsets in the text
-	group      bool     // a group of damage; else a character left as it is
-	x          rune     // the character it reads as (for a rebuild group, the choice)
 	set        *candSet // for a rebuild group, its candidates
+	x          rune     // the character it reads as (for a rebuild group, the choice)
+	group      bool     // a group of damage; else a character left as it is
 	lone       bool     // a lone lead byte with its continuation dropped
 }
 
@@ -56,13 +56,21 @@ type reading struct {
 	delta   float64 // the run's cost as it is minus its cost repaired
 	rebuild bool    // has a rebuild group
 	lone    bool    // its only groups are lone lead bytes
+	whole   bool    // its items are all groups: it explains the whole run
 	rid     int     // 1 + its repair ID, once known (see doc.repairID)
 }
 
+// itemBlock is how many items a block of the round's items holds at least
+// (see doc.read).
+const itemBlock = 1024
+
 // read reads runes (the run at text offsets offs) through code page cp.
-// It returns nil when no group comes out. The items are gathered in the
-// doc's scratch, and the reading keeps a copy of just their length: a group
-// covers several characters, and many readings are kept for the round.
+// It returns nil when no group comes out. A reading's items are a stretch
+// of d.items, a block shared by the round's readings, so that the
+// thousands of items of a document take a few allocations: a stretch
+// holds at most one item per character, and a block that has no room for
+// that many is left to the readings that hold it for a new one, so a
+// stretch handed out never moves.
 func (d *doc) read(runes []rune, offs []int, cp int) *reading {
 	page := codePages[cp]
 	n := len(runes)
@@ -79,7 +87,11 @@ func (d *doc) read(runes []rune, offs []int, cp int) *reading {
 			bs[i] = page.lostLead
 		}
 	}
-	rd := &reading{cp: cp, runes: n, items: d.items[:0]}
+	if cap(d.items)-len(d.items) < n {
+		d.items = make([]item, 0, max(n, itemBlock))
+	}
+	from := len(d.items)
+	rd := &reading{cp: cp, runes: n, items: d.items[from:from]}
 	groups, lones := 0, 0
 	for k := 0; k < n; {
 		if !isLead(bs[k]) {
@@ -127,12 +139,13 @@ func (d *doc) read(runes []rune, offs []int, cp int) *reading {
 		rd.items = append(rd.items, it)
 		k = j
 	}
-	d.items = rd.items
 	if groups == 0 {
 		return nil
 	}
-	rd.items = slices.Clone(rd.items)
+	rd.items = rd.items[:len(rd.items):len(rd.items)]
+	d.items = d.items[:from+len(rd.items)]
 	rd.lone = lones == groups
+	rd.whole = groups == len(rd.items)
 	return rd
 }
 

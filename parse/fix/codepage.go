@@ -13,11 +13,14 @@ type codePage struct {
 	// prior is the log-odds penalty a reading through this code page pays
 	// before any evidence: Windows-1252 is by far the most common mistake,
 	// Mac Roman the rarest, so its readings need much stronger evidence.
-	prior     float64
-	dec       [256]rune     // byte → rune; 0 for a byte the code page leaves undefined
-	rev       map[rune]byte // rune → byte, for the bytes 0x80–0xFF
-	undefined []byte        // continuation bytes (0x80–0xBF) left undefined: a damage that drops them loses them
-	lostLead  byte          // a lead byte above 0x9F left undefined (read as U+FFFD), or 0
+	prior float64
+	dec   [256]rune     // byte → rune; 0 for a byte the code page leaves undefined
+	rev   map[rune]byte // rune → byte, for the bytes 0x80–0xFF
+	// revLow is rev for the runes below maskLimit, 0 where rev has none:
+	// a run is read through every code page, character by character.
+	revLow    [maskLimit]byte
+	undefined []byte // continuation bytes (0x80–0xBF) left undefined: a damage that drops them loses them
+	lostLead  byte   // a lead byte above 0x9F left undefined (read as U+FFFD), or 0
 }
 
 // codePages are the code pages tried, most common first.
@@ -69,6 +72,11 @@ func newCodePage(name string, cm *charmap.Charmap, prior float64) *codePage {
 	if len(high) == 1 {
 		cp.rev['\uFFFD'] = high[0]
 	}
+	for r, b := range cp.rev {
+		if r < maskLimit {
+			cp.revLow[r] = b
+		}
+	}
 	for b := 0xC2; b <= 0xF4; b++ {
 		if cm.DecodeByte(byte(b)) == utf8.RuneError {
 			cp.lostLead = byte(b) // Windows-1253's 0xD2
@@ -82,6 +90,10 @@ func newCodePage(name string, cm *charmap.Charmap, prior float64) *codePage {
 func (cp *codePage) byteOf(r rune) (byte, bool) {
 	if r < utf8.RuneSelf {
 		return 0, false
+	}
+	if r < maskLimit {
+		b := cp.revLow[r]
+		return b, b != 0
 	}
 	b, ok := cp.rev[r]
 	return b, ok
@@ -104,9 +116,11 @@ func seqLen(b byte) int {
 	return 4
 }
 
-// maskLimit bounds the dense table of masks; the few runes of code pages
-// above it (Mac Roman's ﬁ, ﬂ, , ◊ and such) are in maskHigh.
-const maskLimit = 0x2200
+// maskLimit bounds the dense tables by rune (masks, codePage.revLow); the
+// few runes of code pages above it (Mac Roman's ﬁ, ﬂ, , U+FFFD) are in
+// maps. It lies above box drawing and geometric shapes, which diagrams
+// repeat thousands of times and each round looks up.
+const maskLimit = 0x2600
 
 var (
 	maskLow  [maskLimit][4]uint8 // per rune: code pages reading it as a lead byte, as a continuation byte, as a lone lead of two bytes, of three (see masks)

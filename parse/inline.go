@@ -23,63 +23,73 @@ func (d *doc) plain(n ast.Node) string {
 // inlineText returns the plain text of the inline siblings from first up
 // to, not including, stop (nil: to the end), trimmed.
 func (d *doc) inlineText(first, stop ast.Node) string {
-	var b strings.Builder
+	// The text is gathered in the document's scratch buffer and copied
+	// out once: every paragraph is read, and a buffer of its own would
+	// grow several times.
+	b := d.scratch[:0]
 	for c := first; c != nil && c != stop; c = c.NextSibling() {
-		d.writeInline(&b, c)
+		b = d.appendInline(b, c)
 	}
-	return strings.TrimSpace(b.String())
-}
-
-func (d *doc) writeChildren(b *strings.Builder, n ast.Node) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		d.writeInline(b, c)
-	}
+	d.scratch = b
+	return string(bytes.TrimSpace(b))
 }
 
 // writeInline writes the plain text of one inline node.
 func (d *doc) writeInline(b *strings.Builder, n ast.Node) {
+	b.Write(d.appendInline(nil, n))
+}
+
+func (d *doc) appendChildren(b []byte, n ast.Node) []byte {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b = d.appendInline(b, c)
+	}
+	return b
+}
+
+// appendInline appends the plain text of one inline node to b.
+func (d *doc) appendInline(b []byte, n ast.Node) []byte {
 	switch n := n.(type) {
 	case *ast.Text:
 		v := n.Value(d.src)
 		if !n.IsRaw() {
 			v = unescape(v)
 		}
-		b.Write(v)
+		b = append(b, v...)
 		if n.SoftLineBreak() || n.HardLineBreak() {
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		}
 	case *ast.String:
 		v := n.Value
 		if !n.IsRaw() && !n.IsCode() {
 			v = unescape(v)
 		}
-		b.Write(v)
+		b = append(b, v...)
 	case *ast.CodeSpan:
 		for t := n.FirstChild(); t != nil; t = t.NextSibling() {
 			switch t := t.(type) {
 			case *ast.Text:
-				b.Write(t.Value(d.src))
+				b = append(b, t.Value(d.src)...)
 			case *ast.String:
-				b.Write(t.Value)
+				b = append(b, t.Value...)
 			}
 		}
 	case *ast.Link:
-		var inner strings.Builder
-		d.writeChildren(&inner, n)
-		b.WriteString(inner.String())
-		if dest := string(n.Destination); dest != "" && inner.String() != dest {
-			b.WriteString(" (" + dest + ")")
+		start := len(b)
+		b = d.appendChildren(b, n)
+		if dest := string(n.Destination); dest != "" && string(b[start:]) != dest {
+			b = append(b, " ("+dest+")"...)
 		}
 	case *ast.AutoLink:
-		b.Write(n.URL(d.src))
+		b = append(b, n.URL(d.src)...)
 	case *ast.RawHTML:
 		raw := rawHTML(n, d.src)
 		if _, ok := pinComment(raw); !ok && !srComment(raw) {
-			b.WriteString(raw)
+			b = append(b, raw...)
 		}
 	default:
-		d.writeChildren(b, n)
+		b = d.appendChildren(b, n)
 	}
+	return b
 }
 
 // unescape resolves backslash escapes and character references; text
@@ -204,9 +214,7 @@ func (d *doc) hasGlossarySeparator(p ast.Node) bool {
 	if next == nil {
 		return false
 	}
-	var b strings.Builder
-	d.writeInline(&b, next)
-	return vocab.StartsWithSeparator(strings.TrimSpace(b.String()))
+	return vocab.StartsWithSeparator(string(bytes.TrimSpace(d.appendInline(nil, next))))
 }
 
 // label is what opens a paragraph as a label: "**Strengths:**",
@@ -410,7 +418,14 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // its soft and hard line breaks. Each line is the run of nodes from
 // start up to, not including, the next line's start.
 func (d *doc) paragraphLines(p ast.Node) []ast.Node {
-	starts := []ast.Node{}
+	// Lines are counted first, so that the list is allocated once.
+	lines := 1
+	for c := p.FirstChild(); c != nil && c.NextSibling() != nil; c = c.NextSibling() {
+		if endsWithBreak(c) {
+			lines++
+		}
+	}
+	starts := make([]ast.Node, 0, lines)
 	startNext := true
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
 		if startNext {

@@ -69,7 +69,7 @@ func fenceInfo(n ast.Node, src []byte) (lang, file string) {
 		return "", ""
 	}
 	info := strings.TrimSpace(string(f.Info.Segment.Value(src)))
-	words := strings.Fields(strings.NewReplacer("{", " ", "}", " ", ",", " ").Replace(info))
+	words := strings.Fields(infoSeparators.Replace(info))
 	for i, w := range words {
 		switch {
 		case i == 0 && !strings.Contains(w, "="):
@@ -85,6 +85,10 @@ func fenceInfo(n ast.Node, src []byte) (lang, file string) {
 	}
 	return lang, file
 }
+
+// infoSeparators are the characters of a fence's info string that
+// separate words besides white space.
+var infoSeparators = strings.NewReplacer("{", " ", "}", " ", ",", " ")
 
 func isYAML(lang, file string) bool {
 	switch strings.ToLower(lang) {

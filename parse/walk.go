@@ -157,8 +157,14 @@ func (d *doc) walk(root ast.Node) {
 	d.structure = structure{starts: map[ast.Node]questionHead{}, sections: map[string]bool{}, turns: map[ast.Node]turn{}, inferred: map[string]inference{}}
 	d.splitMessages(root)
 	// Splitting moves inline nodes between paragraphs: what was read of
-	// a paragraph before is read again.
-	d.plains, d.labels = nil, nil
+	// a paragraph before is read again. Every block's text and label is
+	// asked for: the maps start at the size of the document, not grow
+	// to it.
+	blocks := 0
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		blocks++
+	}
+	d.plains, d.labels = make(map[ast.Node]string, blocks), make(map[ast.Node]labelRead, blocks)
 	d.findStructure(root)
 	d.headed = len(d.structure.starts) > 0 || d.hasQuestions(root)
 	d.interview = d.headed || len(d.structure.turns) > 0

@@ -36,10 +36,15 @@ func isClean(s string) bool {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
-			return false
+		if c >= 0x20 && c < 0x7f {
+			continue // printable ASCII, nearly all text: one test
 		}
-		ascii = ascii && c < utf8.RuneSelf
+		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c != '\n' && c != '\t':
+			return false // a control character or DEL
+		}
 	}
 	// ASCII text is valid UTF-8 and in normal form C.
 	return ascii || utf8.ValidString(s) && norm.NFC.IsNormalString(s)

@@ -419,7 +419,7 @@ func (d *doc) startQuestion(qh questionHead, pos bank.Pos, n ast.Node) {
 	default:
 		q.LevelInferred = true
 	}
-	d.titlePrompt = false
+	d.titlePrompt, d.chose = false, false
 	q.Score, q.Title = titleScore(q.Title)
 	if asks(q.Title) {
 		// "### 2. What is a closure?": the heading asks the question.

@@ -87,6 +87,9 @@ type doc struct {
 	roleDepth int
 	// qDepth is the level of the question's heading, 7 for a label.
 	qDepth int
+	// chose says that the current question's options were read, one
+	// of them chosen: a verdict on it may follow.
+	chose bool
 	// titlePrompt says that the question's prompt so far is its
 	// heading's text, which asked the question: a paragraph that asks
 	// too is the prompt, and the heading's text its title.
@@ -300,11 +303,11 @@ func (d *doc) block(n ast.Node) {
 		}
 		return
 	case *ast.Paragraph:
-		if d.labelParagraph(n) || d.q == nil && d.flashcards(n) {
+		if d.choices(n) || d.quizVerdict(n) || d.labelParagraph(n) || d.q == nil && d.flashcards(n) {
 			return
 		}
 	case *ast.List:
-		if d.labelList(n) || d.fieldList(n) || d.planList(n) || d.q != nil && d.role != vocab.RoleAnswer && d.role != vocab.RoleDiagrams && d.extra == nil && d.markedList(n) {
+		if d.choices(n) || d.labelList(n) || d.fieldList(n) || d.planList(n) || d.q != nil && d.role != vocab.RoleAnswer && d.role != vocab.RoleDiagrams && d.extra == nil && d.markedList(n) {
 			return
 		}
 	case *ast.Blockquote:
@@ -605,13 +608,16 @@ func (d *doc) insideSection(h *ast.Heading) bool {
 }
 
 // onlyRemarksAfter reports whether the blocks after n, to the end of the
-// document, hold no question and no part of one: no heading, and no
-// label that opens a part.
+// document, hold no question and no part of one: no heading but one
+// that names remarks on the whole ("### Keep learning"), and no label
+// that opens a part.
 func (d *doc) onlyRemarksAfter(n ast.Node) bool {
 	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Heading:
-			return false
+			if role, _ := d.roleOf(d.plain(c)); role != vocab.RoleNotes {
+				return false // "### Keep learning" names remarks; any other heading may go on the answer
+			}
 		case *ast.Paragraph:
 			if _, ok := d.structure.starts[c]; ok {
 				return false

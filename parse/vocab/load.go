@@ -101,7 +101,7 @@ func Keys() []string {
 // embedded files also hold "write".
 var userKeys = map[string]bool{
 	"roles": true, "levels": true, "statuses": true, "levelFillers": true, "questions": true, "speakers": true,
-	"phrasing": true, "notTerms": true, "marks": true, "verdicts": true, "roleWords": true, "sectionWords": true, "endings": true, "connectors": true, "callouts": true, "titleWords": true, "documentWords": true, "phrasingWords": true, "closings": true, "planColumns": true, "termColumns": true,
+	"phrasing": true, "notTerms": true, "marks": true, "verdicts": true, "roleWords": true, "sectionWords": true, "endings": true, "connectors": true, "callouts": true, "titleWords": true, "documentWords": true, "phrasingWords": true, "closings": true, "planColumns": true, "termColumns": true, "choices": true,
 }
 
 // An entry is one name of a vocabulary: the key it is listed under
@@ -129,12 +129,13 @@ var groupsOf = map[string]func(string) bool{
 		return name == "number" || name == "topic" || name == "status"
 	},
 	"termColumns": func(name string) bool { return name == "term" || name == "definition" },
+	"choices":     func(name string) bool { return name == "chosen" || name == "open" },
 }
 
 // groupWord names a key's groups in messages.
 var groupWord = map[string]string{
 	"roles": "role", "roleWords": "role", "sectionWords": "role", "callouts": "role", "marks": "role", "verdicts": "role",
-	"levels": "level", "statuses": "status", "planColumns": "column", "termColumns": "column",
+	"levels": "level", "statuses": "status", "planColumns": "column", "termColumns": "column", "choices": "kind",
 }
 
 func isRole(name string) bool { return slices.Contains(Roles(), Role(name)) }
@@ -171,6 +172,8 @@ func (v *Vocabulary) add(e entry) {
 		v.marks[e.name] = Role(e.group)
 	case "verdicts":
 		v.verdicts[e.name] = Role(e.group)
+	case "choices":
+		v.choices[e.name] = e.group == "chosen"
 	case "levelFillers":
 		v.fillers[e.name] = true
 	case "questions":
@@ -379,6 +382,7 @@ func (v *Vocabulary) clone() *Vocabulary {
 		connectors:    cloneMap(v.connectors),
 		marks:         cloneMap(v.marks),
 		verdicts:      cloneMap(v.verdicts),
+		choices:       cloneMap(v.choices),
 		roleWords:     slices.Clone(v.roleWords),
 		sectionWords:  slices.Clone(v.sectionWords),
 		callouts:      cloneMap(v.callouts),

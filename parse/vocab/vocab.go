@@ -127,6 +127,9 @@ type Vocabulary struct {
 	callouts      map[string]Role
 	planCols      map[string]PlanColumn
 	termCols      map[string]TermColumn
+	// choices are the marks of a multiple-choice question's options:
+	// true for a mark that says the option was chosen ("●", "[x]").
+	choices map[string]bool
 
 	// titleLen is the most words a title word has.
 	titleLen int
@@ -535,6 +538,40 @@ func (v *Vocabulary) Mark(s string) Role {
 		return RoleNone
 	}
 	return v.marks[symbolKey(s[:end])]
+}
+
+// Choice reads the mark that opens an option of a multiple-choice
+// question ("● RUN", "○ ENV", "[x] -v appdata:/data", "(x) B"): chosen
+// says whether the mark is the one a chosen option carries, rest is the
+// option after it. ok is false when s opens with no such mark or holds
+// nothing after it.
+func (v *Vocabulary) Choice(s string) (chosen bool, rest string, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false, "", false
+	}
+	n := 0
+	if s[0] == '[' || s[0] == '(' {
+		// "[x]", "( )", "(•)": a mark between brackets.
+		if i := strings.IndexAny(s[1:], "])"); i >= 0 && i <= 4 {
+			n = i + 2
+		}
+	}
+	if n == 0 {
+		var r rune
+		r, n = utf8.DecodeRuneInString(s)
+		if isWordRune(r) {
+			return false, "", false // "x = 5" opens with a word, not a mark
+		}
+		for _, vs := range []string{"\uFE0F", "\uFE0E"} {
+			if strings.HasPrefix(s[n:], vs) {
+				n += len(vs)
+			}
+		}
+	}
+	chosen, ok = v.choices[Key(s[:n])]
+	rest = strings.TrimSpace(s[n:])
+	return chosen, rest, ok && rest != ""
 }
 
 // Verdict returns the role a rubric's cell gives its criterion when the

@@ -85,12 +85,121 @@ func (d *doc) readQuestionHead(text string) (qh questionHead, ok bool) {
 		}
 	}
 	if !ok {
+		if lv, label, title, tagged := d.levelTag(s); tagged && title != "" && strings.IndexFunc(title, unicode.IsDigit) < 0 {
+			// "Rolling updates :hard:", "Services #medium": a title
+			// and a level tag, numbered by the caller. A title with a
+			// number ("Swali 1 · Image (rahisi)") is left to the
+			// document's structure, which finds its numbered pattern.
+			return questionHead{label: label, level: lv, hasLevel: true, title: cleanTitle(title)}, true
+		}
+		if word := d.questionWord(s); word > 0 {
+			// "Pregunta — Índices compuestos": the word for a question,
+			// a separator, and the title.
+			after := strings.TrimSpace(s[word:])
+			if title := vocab.TrimSeparator(after); title != after && title != "" {
+				qh = questionHead{}
+				qh.label, qh.level, qh.hasLevel, qh.title = d.levelIn(title)
+				return qh, true
+			}
+		}
 		return questionHead{}, false
 	}
 	qh = questionHead{number: n, numbered: numbered}
+	if lv, label, title, tagged := d.levelTag(rest); tagged {
+		qh.label, qh.level, qh.hasLevel, qh.title = label, lv, true, cleanTitle(title)
+		return qh, true
+	}
 	qh.label, qh.level, qh.hasLevel, qh.title = d.levelIn(rest)
 	return qh, true
 }
+
+// levelTag reads a level written as a tag at the end of a heading: an
+// org-mode tag group (":hard:", ":k8s:hard:") or its HTML export
+// ('<span class="tag"><span class="hard">hard</span></span>'),
+// hashtags ("#medium"), or a badge in brackets or a code span
+// ("[Senior]", "(hard)", "`L2`"). It returns the level, the tag as written, and
+// the text before the tags; ok is false when no tag names a level
+// (a tag is a level's name as a whole word, "mid" never from "midnight").
+func (d *doc) levelTag(s string) (lv bank.Level, label, before string, ok bool) {
+	s = strings.TrimSpace(s)
+	var tags []string
+	switch {
+	case strings.HasSuffix(s, "</span>"):
+		m := htmlTags.FindStringSubmatchIndex(s)
+		if m == nil {
+			return 0, "", "", false
+		}
+		for _, t := range htmlTag.FindAllStringSubmatch(s[m[2]:m[3]], -1) {
+			tags = append(tags, t[1])
+		}
+		before = s[:m[0]]
+	case strings.HasSuffix(s, ":"):
+		i := strings.LastIndexFunc(s, unicode.IsSpace)
+		group := s[i+1:]
+		if i < 0 || len(group) < 3 || group[0] != ':' {
+			return 0, "", "", false
+		}
+		tags = strings.Split(strings.Trim(group, ":"), ":")
+		before = s[:i]
+	case strings.HasSuffix(s, "]") || strings.HasSuffix(s, ")") || strings.HasSuffix(s, "`"):
+		// "Ingress [Senior]", "Ingress (hard)", "Ingress `L2`": a badge.
+		open := map[byte]string{']': "[", ')': "(", '`': "`"}[s[len(s)-1]]
+		i := strings.LastIndex(s[:len(s)-1], open)
+		if i < 0 {
+			return 0, "", "", false
+		}
+		inner := strings.TrimSpace(s[i+1 : len(s)-1])
+		if lv, ok := d.v.Level(inner); ok {
+			return lv, vocab.TrimDecoration(inner), strings.TrimSpace(s[:i]), true
+		}
+		return 0, "", "", false
+	default:
+		before = s
+		for {
+			i := strings.LastIndexFunc(before, unicode.IsSpace)
+			word := before[i+1:]
+			if i < 0 || len(word) < 2 || word[0] != '#' || !isTagWord(word[1:]) {
+				break
+			}
+			tags = append(tags, word[1:])
+			before = strings.TrimSpace(before[:i])
+		}
+	}
+	for _, t := range tags {
+		if !isTagWord(t) {
+			return 0, "", "", false // not a tag group: "Note: see ::x::"
+		}
+	}
+	for _, t := range tags {
+		if lv, ok := d.v.Level(strings.ReplaceAll(t, "_", " ")); ok {
+			return lv, t, strings.TrimSpace(before), true
+		}
+	}
+	return 0, "", "", false
+}
+
+// isTagWord reports whether s can be an org-mode tag or a hashtag:
+// letters, digits, "_", "-" and "@", one letter at least.
+func isTagWord(s string) bool {
+	letter := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letter = true
+		case unicode.IsDigit(r) || r == '_' || r == '-' || r == '@':
+		default:
+			return false
+		}
+	}
+	return letter
+}
+
+// htmlTags matches the tags org-mode's HTML export puts at the end of a
+// heading, and htmlTag each tag in them.
+var (
+	htmlTags = regexp.MustCompile(`\s*<span class="tag">((?:\s*<span class="[^"<>]*">[^<>]*</span>(?:&#xa0;|&nbsp;|\s)*)+)</span>$`)
+	htmlTag  = regexp.MustCompile(`<span class="[^"<>]*">([^<>]*)</span>`)
+)
 
 // labelQuestion reads a bold label that opens a question, with its
 // level given after it on its line when the label names none
@@ -262,10 +371,25 @@ func (d *doc) levelIn(rest string) (label string, level bank.Level, ok bool, tit
 	}
 	for _, part := range splitParts(rest) {
 		if lv, isLevel := d.v.Level(part.text); isLevel {
-			return vocab.TrimDecoration(part.text), lv, true, cleanTitle(joinAround(rest[:part.start], rest[part.end:]))
+			return vocab.TrimDecoration(part.text), lv, true, d.dropLevelField(cleanTitle(joinAround(rest[:part.start], rest[part.end:])))
 		}
 	}
 	return "", bank.LevelUnknown, false, cleanTitle(rest)
+}
+
+// dropLevelField drops the name of a level field left at the end of a
+// title once its value was read: "Channels — Level" of "Channels —
+// Level: easy", "Kontext — Schwierigkeit" of "… — Schwierigkeit: schwer".
+func (d *doc) dropLevelField(title string) string {
+	for _, sep := range headingSeparators[:5] {
+		if i := strings.LastIndex(title, sep); i > 0 && d.v.IsLevelLabel(title[i+len(sep):]) {
+			return cleanTitle(title[:i])
+		}
+	}
+	if d.v.IsLevelLabel(title) {
+		return ""
+	}
+	return title
 }
 
 // part is a piece of a heading between separators or in brackets;

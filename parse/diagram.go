@@ -91,45 +91,51 @@ func (d *doc) diagrams(n ast.Node) {
 	segs := n.Lines()
 	lines := strings.Split(strings.TrimSuffix(code, "\n"), "\n")
 	var cur *bank.Diagram
-	var art []string     // cur's lines, blank ones between them included
-	var pending []string // blank lines since cur's last line of art
+	first, last := -1, -1 // cur's first and last lines of art, -1 before any
 	flush := func() {
 		if cur != nil {
+			art := lines[max(first, 0) : last+1]
+			for k := range art {
+				art[k] = strings.TrimRight(art[k], "\r")
+			}
 			cur.Art = strings.Join(art, "\n")
 			d.q.Diagrams = append(d.q.Diagrams, *cur)
 			d.record(cur.Pos, "code", cur.Title, d.item(ReadDiagram, cur.Title))
 		}
-		cur, art, pending = nil, nil, nil
+		cur, first, last = nil, -1, -1
+	}
+	// posAt returns the position of line i, asked only for a line that
+	// opens a diagram.
+	posAt := func(i int) bank.Pos {
+		if i < segs.Len() {
+			return d.lines.pos(segs.At(i).Start)
+		}
+		return d.fencePos(n)
 	}
 	afterBlank := true
 	for i, line := range lines {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" {
-			pending = append(pending, line)
 			afterBlank = true
 			continue
-		}
-		pos := d.fencePos(n)
-		if i < segs.Len() {
-			pos = d.lines.pos(segs.At(i).Start)
 		}
 		next := i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != ""
 		if afterBlank && next && isTitleLine(line) {
 			flush()
-			cur = &bank.Diagram{Title: strings.TrimSpace(line), Pos: pos, Pin: d.takePin(nil)}
+			cur = &bank.Diagram{Title: strings.TrimSpace(line), Pos: posAt(i), Pin: d.takePin(nil)}
 			afterBlank = false
 			continue
 		}
 		if cur == nil {
-			cur = &bank.Diagram{Title: title, Pos: pos, Pin: d.takePin(nil)}
+			cur = &bank.Diagram{Title: title, Pos: posAt(i), Pin: d.takePin(nil)}
 			if title == "" {
-				d.warn(pos, "diagram has no title line")
+				d.warn(cur.Pos, "diagram has no title line")
 			}
 		}
-		if len(art) > 0 {
-			art = append(art, pending...)
+		if first < 0 {
+			first = i
 		}
-		art, pending, afterBlank = append(art, line), nil, false
+		last, afterBlank = i, false
 	}
 	flush()
 }

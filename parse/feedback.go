@@ -707,6 +707,16 @@ func (d *doc) markedList(l *ast.List) bool {
 // "80%", "★★★★☆".
 var scorePattern = regexp.MustCompile(`\d+(?:[.,]\d+)?\s*(?:/|out of|of|de|sur|von|em)\s*\d+|\d+(?:[.,]\d+)?\s*%|[★⭐]+[☆]*`)
 
+// findScore returns where scorePattern first matches s, or nil. Every
+// score holds an ASCII digit or a star: text without one, most text, is
+// not scanned by the pattern.
+func findScore(s string) []int {
+	if !strings.ContainsAny(s, "0123456789") && !strings.Contains(s, "★") && !strings.Contains(s, "⭐") {
+		return nil
+	}
+	return scorePattern.FindStringIndex(s)
+}
+
 // setScore keeps a score the feedback gives: text labelled as a score
 // when short, or text that is a score and little else. The score is
 // kept as written ("7/10", "4.5 out of 5", "B+"); words after a score
@@ -733,7 +743,7 @@ func (d *doc) setScore(text string, labelled bool, pos bank.Pos) bool {
 // after it. Text that does not open with a score is all score ("Strong
 // hire, 3/4", "B+").
 func splitScore(text string) (score, comment string) {
-	m := scorePattern.FindStringIndex(text)
+	m := findScore(text)
 	if m == nil || m[0] != 0 {
 		return text, ""
 	}
@@ -766,7 +776,7 @@ func (d *doc) scoreComment(text string, pos bank.Pos) {
 // it: "7/10", "Overall: 9/15", "★★★★☆ good".
 func isScore(text string) bool {
 	t := vocab.TrimDecoration(text)
-	m := scorePattern.FindStringIndex(t)
+	m := findScore(t)
 	if m == nil {
 		return false
 	}

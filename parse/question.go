@@ -487,7 +487,7 @@ func scoreIn(text string) (string, bool) {
 	if !isScore(text) {
 		return "", false
 	}
-	m := scorePattern.FindStringIndex(text)
+	m := findScore(text)
 	if m[0] > 0 && strings.ContainsRune("0123456789.,/", rune(text[m[0]-1])) ||
 		m[1] < len(text) && strings.ContainsRune("0123456789.,/", rune(text[m[1]])) {
 		return "", false

@@ -584,6 +584,9 @@ func (d *doc) gapsFollow(n ast.Node) bool {
 			continue
 		}
 		role, _ := d.roleOf(text)
+		if inf, ok := d.structure.inferred[vocab.Key(text)]; ok && role == vocab.RoleNone {
+			role = inf.role // a section every question repeats
+		}
 		if role == vocab.RoleNone && byWords {
 			role = d.v.RoleByWords(vocab.TrimDecoration(text))
 		}

@@ -54,11 +54,13 @@ func tildeDefinitions(src []byte) []byte {
 	return out
 }
 
-// shortcode matches a Hugo or Jekyll shortcode alone on its line that
-// opens or closes code or a diagram: "{{< highlight go "linenos=table"
-// >}}", "{{< mermaid >}}", "{{% code lang="yaml" %}}", "{% highlight
-// ruby %}", and their closing forms.
-var shortcode = regexp.MustCompile(`^ {0,3}(?:\{\{[<%]\s*(/?)\s*(highlight|code|mermaid|plantuml|graphviz|diagram|kroki)\b([^}]*?)\s*[>%]\}\}|\{%\s*(end)?(highlight)\b([^%]*?)\s*%\})\s*$`)
+// shortcode matches a Hugo shortcode or a Liquid tag (Jekyll, Hexo)
+// alone on its line that opens or closes code or a diagram: "{{<
+// highlight go "linenos=table" >}}", "{{< mermaid >}}", "{{% code
+// lang="yaml" %}}", "{% highlight ruby %}", "{% codeblock main.go
+// lang:go %}", "{% mermaid %}", and their closing forms ("{{<
+// /mermaid >}}", "{% endmermaid %}").
+var shortcode = regexp.MustCompile(`^ {0,3}(?:\{\{[<%]\s*(/?)\s*(highlight|code|mermaid|plantuml|graphviz|diagram|kroki)\b([^}]*?)\s*[>%]\}\}|\{%-?\s*(end)?(highlight|codeblock|mermaid|plantuml|graphviz)\b([^%]*?)\s*-?%\})\s*$`)
 
 // shortcodeFences rewrites the shortcodes of static-site generators
 // that hold code or diagrams into the fences Markdown has, in place:
@@ -114,10 +116,18 @@ func shortcodeFences(src []byte) []byte {
 }
 
 // shortcodeLang returns the language a shortcode gives its code: the
-// diagram's name, the first argument of "highlight", or a lang="…"
-// argument.
+// diagram's name, the first argument of "highlight", a lang="…"
+// argument, or the lang:… argument of Hexo's "codeblock".
 func shortcodeLang(name, args string) string {
 	switch name {
+	case "codeblock":
+		// Hexo: "{% codeblock [title] [lang:go] [url] %}".
+		for _, f := range strings.Fields(args) {
+			if lang, ok := strings.CutPrefix(f, "lang:"); ok {
+				return lang
+			}
+		}
+		return ""
 	case "highlight", "code":
 		for _, f := range strings.Fields(args) {
 			if k, v, ok := strings.Cut(f, "="); ok {

@@ -378,6 +378,9 @@ func (d *doc) headerScore(name, rest string) (string, bool) {
 	if r := d.v.Role(name); r != vocab.RoleFeedback && r != vocab.RoleScore {
 		return "", false
 	}
+	if i := strings.IndexAny(rest, "0123456789"); i > 0 && vocab.TrimDecoration(rest[:i]) == "" {
+		rest = rest[i:] // "· ⭐ 8/10": the emoji is decoration, not stars
+	}
 	score, ok := scoreIn(rest)
 	if !ok || vocab.TrimDecoration(rest) != vocab.TrimDecoration(score) {
 		return "", false

@@ -1126,8 +1126,8 @@ func (d *doc) closingScore(p *ast.Paragraph) bool {
 }
 
 // endsQuestion reports whether nothing but rules stands between block n
-// and the next question (or the end of the document, or a heading that
-// closes the question).
+// and the next question (or the end of the document, a heading that
+// closes the question, or a rule followed by remarks on the whole).
 func (d *doc) endsQuestion(n ast.Node) bool {
 	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
 		if _, ok := d.structure.starts[c]; ok {
@@ -1135,6 +1135,9 @@ func (d *doc) endsQuestion(n ast.Node) bool {
 		}
 		switch c := c.(type) {
 		case *ast.ThematicBreak:
+			if d.onlyRemarksAfter(c) {
+				return true // a closing remark on the whole session follows
+			}
 			continue
 		case *ast.Heading:
 			return c.Level <= d.qDepth || d.isQuestionHeading(c)

@@ -611,10 +611,15 @@ func (v *Vocabulary) TermColumn(header string) TermColumn {
 // decoration aside.
 func (v *Vocabulary) TopicName(title string) string {
 	s := TrimDecoration(strings.TrimSpace(title))
-	if open := strings.LastIndex(s, "("); open > 0 && strings.HasSuffix(s, ")") && v.documentKind(s[open+1:len(s)-1]) {
-		s = strings.TrimSpace(s[:open]) // "URL shortener (practice)"
+	if open := strings.LastIndex(s, "("); open > 0 && strings.HasSuffix(s, ")") {
+		switch inner, before := s[open+1:len(s)-1], strings.TrimSpace(s[:open]); {
+		case v.documentKind(inner):
+			s = before // "URL shortener (practice)"
+		case v.documentKind(before) && strings.TrimSpace(inner) != "":
+			return strings.TrimSpace(inner) // "Practice interview (Postgres)"
+		}
 	}
-	for _, sep := range []string{" — ", " – ", " - ", ": ", " | "} {
+	for _, sep := range []string{" — ", " – ", " - ", ": ", " | ", " · ", "："} {
 		a, b, ok := strings.Cut(s, sep)
 		if !ok || strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
 			continue
@@ -642,24 +647,35 @@ func (v *Vocabulary) TopicName(title string) string {
 }
 
 // onlyTitleWords reports whether s holds nothing but title words.
+// Connectors around them do not count ("My study plan" is all title
+// words): the title names no topic of its own.
 func (v *Vocabulary) onlyTitleWords(s string) bool {
 	words := strings.Fields(Key(s))
+	named := false
 	for len(words) > 0 {
-		n := v.titleWordAt(words, false)
-		if n == 0 {
+		switch n := v.titleWordAt(words, false); {
+		case n > 0:
+			words, named = words[n:], true
+		case v.connectors[words[0]]:
+			words = words[1:]
+		default:
 			return false
 		}
-		words = words[n:]
 	}
-	return true
+	return named
 }
 
 // documentKind reports whether s names a kind of document and nothing
 // else: every word of it is a document word or a connector, or stands
 // in a title word ("Mock interview", "practice session results",
-// "Proefgesprek"), and one at least is not a connector.
+// "Proefgesprek"), and one at least is not a connector; or it is a
+// name of a glossary or a study plan ("Glosario", "Study plan").
 func (v *Vocabulary) documentKind(s string) bool {
-	words := strings.Fields(Key(s))
+	k := Key(s)
+	if r := v.roles[k]; r == RoleGlossary || r == RolePlan {
+		return true // "Glosario", "Study plan", "用語集": what the document holds
+	}
+	words := strings.Fields(k)
 	named := false
 	for len(words) > 0 {
 		switch n := v.titleWordAt(words, false); {

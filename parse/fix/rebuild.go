@@ -560,6 +560,11 @@ func (vs *viewSet) at(l, col int) rune {
 		return 0
 	}
 	cells := vs.get(l).cells
+	// In most lines (a diagram's) each character takes one column: the
+	// cell at index col is then the one.
+	if col < len(cells) && int(cells[col].col) == col && vs.d.width(cells[col].r) > 0 {
+		return cells[col].r
+	}
 	lo, hi := 0, len(cells)
 	for lo < hi {
 		m := (lo + hi) / 2

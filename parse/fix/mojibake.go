@@ -82,7 +82,7 @@ type doc struct {
 	lastChoice [2]lastChoice // see choice
 	widths     map[rune]int
 	chars      map[rune]char             // see char
-	recent     [256]char                 // see char
+	recent     [256]char                 // see char; never a zero char: slot 0 starts as U+0000's
 	steps      map[[2]*candSet][]float64 // see choosePath
 	weights    []float64                 // scratch for choose
 	items      []item                    // the block of items read last (see read)
@@ -116,9 +116,11 @@ func (mojibake) apply(text []byte, c *config) ([]edit, []finding) {
 }
 
 func newDoc(text []byte, c *config) *doc {
-	return &doc{text: text, c: c, lay: layoutOf(text), memo: map[string][]*reading{}, intact: map[rune]int{},
+	d := &doc{text: text, c: c, lay: layoutOf(text), memo: map[string][]*reading{}, intact: map[rune]int{},
 		fits: map[[3]rune]float64{}, choices: map[choiceKey]choice{}, widths: map[rune]int{}, chars: map[rune]char{},
 		rids: map[string]int{}, steps: map[[2]*candSet][]float64{}}
+	d.recent[0] = charOf(0)
+	return d
 }
 
 // scanRuns finds the runs of non-ASCII characters that may be damage: those
@@ -368,9 +370,15 @@ func (d *doc) stepCosts(a, b *candSet, from, to []state) []float64 {
 // diagram's borders, the characters of one script), so the latest for
 // each value of the low byte are at hand before the map.
 func (d *doc) char(r rune) char {
-	if c := d.recent[r&0xFF]; c.r == r && r != 0 {
-		return c
+	if c := &d.recent[uint8(r)]; c.r == r {
+		return *c
 	}
+	return d.charMiss(r)
+}
+
+// charMiss is char for a character not at hand, kept apart so that char
+// is small enough to be inlined where the costs are summed.
+func (d *doc) charMiss(r rune) char {
 	c, ok := d.chars[r]
 	if !ok {
 		c = charOf(r)

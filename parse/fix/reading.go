@@ -153,7 +153,8 @@ func (d *doc) read(runes []rune, offs []int, cp int) *reading {
 // the length of the sequence.
 type candKey struct {
 	cp   *codePage
-	pres string
+	pres [3]byte // a lead byte and at most two continuation bytes: fewer than a sequence has
+	n    int     // the bytes of pres that are present
 	need int
 }
 
@@ -168,7 +169,8 @@ var (
 // into pres (a lead byte and some continuation bytes of a sequence of
 // need+1 bytes) can give, or nil for none.
 func candidates(cp *codePage, pres []byte, need int) *candSet {
-	key := candKey{cp, string(pres), need}
+	key := candKey{cp: cp, n: len(pres), need: need}
+	copy(key.pres[:], pres)
 	candMu.Lock()
 	defer candMu.Unlock()
 	if c, ok := candCache[key]; ok {

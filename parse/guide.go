@@ -31,6 +31,7 @@ func (d *doc) guideContent(n ast.Node) {
 		d.endTermHeading()
 	}
 	_, isTurn := d.structure.turns[n]
+	labelNote := false // a label kept as a note, with a warning
 	switch n := n.(type) {
 	case *ast.Paragraph:
 		if isTurn {
@@ -45,6 +46,12 @@ func (d *doc) guideContent(n ast.Node) {
 		}
 		if ok && d.hasPlan() && d.isStatus(t.Term) {
 			ok = false // "**Done** — finished": a legend of the tracker's marks, a note
+		}
+		if ok && d.colonEntry(n) && d.afterDefinitions(n) {
+			// "**Watch out:** …" after terms written as a definition
+			// list: a remark, kept as a note.
+			d.warn(pos, "%q is a label after a glossary written as a definition list: kept as a note, not a term", t.Term)
+			ok, labelNote = false, true
 		}
 		if ok {
 			t.Pos, t.Pin = pos, d.takePin(n)
@@ -83,7 +90,7 @@ func (d *doc) guideContent(n ast.Node) {
 	if d.noteRole == vocab.RoleNotes {
 		as = ReadNotes
 	}
-	d.record(pos, describeBlock(n), d.excerpt(n), Reading{As: as, Name: d.note.Title})
+	d.record(pos, describeBlock(n), d.excerpt(n), Reading{As: as, Name: d.note.Title, Warn: labelNote})
 }
 
 // section returns the title glossary terms are filed under: the note
@@ -303,6 +310,24 @@ func (d *doc) plainEntry(text string) (bank.Term, bool) {
 		}
 	}
 	return bank.Term{}, false
+}
+
+// afterDefinitions reports whether a paragraph follows a definition
+// list, directly or after other "**Label:** …" lines.
+func (d *doc) afterDefinitions(p *ast.Paragraph) bool {
+	for n := p.PreviousSibling(); n != nil; n = n.PreviousSibling() {
+		switch n := n.(type) {
+		case *east.DefinitionList:
+			return true
+		case *ast.Paragraph:
+			if !d.colonEntry(n) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // definitionList reads a definition list: each term with its

@@ -710,14 +710,19 @@ func (d *doc) markedList(l *ast.List) bool {
 // "80%", "★★★★☆".
 var scorePattern = regexp.MustCompile(`\d+(?:[.,]\d+)?\s*(?:/|out of|of|de|sur|von|em)\s*\d+|\d+(?:[.,]\d+)?\s*%|[★⭐]+[☆]*`)
 
-// findScore returns where scorePattern first matches s, or nil. Every
-// score holds an ASCII digit or a star: text without one, most text, is
-// not scanned by the pattern.
+// findScore returns where scorePattern first matches s, or nil.
 func findScore(s string) []int {
-	if !strings.ContainsAny(s, "0123456789") && !strings.Contains(s, "★") && !strings.Contains(s, "⭐") {
-		return nil
+	if !mayHoldScore(s) {
+		return nil // most text: not scanned by the pattern
 	}
 	return scorePattern.FindStringIndex(s)
+}
+
+// mayHoldScore reports whether s holds an ASCII digit or a star, as
+// every score does. It searches bytes: strings.ContainsAny reads rune
+// by rune when its set holds a character that is not ASCII.
+func mayHoldScore(s string) bool {
+	return strings.ContainsAny(s, "0123456789") || strings.Contains(s, "★") || strings.Contains(s, "⭐")
 }
 
 // setScore keeps a score the feedback gives: text labelled as a score

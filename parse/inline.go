@@ -372,7 +372,7 @@ func (d *doc) readLabel(p ast.Node) (l label, ok bool) {
 // or of the score on its line, past a separator or an emoji
 // ("**Review** · 🏅 7/10"): the score as written.
 func (d *doc) headerScore(name, rest string) (string, bool) {
-	if !strings.ContainsAny(rest, "0123456789★⭐") {
+	if !mayHoldScore(rest) {
 		return "", false // no score: the common case, asked first
 	}
 	if r := d.v.Role(name); r != vocab.RoleFeedback && r != vocab.RoleScore {

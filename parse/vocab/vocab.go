@@ -168,8 +168,15 @@ type Writing struct {
 // separates. A name with no letter or digit (a symbol such as "✅")
 // keys to itself without white space or variation selectors.
 func Key(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	var buf [64]byte // most keys fit: built on the stack, copied out once
+	return string(appendKey(buf[:0], s))
+}
+
+// appendKey appends Key(s) to dst. Lookups that only index a map by the
+// key use it with a buffer on the stack, and allocate nothing: the
+// vocabulary is asked of nearly every block.
+func appendKey(dst []byte, s string) []byte {
+	start := len(dst)
 	space := false
 	if hasNonASCIILetter(s) {
 		s = norm.NFD.String(s) // accents apart from their letters
@@ -182,11 +189,11 @@ func Key(s string) string {
 				r += 'a' - 'A'
 			}
 			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
-				if space && b.Len() > 0 {
-					b.WriteByte(' ')
+				if space && len(dst) > start {
+					dst = append(dst, ' ')
 				}
 				space = false
-				b.WriteByte(byte(r))
+				dst = append(dst, byte(r))
 			} else {
 				space = true
 			}
@@ -196,22 +203,22 @@ func Key(s string) string {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r):
 			// A spacing mark is a vowel sign of an Indic script: part
 			// of its word.
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
 			}
 			space = false
 			if r == 'ı' {
 				r = 'i' // Turkish: "ZAYIF" lowers to "zayif", "zayıf" too
 			}
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		default:
 			space = true
 		}
 	}
-	if b.Len() == 0 {
-		return symbolKey(s)
+	if len(dst) == start {
+		return append(dst, symbolKey(s)...)
 	}
-	return b.String()
+	return dst
 }
 
 // hasNonASCIILetter reports whether s holds a letter outside ASCII, one
@@ -405,7 +412,10 @@ func (v *Vocabulary) Callout(kind string) Role { return v.callouts[Key(kind)] }
 
 // IsLevelLabel reports whether a label introduces a level ("Level:",
 // "Difficulty:", "level::").
-func (v *Vocabulary) IsLevelLabel(s string) bool { return v.fillers[Key(s)] }
+func (v *Vocabulary) IsLevelLabel(s string) bool {
+	var buf [64]byte
+	return v.fillers[string(appendKey(buf[:0], s))]
+}
 
 // Status reads a study-plan cell: "✅ Done", "🔄 In progress", "[ ]",
 // "yes", or a share done ("100%", "40%"). Of the names the cell holds (words as whole words, symbols as
@@ -466,11 +476,17 @@ func (v *Vocabulary) StatusName(s string) (bank.Status, bool) {
 
 // IsQuestionWord reports whether w numbers a question ("Question",
 // "Q", "Pregunta").
-func (v *Vocabulary) IsQuestionWord(w string) bool { return v.questions[Key(w)] }
+func (v *Vocabulary) IsQuestionWord(w string) bool {
+	var buf [64]byte
+	return v.questions[string(appendKey(buf[:0], w))]
+}
 
 // IsSpeaker reports whether a heading names a turn of a chat export by
 // the name chat tools give it ("User", "Assistant", "ChatGPT").
-func (v *Vocabulary) IsSpeaker(s string) bool { return v.speakers[Key(s)] }
+func (v *Vocabulary) IsSpeaker(s string) bool {
+	var buf [64]byte
+	return v.speakers[string(appendKey(buf[:0], s))]
+}
 
 // IsPhrasingLabel reports whether a label introduces a suggested
 // phrasing ("Try saying", "Better").

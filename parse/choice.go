@@ -11,7 +11,9 @@ import (
 // choices reads the options of a multiple-choice question on a quiz's
 // results page: a paragraph whose every line, or a list whose every
 // item, opens with an option mark ("○ ENV", "● RUN — *your answer*",
-// "- [x] -v appdata:/data"), after the prompt. The options, marks and
+// "- [x] -v appdata:/data"), after the prompt; or a list of unmarked
+// options, one of them noted as the candidate's ("- B. NAT gateway ←
+// your answer"). The options, marks and
 // notes left out, join the prompt as a list; the option marked as
 // chosen (by a filled mark, or a note naming the candidate's answer) is
 // the question's response. It reports whether n was such a block.
@@ -23,12 +25,19 @@ func (d *doc) choices(n ast.Node) bool {
 	if len(lines) < 2 {
 		return false
 	}
+	_, isList := n.(*ast.List)
+	_, _, marked := d.v.Choice(lines[0])
 	options := make([]string, 0, len(lines))
 	var chosen []string
 	for _, line := range lines {
 		filled, rest, ok := d.v.Choice(line)
-		if !ok {
+		switch {
+		case marked && !ok:
 			return false
+		case !marked && (ok || !isList):
+			return false // unmarked options are a list's items
+		case !marked:
+			rest = line
 		}
 		rest, noted := d.answerNote(rest)
 		options = append(options, "- "+rest)
@@ -40,7 +49,10 @@ func (d *doc) choices(n ast.Node) bool {
 		return false
 	}
 	pos := d.pos(n)
-	d.addPrompt(strings.Join(options, "\n"))
+	// The options go with the question, wherever it was asked: in the
+	// heading too.
+	d.titlePrompt = false
+	d.q.Prompt = joinPara(d.q.Prompt, strings.Join(options, "\n"))
 	for _, c := range chosen {
 		d.q.Response = append(d.q.Response, bank.Block{Kind: bank.KindParagraph, Text: c, Pos: pos})
 	}

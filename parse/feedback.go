@@ -109,7 +109,13 @@ func (d *doc) gap(n ast.Node) {
 			return
 		}
 		if len(q.Gaps) > 0 {
-			if ph, ok := d.phrasingParagraph(n); ok {
+			ph, ok := d.phrasingParagraph(n)
+			if !ok && d.followsGap(n) {
+				// "Coach's note: "…"" right under the gap, in a
+				// paragraph of its own.
+				ph, ok = d.gapNoteAt(n.FirstChild(), nil)
+			}
+			if ok {
 				last := &q.Gaps[len(q.Gaps)-1]
 				last.Phrasing = joinPara(last.Phrasing, ph)
 				d.record(pos, "paragraph", d.excerpt(n), d.item(ReadPhrasing, last.Title))
@@ -250,8 +256,7 @@ func (d *doc) phrasingBlock(n ast.Node) (string, bool) {
 		if ph, ok := d.phrasingCue(d.plain(n)); ok {
 			return ph, true
 		}
-		first := d.firstInline(n)
-		return d.gapNote(d.plain(n), first != nil && emphasis(first) > 0)
+		return d.gapNoteAt(n.FirstChild(), nil)
 	}
 	return "", false
 }
@@ -415,24 +420,63 @@ func (d *doc) phrasingLine(start, stop ast.Node) (string, bool) {
 		rest = vocab.Unquote(d.phrasingText(rest))
 		return rest, rest != ""
 	}
+	return d.gapNoteAt(start, stop)
+}
+
+// gapNoteAt reads the inline nodes from start up to stop as a note under
+// a gap (gapNote). Bold or italic, the opening node is the note's label
+// only when it ends in a colon or a colon follows it ("*Next time:* …",
+// "**Better wording**: …"): a bold lead that runs on is a gap's own
+// title ("**No AOF.** You only…"). Plain, the label is the text before
+// the first colon ("Coach's note: …").
+func (d *doc) gapNoteAt(start, stop ast.Node) (string, bool) {
 	first := start
 	for first != nil && first != stop && d.isBlank(first) {
 		first = first.NextSibling()
 	}
-	return d.gapNote(text, first != nil && first != stop && emphasis(first) > 0)
+	if first == nil || first == stop {
+		return "", false
+	}
+	if emphasis(first) == 0 {
+		head, rest, ok := cutColon(d.inlineText(first, stop))
+		if !ok {
+			return "", false
+		}
+		return d.gapNote(head, rest, false)
+	}
+	head := strings.TrimSpace(d.plain(first))
+	rest := strings.TrimSpace(d.inlineText(first.NextSibling(), stop))
+	switch {
+	case strings.HasSuffix(head, ":") || strings.HasSuffix(head, "："):
+		head = strings.TrimSuffix(strings.TrimSuffix(head, ":"), "：")
+	case strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "："):
+		_, rest, _ = cutColon(rest)
+	default:
+		return "", false
+	}
+	return d.gapNote(head, rest, true)
+}
+
+// followsGap reports whether paragraph p stands right after a gap: after
+// the list of gaps or a paragraph of the gaps.
+func (d *doc) followsGap(p *ast.Paragraph) bool {
+	switch p.PreviousSibling().(type) {
+	case *ast.List, *ast.Paragraph:
+		return d.role == vocab.RoleGaps
+	}
+	return false
 }
 
 // gapNote reads a line or paragraph attached to a gap, under its title,
 // that a label of the document's own words leads ("*Next time:* "…"",
-// "Coach's note: "…"", "**Better wording:** …"): the words to say. The
-// label is short and names nothing else (no part, no note or example);
-// what follows reads as something to say: quoted, or, after a bold or
-// italic label, a few sentences at most. emph says the label is bold or
-// italic.
-func (d *doc) gapNote(text string, emph bool) (string, bool) {
-	head, rest, ok := cutColon(text)
+// "Coach's note: "…"", "**Better wording:** …"), given its label and
+// what follows: the words to say. The label is short and names nothing
+// else (no part, no note or example); what follows reads as something
+// to say: quoted, or, after a bold or italic label, a few sentences at
+// most. emph says the label is bold or italic.
+func (d *doc) gapNote(head, rest string, emph bool) (string, bool) {
 	head, rest = strings.TrimSpace(head), strings.TrimSpace(rest)
-	if !ok || head == "" || rest == "" || len(strings.Fields(head)) > maxNoteLabelWords || strings.ContainsAny(head, "\n.!?") {
+	if head == "" || rest == "" || len(strings.Fields(head)) > maxNoteLabelWords || strings.ContainsAny(head, "\n.!?") {
 		return "", false
 	}
 	if d.v.IsNotTerm(head) || d.v.Role(head) != vocab.RoleNone {

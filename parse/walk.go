@@ -919,6 +919,15 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 	if d.q != nil && (l.colon || l.emph > 0 || strings.Contains(l.text, ":")) && d.levelLine(l, pos) {
 		return true
 	}
+	if d.responseByPlace(l) {
+		d.warn(pos, "label %q read as question %d's response (inferred: the candidate's words, after the prompt and before the feedback)", l.text, d.q.Number)
+		if d.titlePrompt {
+			d.titlePrompt = false // the heading asked; this answers
+		}
+		d.openRole(vocab.RoleResponse, l.rest, 0, pos, l.text, p)
+		d.markWarn()
+		return true
+	}
 	if d.answerByPlace(p, l) {
 		d.warn(pos, "label %q read as the model answer of question %d (inferred: long prose closing the question after its feedback)", l.text, d.q.Number)
 		d.openRole(vocab.RoleAnswer, l.rest, 0, pos, l.text, p)
@@ -1015,6 +1024,20 @@ func (d *doc) labelScore(l label, pos bank.Pos) bool {
 	return true
 }
 
+// responseByPlace reports whether a label the vocabulary does not know
+// as a part opens the candidate's own answer: it stands after the
+// question's prompt and before any other part, and its words lean to
+// the response ("**What I said:**", "**Lo que respondí:**").
+func (d *doc) responseByPlace(l label) bool {
+	if d.q == nil || d.q.Prompt == "" || d.role != vocab.RoleNone && d.role != vocab.RolePrompt || l.emph == 0 && !l.colon {
+		return false
+	}
+	if r, _ := d.roleOf(l.text); r != vocab.RoleNone || d.v.SectionRole(l.text) != vocab.RoleResponse {
+		return false
+	}
+	return true
+}
+
 // answerByPlace reports whether a label the vocabulary does not know
 // as a part ("**How I'd put it now:**", "_Take two:_") opens the
 // question's model answer by where it stands and what it holds: after
@@ -1029,9 +1052,6 @@ func (d *doc) answerByPlace(p *ast.Paragraph, l label) bool {
 	switch d.role {
 	case vocab.RoleFeedback, vocab.RoleStrengths, vocab.RoleGaps, vocab.RoleScore:
 	default:
-		return false
-	}
-	if len(strings.Fields(l.text)) > maxLabelWords {
 		return false
 	}
 	if r, _ := d.roleOf(l.text); r != vocab.RoleNone {

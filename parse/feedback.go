@@ -833,7 +833,7 @@ func isScore(text string) bool {
 		return false
 	}
 	rest := t[:m[0]] + " " + t[m[1]:]
-	return len(strings.Fields(vocab.Key(rest))) <= 2 && strings.Trim(rest, " :—–-()") == vocab.TrimDecoration(strings.Trim(rest, " :—–-()"))
+	return len(strings.Fields(vocab.Key(rest))) <= 2 && strings.Trim(rest, " :—–―-()") == vocab.TrimDecoration(strings.Trim(rest, " :—–―-()"))
 }
 
 // feedbackTable reads feedback written as a table: columns named for

@@ -1114,8 +1114,11 @@ func longProse(text string) bool {
 	if vocab.IsQuoted(text) {
 		return false
 	}
-	if words, runes := len(strings.Fields(text)), utf8.RuneCountInString(text); words < 30 && (runes < 120 || words*20 > runes) {
-		return false // short, or written with spaces and under thirty words
+	if words, runes := len(strings.Fields(text)), utf8.RuneCountInString(text); words < 30 && (runes < 120 || words*8 > runes) {
+		// Short, or written with spaces between words and under thirty
+		// of them: a script without spaces (Chinese, Japanese) has
+		// "words" far longer than eight characters.
+		return false
 	}
 	sentences := 0
 	for _, r := range text {

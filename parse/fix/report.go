@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -236,11 +237,14 @@ func (r *Report) Position(off int) (line, col int) {
 // locate returns the line and column of offset off of the decoded input.
 func (r *Report) locate(off int) (line, col int) {
 	if r.lines == nil {
-		r.lines = []int{0}
-		for i, c := range r.base {
-			if c == '\n' {
-				r.lines = append(r.lines, i+1)
+		r.lines = make([]int, 1, bytes.Count(r.base, []byte{'\n'})+1)
+		for i := 0; ; {
+			k := bytes.IndexByte(r.base[i:], '\n')
+			if k < 0 {
+				break
 			}
+			i += k + 1
+			r.lines = append(r.lines, i)
 		}
 	}
 	off = max(0, min(off, len(r.base)))

@@ -87,6 +87,8 @@ type doc struct {
 	weights    []float64                 // scratch for choose
 	items      []item                    // the block of items read last (see read)
 	bytes      []byte                    // scratch for read
+	runes      []rune                    // scratch for readRun
+	offs       []int                     // scratch for readRun
 	path       []state                   // scratch for choosePath: the states of every item
 	pathRows   [][]state                 // scratch for choosePath: each item's states in path
 	vocab      map[string]int            // see vocabulary
@@ -222,13 +224,16 @@ func (d *doc) readAll() {
 func (d *doc) readRun(ru *run) []*reading {
 	seg := d.text[ru.start:ru.end]
 	n := utf8.RuneCount(seg)
-	runes := make([]rune, 0, 2*n) // the run's characters, then a reading's
-	offs := make([]int, 0, n+1)
+	// The run's characters, then a reading's, and their offsets: scratch
+	// of the doc's, as a long document has thousands of distinct runs.
+	runes := slices.Grow(d.runes[:0], 2*n)
+	offs := slices.Grow(d.offs[:0], n+1)
 	for i, r := range string(seg) {
 		runes = append(runes, r)
 		offs = append(offs, i)
 	}
 	offs = append(offs, len(seg))
+	d.runes, d.offs = runes, offs
 	before, after := rune(' '), rune(' ')
 	if ru.start > 0 {
 		before = rune(d.text[ru.start-1])

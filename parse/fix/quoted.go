@@ -131,6 +131,7 @@ func (d *doc) repairsToDamage(i, j int, damage func(*run) bool) bool {
 			continue
 		}
 		sub := &doc{text: repl, chars: d.chars}
+		sub.recent[0] = charOf(0) // see doc.recent
 		for _, sp := range spans {
 			if sp.lone {
 				continue

@@ -93,7 +93,6 @@ type doc struct {
 	pathRows   [][]state                 // scratch for choosePath: each item's states in path
 	vocab      map[string]int            // see vocabulary
 	rids       map[string]int            // see repairID
-	repl       []byte                    // scratch for repairID
 	// Evidence by region: strong runs by code page and zone, and the
 	// non-ASCII characters that read as clean text, by zone.
 	strong   [][2][]int // [region][prose/code][cp]
@@ -708,45 +707,43 @@ func (d *doc) emit() ([]edit, []finding) {
 	found := make([]finding, 0, len(d.runs))
 	n := 0
 	for i := range d.runs {
-		n += d.runs[i].end - d.runs[i].start
+		if d.runs[i].choices != nil {
+			n += d.runs[i].end - d.runs[i].start
+		}
 	}
-	buf := make([]byte, 0, n) // the replacements, one after the other: never longer than the runs
+	buf := make([]byte, 0, n) // the replacements made of choices, one after the other: never longer than the runs
 	for i := range d.runs {
 		ru := &d.runs[i]
 		b := ru.best
 		if b == nil {
 			continue
 		}
-		first, last := -1, -1
-		for i, it := range b.items {
-			if it.group {
-				if first < 0 {
-					first = i
-				}
-				last = i
-			}
-		}
-		start, end := ru.start+b.items[first].start, ru.start+b.items[last].end
-		from := len(buf)
+		start, end := ru.start+b.items[b.first].start, ru.start+b.items[b.last].end
 		p := sigmoid(ru.score)
 		conf := p
 		kind := Mojibake
+		if b.rebuild {
+			kind = Rebuilt
+		}
 		var cands []string
-		for i, it := range b.items[first : last+1] {
-			buf = utf8.AppendRune(buf, ru.x(first+i))
-			if it.set != nil {
-				kind = Rebuilt
-				if ru.choices == nil {
-					continue // not accepted: judged by the run's score alone
-				}
-				ch := ru.choices[first+i]
-				conf = min(conf, p*ch.share)
-				if len(ch.alts) > 1 {
-					cands = ch.alts
+		// Without choices (no rebuild group, or not accepted: judged by
+		// the run's score alone) the replacement is the reading's own,
+		// shared by the runs that read alike.
+		repl := b.repaired()
+		if ru.choices != nil {
+			from := len(buf)
+			buf = ru.repair(buf)
+			repl = buf[from:len(buf):len(buf)]
+			for i, it := range b.items[b.first : b.last+1] {
+				if it.set != nil {
+					ch := ru.choices[b.first+i]
+					conf = min(conf, p*ch.share)
+					if len(ch.alts) > 1 {
+						cands = ch.alts
+					}
 				}
 			}
 		}
-		repl := buf[from:len(buf):len(buf)]
 		f := finding{start: start, end: end, kind: kind, cp: codePages[b.cp].name, conf: conf, cands: cands}
 		switch {
 		case ru.accept && conf >= d.c.minConf && conf > 0:

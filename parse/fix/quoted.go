@@ -258,11 +258,11 @@ func (d *doc) repairID(ru *run) int {
 	if ru.best.rid > 0 {
 		return ru.best.rid - 1
 	}
-	d.repl = ru.repair(d.repl[:0])
-	id, ok := d.rids[string(d.repl)]
+	repl := ru.best.repaired()
+	id, ok := d.rids[string(repl)]
 	if !ok {
 		id = len(d.rids)
-		d.rids[string(d.repl)] = id
+		d.rids[string(repl)] = id
 	}
 	ru.best.rid = id + 1
 	return id
@@ -286,27 +286,28 @@ func (d *doc) hasDamage(runs []run, damage func(*run) bool) bool {
 }
 
 // repair appends what the groups of ru's reading become to b: the
-// characters from the first group to the last, as the reading has them.
+// characters from the first group to the last, with the choices made.
 func (ru *run) repair(b []byte) []byte {
-	first, last := ru.best.groupSpan()
-	for i := first; i <= last; i++ {
+	if ru.choices == nil {
+		return append(b, ru.best.repaired()...)
+	}
+	for i := ru.best.first; i <= ru.best.last; i++ {
 		b = utf8.AppendRune(b, ru.x(i))
 	}
 	return b
 }
 
-// groupSpan returns the indexes of the first and the last group of rd.
-func (rd *reading) groupSpan() (first, last int) {
-	first, last = -1, -1
-	for i, it := range rd.items {
-		if it.group {
-			if first < 0 {
-				first = i
-			}
-			last = i
+// repaired returns what the groups of rd become, the characters from the
+// first group to the last as the reading has them (a rebuild group's
+// likeliest candidate on the run's path). It is made once and kept with
+// the reading, which runs that read alike share.
+func (rd *reading) repaired() []byte {
+	if rd.text == nil {
+		for _, it := range rd.items[rd.first : rd.last+1] {
+			rd.text = utf8.AppendRune(rd.text, it.x)
 		}
 	}
-	return first, last
+	return rd.text
 }
 
 // cleanSeqs calls f with each maximal run of non-ASCII characters of

@@ -57,6 +57,9 @@ type reading struct {
 	rebuild bool    // has a rebuild group
 	lone    bool    // its only groups are lone lead bytes
 	whole   bool    // its items are all groups: it explains the whole run
+	first   int     // the index of its first group
+	last    int     // the index of its last group
+	text    []byte  // see reading.repaired
 	rid     int     // 1 + its repair ID, once known (see doc.repairID)
 }
 
@@ -93,6 +96,7 @@ func (d *doc) read(runes []rune, offs []int, cp int) *reading {
 	from := len(d.items)
 	rd := &reading{cp: cp, runes: n, items: d.items[from:from]}
 	groups, lones := 0, 0
+	rd.first = -1
 	for k := 0; k < n; {
 		if !isLead(bs[k]) {
 			rd.items = append(rd.items, item{start: offs[k], end: offs[k+1], x: runes[k]})
@@ -136,6 +140,10 @@ func (d *doc) read(runes []rune, offs []int, cp int) *reading {
 		}
 		groups++
 		rd.covered += j - k
+		if rd.first < 0 {
+			rd.first = len(rd.items)
+		}
+		rd.last = len(rd.items)
 		rd.items = append(rd.items, it)
 		k = j
 	}

@@ -100,7 +100,7 @@ func (d *doc) optionLines(n ast.Node) []string {
 // was one: the note names the candidate's answer in the vocabulary's
 // words.
 func (d *doc) answerNote(option string) (string, bool) {
-	for _, sep := range []string{"←", "<-", "—", "–", " - ", "(", "·"} {
+	for _, sep := range []string{"←", "⬅", "⇐", "👈", "◀", "<-", "<=", "—", "–", " - ", "(", "·"} {
 		i := strings.LastIndex(option, sep)
 		if i <= 0 {
 			continue
@@ -113,19 +113,16 @@ func (d *doc) answerNote(option string) (string, bool) {
 }
 
 // quizVerdict reads the verdict on a multiple-choice question's chosen
-// option ("✅ **Correct**", "❌ Incorrect. The right answer is: …"): it
-// opens the question's model answer, which the explanation below goes
-// on with. It reports whether p was one.
+// option ("✅ **Correct**", "❌ Incorrect. The right answer is: …",
+// "Your answer is correct."): it opens the question's model answer,
+// which the explanation below goes on with. It reports whether p was
+// one.
 func (d *doc) quizVerdict(p *ast.Paragraph) bool {
 	if d.q == nil || !d.chose || len(d.q.Answer) > 0 || d.role != vocab.RoleResponse {
 		return false
 	}
-	text := strings.TrimSpace(trimEmoji(d.plain(p)))
-	verdict := text
-	if i := strings.IndexAny(verdict, ".!,;:—–(\n"); i >= 0 {
-		verdict = verdict[:i]
-	}
-	if d.v.Verdict(verdict) == vocab.RoleNone {
+	verdict, ok := d.verdictIn(strings.TrimSpace(trimEmoji(d.plain(p))))
+	if !ok {
 		return false
 	}
 	pos := d.pos(p)
@@ -138,3 +135,28 @@ func (d *doc) quizVerdict(p *ast.Paragraph) bool {
 	d.markWarn()
 	return true
 }
+
+// verdictIn returns the verdict that opens text: its first clause, when
+// short, opens or ends with a verdict's name ("Correct — well done!",
+// "Your answer is correct.", "Not quite: …").
+func (d *doc) verdictIn(text string) (string, bool) {
+	clause := text
+	if i := strings.IndexAny(clause, ".!,;:—–(\n"); i >= 0 {
+		clause = clause[:i]
+	}
+	words := strings.Fields(clause)
+	if len(words) == 0 || len(words) > maxVerdictWords {
+		return "", false
+	}
+	for i := range words {
+		if d.v.Verdict(strings.Join(words[:len(words)-i], " ")) != vocab.RoleNone ||
+			d.v.Verdict(strings.Join(words[i:], " ")) != vocab.RoleNone {
+			return strings.TrimSpace(clause), true
+		}
+	}
+	return "", false
+}
+
+// maxVerdictWords bounds the clause that gives a verdict: "Your answer
+// is correct" is one, a sentence of explanation is not.
+const maxVerdictWords = 6

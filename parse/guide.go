@@ -50,7 +50,7 @@ func (d *doc) guideContent(n ast.Node) {
 		if ok && d.colonEntry(n) && d.afterDefinitions(n) {
 			// "**Watch out:** …" after terms written as a definition
 			// list: a remark, kept as a note.
-			d.warn(pos, "%q is a label after a glossary written as a definition list: kept as a note, not a term", t.Term)
+			d.warn(pos, "%q is a label after a glossary written as a definition list: kept as a note", t.Term)
 			ok, labelNote = false, true
 		}
 		if ok {

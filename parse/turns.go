@@ -304,6 +304,7 @@ func (d *doc) takeTurn(n ast.Node, t turn) bool {
 			d.addTurn(t, pos, block)
 			return true
 		}
+		d.outsideTurn(t, pos)
 		return false
 	}
 	if d.q != nil && (d.role == vocab.RoleNone || d.role == vocab.RolePrompt || d.role == vocab.RoleResponse) {
@@ -311,7 +312,17 @@ func (d *doc) takeTurn(n ast.Node, t turn) bool {
 		d.addTurn(t, pos, block)
 		return true
 	}
+	d.outsideTurn(t, pos)
 	return false
+}
+
+// outsideTurn warns of a speaker's turn that no question takes (a
+// greeting before the first round, a reply after the session ended):
+// the walk keeps it in the topic's notes, where a reader may not look.
+func (d *doc) outsideTurn(t turn, pos bank.Pos) {
+	if d.q == nil {
+		d.warn(pos, "%s's turn belongs to no question: kept in the topic's notes", t.name)
+	}
 }
 
 // interviewerAsks reads the first block of an interviewer's turn that
@@ -471,4 +482,4 @@ func trimChatter(s string) string {
 }
 
 // maxChatterWords is the most words a remark before a question has.
-const maxChatterWords = 5
+const maxChatterWords = 8

@@ -468,7 +468,9 @@ func (d *doc) openRole(role vocab.Role, rest string, depth int, pos bank.Pos, te
 		d.endTermHeading()
 		d.openNote(text, pos, depth, role)
 		d.record(pos, block, text, Reading{As: ReadPart, Role: role, Name: text})
-		if rest != "" {
+		if rest != "" && depth == 0 {
+			// A label's text is the section's first paragraph; a
+			// heading's ("## Glossaire : Kafka") is in its title.
 			d.note.Blocks = append(d.note.Blocks, bank.Block{Kind: bank.KindParagraph, Text: rest, Pos: pos})
 		}
 		return
@@ -488,6 +490,14 @@ func (d *doc) openRole(role vocab.Role, rest string, depth int, pos bank.Pos, te
 	case d.q == nil:
 		if d.noteRole == vocab.RoleNotes && depth == 0 {
 			d.content(n)
+			return
+		}
+		if p, ok := n.(*ast.Paragraph); ok && d.afterDefinitions(p) {
+			// "**Watch out:** …" after a definition-list glossary: a
+			// remark on it, not a question's part.
+			d.warn(pos, "%q is a label after a glossary written as a definition list: kept as a note", text)
+			d.content(n)
+			d.markWarn()
 			return
 		}
 		d.warn(pos, "%q reads as part of a question (%s), but no question comes before it; kept as an extra section", text, role)

@@ -166,9 +166,12 @@ func sameFieldNames(a, b []bank.Field) bool {
 }
 
 // statusCell writes a row's status: as the tracker wrote it when that
-// reads back as the same status, else in the words of the vocabulary.
+// reads back as the same status (or as written when no vocabulary knows
+// it and it was read as to do), else in the words of the vocabulary.
 func statusCell(e bank.PlanEntry) string {
-	if st, ok := words.Status(e.Label); ok && st == e.Status {
+	if st, ok := words.Status(e.Label); ok && st == e.Status || !ok && e.Status == bank.Todo && strings.TrimSpace(e.Label) != "" {
+		// A label no vocabulary knows reads back as it was, to do
+		// (and warned about), as in the tracker it came from.
 		return e.Label
 	}
 	return words.Write.Statuses[e.Status]

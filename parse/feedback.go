@@ -606,33 +606,18 @@ func (d *doc) feedbackContent(n ast.Node) {
 // gapsFollow reports whether a heading or label naming the gaps comes
 // after block n, before the next question.
 func (d *doc) gapsFollow(n ast.Node) bool {
-	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
-		if _, ok := d.structure.starts[c]; ok {
+	for a := range d.partsAhead(n) {
+		if a.level > 0 && a.level <= d.qDepth {
 			return false
 		}
-		var text string
-		byWords := true // a heading, or a label ending in a colon, may name its part by its words
-		switch c := c.(type) {
-		case *ast.Heading:
-			if c.Level <= d.qDepth {
-				return false
-			}
-			text = d.plain(c)
-		case *ast.Paragraph:
-			l, ok := d.label(c)
-			if !ok || l.emph == 0 && !l.colon {
-				continue
-			}
-			text, byWords = l.text, l.colon
-		default:
-			continue
-		}
-		role, _ := d.roleOf(text)
-		if inf, ok := d.structure.inferred[vocab.Key(text)]; ok && role == vocab.RoleNone {
+		role, _ := d.roleOf(a.text)
+		if inf, ok := d.structure.inferred[vocab.Key(a.text)]; ok && role == vocab.RoleNone {
 			role = inf.role // a section every question repeats
 		}
-		if role == vocab.RoleNone && byWords {
-			role = d.v.RoleByWords(vocab.TrimDecoration(text))
+		if role == vocab.RoleNone && (a.level > 0 || a.colon) {
+			// A heading, or a label ending in a colon, may name its
+			// part by its words.
+			role = d.v.RoleByWords(vocab.TrimDecoration(a.text))
 		}
 		if role == vocab.RoleGaps {
 			return true

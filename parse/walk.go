@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -650,31 +651,64 @@ func (d *doc) onlyRemarksAfter(n ast.Node) bool {
 // question: h then stands among the question's parts, whatever its
 // level.
 func (d *doc) partFollows(h *ast.Heading) bool {
-	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
-		if _, ok := d.structure.starts[n]; ok {
-			return false
-		}
-		var text string
-		switch n := n.(type) {
-		case *ast.Heading:
-			text = d.plain(n)
-		case *ast.Paragraph:
-			l, ok := d.label(n)
-			if !ok || l.emph != 2 && !l.colon {
-				continue
-			}
-			text = l.text
-		default:
+	for a := range d.partsAhead(h) {
+		if a.level == 0 && a.emph != 2 && !a.colon {
 			continue
 		}
-		if qh, ok := d.questionHead(text); ok && (!qh.numbered || qh.hasLevel) {
+		if d.asksAnew(a) {
 			return false
 		}
-		if role, _ := d.roleOf(text); role.InQuestion() && role != vocab.RolePrompt {
+		if role, _ := d.roleOf(a.text); role.InQuestion() && role != vocab.RolePrompt {
 			return true
 		}
 	}
 	return false
+}
+
+// partAhead is a heading or a label after a block of a question, which
+// may name a part still to come.
+type partAhead struct {
+	text  string // the heading's text, or the label's
+	rest  string // a label's text after it
+	level int    // the heading's level; 0 for a label
+	emph  int    // a label's emphasis: 1 italic, 2 bold
+	colon bool   // the label ends in a colon
+}
+
+// partsAhead yields the headings and labels (bold, italic or ending in
+// a colon) after block n, up to the next question the document's
+// structure found.
+func (d *doc) partsAhead(n ast.Node) iter.Seq[partAhead] {
+	return func(yield func(partAhead) bool) {
+		for c := n.NextSibling(); c != nil; c = c.NextSibling() {
+			if _, ok := d.structure.starts[c]; ok {
+				return
+			}
+			var a partAhead
+			switch c := c.(type) {
+			case *ast.Heading:
+				a = partAhead{text: d.plain(c), level: c.Level}
+			case *ast.Paragraph:
+				l, ok := d.label(c)
+				if !ok || l.emph == 0 && !l.colon {
+					continue
+				}
+				a = partAhead{text: l.text, rest: l.rest, emph: l.emph, colon: l.colon}
+			default:
+				continue
+			}
+			if !yield(a) {
+				return
+			}
+		}
+	}
+}
+
+// asksAnew reports whether a heading or label ahead opens another
+// question.
+func (d *doc) asksAnew(a partAhead) bool {
+	qh, ok := d.questionHead(a.text)
+	return ok && (!qh.numbered || qh.hasLevel)
 }
 
 // unknownSection opens a section of the current question whose name
@@ -1081,33 +1115,18 @@ func (d *doc) answerByPlace(p *ast.Paragraph, l label) bool {
 	if !longProse(prose) {
 		return false
 	}
-	for c := p.NextSibling(); c != nil; c = c.NextSibling() {
-		if _, ok := d.structure.starts[c]; ok {
-			return true
+	for a := range d.partsAhead(p) {
+		if a.level > 0 && a.level <= d.qDepth || d.asksAnew(a) {
+			break // the next question, or a heading that ends this one
 		}
-		var text string
-		switch c := c.(type) {
-		case *ast.Heading:
-			if c.Level <= d.qDepth || d.isQuestionHeading(c) {
-				return true
-			}
-			text = d.plain(c)
-		case *ast.Paragraph:
-			cl, ok := d.label(c)
-			if !ok || cl.emph == 0 && !cl.colon {
-				continue
-			}
-			if d.isQuestionLabel(c) {
-				return true
-			}
-			text = joinLine(cl.text+":", cl.rest)
-		default:
-			continue
+		text := a.text
+		if a.level == 0 {
+			text = joinLine(text+":", a.rest)
 		}
 		if isScore(text) {
 			continue // "**Final mark:** 65/100"
 		}
-		switch r, _ := d.roleOf(text); r {
+		switch r, _ := d.roleOf(a.text); r {
 		case vocab.RoleAnswer, vocab.RoleDiagrams, vocab.RoleScore, vocab.RoleNotes:
 		default:
 			return false // another label: this one is not the last

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -82,8 +81,12 @@ func (d *doc) hasDigit(p *ast.Paragraph) bool {
 	segs := p.Lines()
 	for i := range segs.Len() {
 		seg := segs.At(i)
-		if bytes.ContainsAny(seg.Value(d.src), "0123456789") {
-			return true
+		// A plain loop: the paragraphs are read twice for headers, and
+		// bytes.ContainsAny builds its set of digits on every call.
+		for _, c := range seg.Value(d.src) {
+			if '0' <= c && c <= '9' {
+				return true
+			}
 		}
 	}
 	return false

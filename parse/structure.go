@@ -271,8 +271,10 @@ func normalizeHead(text string) string {
 			s = strings.TrimSpace(trimEmoji(s[m[1]:]))
 		}
 		for _, k := range orgKeywords {
-			if rest, ok := strings.CutPrefix(s, k+" "); ok {
-				s = strings.TrimSpace(trimEmoji(rest))
+			// The keyword and its space are matched apart: joining them
+			// would build a string per keyword for every heading.
+			if rest, ok := strings.CutPrefix(s, k); ok && strings.HasPrefix(rest, " ") {
+				s = strings.TrimSpace(trimEmoji(rest[1:]))
 			}
 		}
 	}

@@ -18,6 +18,9 @@ import (
 // read from the document changes, and every position stays where it
 // was. src is copied before the first change.
 func tildeDefinitions(src []byte) []byte {
+	if !bytes.Contains(src, []byte("~ ")) && !bytes.Contains(src, []byte("~\t")) {
+		return src // no marker, most documents: no line to read
+	}
 	out := src
 	var fence []byte // the open fence's marker run, nil outside code
 	prev := false    // a line of text came before
@@ -70,6 +73,9 @@ var shortcode = regexp.MustCompile(`^ {0,3}(?:\{\{[<%]\s*(/?)\s*(highlight|code|
 // is rewritten only when its closing one follows and the line is long
 // enough for the fence; src is copied before the first change.
 func shortcodeFences(src []byte) []byte {
+	if !bytes.Contains(src, []byte("{{")) && !bytes.Contains(src, []byte("{%")) {
+		return src // no shortcode, most documents: no line to read
+	}
 	out := src
 	type open struct {
 		start, end int

@@ -211,6 +211,9 @@ func (d *doc) readHeader(start, stop ast.Node) (name, said string, ok bool) {
 		return name, "", true
 	}
 	line := d.inlineText(first, stop)
+	if !mayHoldClock(line) {
+		return "", "", false // no time or date: most lines, not split into words
+	}
 	if name, said, ok := stampedLine(line); ok {
 		return name, said, true
 	}
@@ -221,6 +224,20 @@ func (d *doc) readHeader(start, stop ast.Node) (name, said string, ok bool) {
 // clock matches a time of day or a date: "19:02", "09/03/2025",
 // "2025-03-09", "09.03.25".
 var clock = regexp.MustCompile(`\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}`)
+
+// mayHoldClock reports whether s holds a digit, then ':', '/', '.' or
+// '-', then a digit, as every text clock matches does.
+func mayHoldClock(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		switch s[i] {
+		case ':', '/', '.', '-':
+			if '0' <= s[i-1] && s[i-1] <= '9' && '0' <= s[i+1] && s[i+1] <= '9' {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // stampedLine reads a line that opens with a time, then the speaker and
 // a colon: "[10:14] Sam: text", "[09/03/2025, 19:02] Sam: text",

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"iter"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -396,6 +397,12 @@ func (d *doc) heading(h *ast.Heading) {
 			// The model answer's own sub-headings.
 			d.q.Answer = append(d.q.Answer, d.toBlock(h))
 			d.record(pos, headingBlock(h), text, d.inQuestion(ReadAnswer))
+			return
+		}
+		if h.Level > d.qDepth && d.answerByPlace(h, text, "", h.Level) {
+			d.warn(pos, "heading %q read as the model answer of question %d (inferred: long prose closing the question after its feedback)", text, d.q.Number)
+			d.openRole(vocab.RoleAnswer, "", h.Level, pos, text, h)
+			d.markWarn()
 			return
 		}
 		if h.Level > d.qDepth || d.structure.sections[vocab.Key(text)] || d.partFollows(h) {
@@ -972,7 +979,7 @@ func (d *doc) labelParagraph(p *ast.Paragraph) bool {
 		d.markWarn()
 		return true
 	}
-	if d.answerByPlace(p, l) {
+	if (l.emph > 0 || l.colon) && d.answerByPlace(p, l.text, l.rest, 0) {
 		d.warn(pos, "label %q read as the model answer of question %d (inferred: long prose closing the question after its feedback)", l.text, d.q.Number)
 		d.openRole(vocab.RoleAnswer, l.rest, 0, pos, l.text, p)
 		d.markWarn()
@@ -1082,15 +1089,19 @@ func (d *doc) responseByPlace(l label) bool {
 	return true
 }
 
-// answerByPlace reports whether a label the vocabulary does not know
-// as a part ("**How I'd put it now:**", "_Take two:_") opens the
-// question's model answer by where it stands and what it holds: after
-// the feedback, in a question with no answer yet, as the last label of
-// the question, over long prose (on its line or in the paragraph below)
-// that is not quoted speech. A label holding a word of saying is read
-// so too: under the gaps, long prose is an answer, not a phrasing.
-func (d *doc) answerByPlace(p *ast.Paragraph, l label) bool {
-	if d.q == nil || l.emph == 0 && !l.colon || len(d.q.Answer)+len(d.q.Samples)+len(d.q.Diagrams) > 0 {
+// answerByPlace reports whether a label or heading the vocabulary does
+// not know as a part ("**How I'd put it now:**", "_Take two:_", "###
+// How I'd frame it today") opens the question's model answer by where
+// it stands and what it holds: after the feedback, in a question with
+// no answer yet, as the last label of the question, over long prose (on
+// its line or in the paragraph below) that is not quoted speech. A
+// label holding a word of saying is read so too: under the gaps, long
+// prose is an answer, not a phrasing. n is the label's paragraph or the
+// heading, name and rest its text and what follows it on its line,
+// depth the heading's level (0 for a label): headings below it are the
+// answer's own.
+func (d *doc) answerByPlace(n ast.Node, name, rest string, depth int) bool {
+	if d.q == nil || len(d.q.Answer)+len(d.q.Samples)+len(d.q.Diagrams) > 0 {
 		return false
 	}
 	switch d.role {
@@ -1098,12 +1109,12 @@ func (d *doc) answerByPlace(p *ast.Paragraph, l label) bool {
 	default:
 		return false
 	}
-	if r, _ := d.roleOf(l.text); r != vocab.RoleNone {
+	if r, _ := d.roleOf(name); r != vocab.RoleNone {
 		return false
 	}
-	prose := l.rest
+	prose := rest
 	if prose == "" {
-		next, ok := p.NextSibling().(*ast.Paragraph)
+		next, ok := n.NextSibling().(*ast.Paragraph)
 		if !ok {
 			return false
 		}
@@ -1115,16 +1126,19 @@ func (d *doc) answerByPlace(p *ast.Paragraph, l label) bool {
 	if !longProse(prose) {
 		return false
 	}
-	for a := range d.partsAhead(p) {
+	for a := range d.partsAhead(n) {
 		if a.level > 0 && a.level <= d.qDepth || d.asksAnew(a) {
 			break // the next question, or a heading that ends this one
+		}
+		if depth > 0 && a.level > depth {
+			continue // the answer's own sub-heading
 		}
 		text := a.text
 		if a.level == 0 {
 			text = joinLine(text+":", a.rest)
 		}
-		if isScore(text) {
-			continue // "**Final mark:** 65/100"
+		if _, grade := d.letterGrade(text); grade || isScore(text) {
+			continue // "**Final mark:** 65/100", "**Final grade:** A-"
 		}
 		switch r, _ := d.roleOf(a.text); r {
 		case vocab.RoleAnswer, vocab.RoleDiagrams, vocab.RoleScore, vocab.RoleNotes:
@@ -1169,6 +1183,9 @@ func (d *doc) closingScore(p *ast.Paragraph) bool {
 	}
 	text := d.plain(p)
 	score, ok := scoreIn(text)
+	if !ok {
+		score, ok = d.letterGrade(text)
+	}
 	if !ok || strings.TrimSpace(text) == score {
 		return false // a bare number is the answer's, not a labelled score
 	}
@@ -1176,6 +1193,33 @@ func (d *doc) closingScore(p *ast.Paragraph) bool {
 	d.record(d.pos(p), "paragraph", text, d.inQuestion(ReadScore))
 	return true
 }
+
+// letterGrade returns the letter grade a labelled line gives ("**Final
+// grade:** A-", "Overall grade — B+"): a letter from A to F, a plus or
+// minus sign, under a label one of whose end words names the score.
+func (d *doc) letterGrade(text string) (string, bool) {
+	name, grade := "", ""
+	for _, sep := range []string{":", "：", " — ", " – ", " - "} {
+		if head, rest, ok := strings.Cut(text, sep); ok {
+			name, grade = head, strings.TrimSpace(rest)
+			break
+		}
+	}
+	if !gradePattern.MatchString(grade) {
+		return "", false
+	}
+	words := strings.Fields(vocab.Key(name))
+	if len(words) == 0 || len(words) > 3 {
+		return "", false
+	}
+	if d.v.Role(words[0]) != vocab.RoleScore && d.v.Role(words[len(words)-1]) != vocab.RoleScore && d.v.Role(name) != vocab.RoleScore {
+		return "", false
+	}
+	return grade, true
+}
+
+// gradePattern matches a letter grade: "B", "A-", "C+", "A−".
+var gradePattern = regexp.MustCompile(`^[A-F](?:[+-]|−)?$`)
 
 // endsQuestion reports whether nothing but rules stands between block n
 // and the next question (or the end of the document, a heading that

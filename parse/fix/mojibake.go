@@ -43,12 +43,14 @@ type run struct {
 	score      float64    // the log-odds that best is right
 	claimed    int        // the characters weigh counted as damage rather than clean text
 	choices    []choice   // per item of best, for a run with rebuild groups: the character it becomes
-	zone       zone
-	accept     bool
-	lone       bool  // only a lone lead byte may be damage
-	lone3      bool  // of three bytes (see runSpan)
-	pages      uint8 // the code pages that may read it as damage (see runSpan)
-	quoted     bool  // quoted damage, left as it is (quoted.go)
+	// The small fields last, together, to keep the struct small: a
+	// document has thousands of runs.
+	zone   zone
+	accept bool
+	lone   bool  // only a lone lead byte may be damage
+	lone3  bool  // of three bytes (see runSpan)
+	pages  uint8 // the code pages that may read it as damage (see runSpan)
+	quoted bool  // quoted damage, left as it is (quoted.go)
 }
 
 // x returns what item i of ru's reading becomes.
@@ -62,9 +64,10 @@ func (ru *run) x(i int) rune {
 // choice is what an item of a run becomes: for a rebuild group, the
 // candidate chosen, its share of the weight and the plausible ones.
 type choice struct {
-	share    float64
-	alts     []string
-	col      int // the display column (rebuild.go)
+	share float64
+	alts  []string
+	col   int // the display column (rebuild.go)
+	// The small fields last, together: a diagram has thousands of choices.
 	x        rune
 	vertical bool // kept to say the choice depends on the lines above and below (rebuild.go)
 }

@@ -20,9 +20,10 @@ import (
 type item struct {
 	start, end int      // byte offsets in the text
 	set        *candSet // for a rebuild group, its candidates
-	x          rune     // the character it reads as (for a rebuild group, the choice)
-	group      bool     // a group of damage; else a character left as it is
-	lone       bool     // a lone lead byte with its continuation dropped
+	// The small fields last, together: a round reads thousands of items.
+	x     rune // the character it reads as (for a rebuild group, the choice)
+	group bool // a group of damage; else a character left as it is
+	lone  bool // a lone lead byte with its continuation dropped
 }
 
 // cand is a candidate character for a rebuild group, with its prior.

@@ -103,6 +103,7 @@ type doc struct {
 	docStrng [2][]int
 	docClean [2]int
 	mixed    bool // see isMixed
+	lastEv   lastEvidence
 }
 
 func (mojibake) apply(text []byte, c *config) ([]edit, []finding) {
@@ -642,7 +643,7 @@ func (d *doc) judge() {
 		}
 		switch ru.zone {
 		case prose:
-			s += evidence(rs, rc, ds, dc)
+			s += d.evidence(rs, rc, ds, dc)
 			if ds == 0 {
 				s -= codePages[cp].prior
 			}
@@ -651,12 +652,12 @@ func (d *doc) judge() {
 			// which in a document damaged in some paragraphs only is its
 			// own paragraph's.
 			ps := d.strong[ru.region][0][cp]
-			s += evidence(ps, d.clean[ru.region][0], ds, dc)
+			s += d.evidence(ps, d.clean[ru.region][0], ds, dc)
 			if ds == 0 || d.mixed && ps == 0 {
 				s = min(s, -1)
 			}
 		case fence:
-			s += evidence(rs, rc, ds, dc)
+			s += d.evidence(rs, rc, ds, dc)
 			// A fenced block lends its own evidence only in a document
 			// whose prose has no non-ASCII text to judge by.
 			if ds == 0 && (dc > 0 || rs < 2) {
@@ -702,6 +703,26 @@ func evidence(rs, rc, ds, dc int) float64 {
 	doc := odds(ds, dc, 4)
 	w := float64(min(max(rs, 0)+max(rc, 0), 3)) / 3
 	return w*odds(rs, rc, 4) + (1-w/2)*doc
+}
+
+// evidence is the package's evidence, remembering the last counts it was
+// given: the runs of a region, judged one after the other, mostly share
+// theirs, and each call takes two logarithms.
+func (d *doc) evidence(rs, rc, ds, dc int) float64 {
+	k := [4]int{rs, rc, ds, dc}
+	if d.lastEv.ok && d.lastEv.k == k {
+		return d.lastEv.v
+	}
+	v := evidence(rs, rc, ds, dc)
+	d.lastEv = lastEvidence{k, v, true}
+	return v
+}
+
+// lastEvidence is the last evidence worked out (see doc.evidence).
+type lastEvidence struct {
+	k  [4]int
+	v  float64
+	ok bool
 }
 
 // emit writes the edits and findings of the round.

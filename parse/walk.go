@@ -1112,6 +1112,9 @@ func (d *doc) answerByPlace(n ast.Node, name, rest string, depth int) bool {
 	if r, _ := d.roleOf(name); r != vocab.RoleNone {
 		return false
 	}
+	if _, ok := d.structure.inferred[vocab.Key(name)]; ok {
+		return false // a section every question repeats: read, and advised on, as one
+	}
 	prose := rest
 	if prose == "" {
 		next, ok := n.NextSibling().(*ast.Paragraph)

@@ -142,7 +142,10 @@ func (d *doc) turnMarkAt(n ast.Node, i int) (turnMark, bool) {
 	case *ast.Heading:
 		text := strings.TrimSpace(d.plain(n))
 		name, colon := strings.CutSuffix(text, ":")
-		if !colon && !d.v.IsSpeaker(text) {
+		if role := d.v.Role(text); !colon && !d.v.IsSpeaker(text) && role != vocab.RolePrompt && role != vocab.RoleResponse {
+			// Without a colon, a heading opens a turn when it names a
+			// speaker ("## User") or who asks or answers ("###
+			// Interviewer", "### Candidato").
 			return m, false
 		}
 		m.name, m.level = vocab.TrimDecoration(name), n.Level
@@ -284,12 +287,7 @@ func (d *doc) takeTurn(n ast.Node, t turn) bool {
 			// A round of exchanges with no feedback (a rapid-fire or
 			// bonus round): each question asked after an answer is a
 			// question of its own, at the round's level.
-			depth := d.qDepth
-			qh := questionHead{label: d.q.Label, level: d.q.Level, hasLevel: !d.q.LevelInferred}
-			d.startQuestion(qh, pos, n)
-			d.qDepth = depth
-			d.addPrompt(trimChatter(t.rest))
-			d.warn(pos, "question %d: a question asked after the answer in a round with no feedback, read as a question of its own", d.q.Number)
+			d.splitRound(t.rest, pos, n)
 			return true
 		case d.q != nil && d.q.Prompt == "" && d.role == vocab.RoleNone:
 			text := t.rest
@@ -345,6 +343,11 @@ func (d *doc) interviewerAsks(n ast.Node) bool {
 		text = d.blockText(n)
 	default:
 		return false
+	}
+	if d.headed && d.q != nil && len(d.q.Response) > 0 && asks(text) && d.quickRound(n, 1) {
+		// "### Interviewer" asking again in a round with no feedback.
+		d.splitRound(text, d.pos(n), n)
+		return true
 	}
 	if d.headed || !asks(text) || d.q != nil && len(d.q.Response) == 0 {
 		return false
@@ -421,13 +424,21 @@ func isTimeLine(line string) bool {
 // (the round asked one before it).
 func (d *doc) quickRound(n ast.Node, need int) bool {
 	asking := 0
+	// fresh says the last block opened the interviewer's turn on a
+	// heading: the paragraph after it is what they say. n is such a
+	// paragraph when it is no turn of its own.
+	_, turnN := d.structure.turns[n]
+	fresh := !turnN
 	for c := n; c != nil; c = c.NextSibling() {
 		if _, ok := d.structure.starts[c]; ok && c != n {
 			break
 		}
+		wasFresh := fresh
+		fresh = false
 		switch c := c.(type) {
 		case *ast.Heading:
-			if _, turn := d.structure.turns[c]; turn {
+			if t, turn := d.structure.turns[c]; turn {
+				fresh = t.who == interviewer
 				continue
 			}
 			if c.Level <= d.qDepth && !d.namesPart(d.plain(c)) {
@@ -446,6 +457,9 @@ func (d *doc) quickRound(n ast.Node, need int) bool {
 			if l, ok := d.label(c); ok && (l.emph > 0 || l.colon) && d.namesPart(l.text) {
 				return false
 			}
+			if wasFresh && asks(d.plain(c)) {
+				asking++
+			}
 		case *ast.List:
 			for it := c.FirstChild(); it != nil; it = it.NextSibling() {
 				if d.v.Mark(d.blockText(it)) != vocab.RoleNone {
@@ -457,6 +471,18 @@ func (d *doc) quickRound(n ast.Node, need int) bool {
 		}
 	}
 	return asking >= need
+}
+
+// splitRound opens a question of its own for a question the interviewer
+// asks after the answer in a round of bare exchanges (see quickRound),
+// at the round's level and depth, and warns that it did.
+func (d *doc) splitRound(text string, pos bank.Pos, n ast.Node) {
+	depth := d.qDepth
+	qh := questionHead{label: d.q.Label, level: d.q.Level, hasLevel: !d.q.LevelInferred}
+	d.startQuestion(qh, pos, n)
+	d.qDepth = depth
+	d.addPrompt(trimChatter(text))
+	d.warn(pos, "question %d: a question asked after the answer in a round with no feedback, read as a question of its own", d.q.Number)
 }
 
 // trimChatter drops the short remarks an interviewer makes before the

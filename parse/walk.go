@@ -1176,21 +1176,26 @@ func longProse(text string) bool {
 }
 
 // closingScore reads a short paragraph that is only a score under a
-// label ("**Final mark:** 65/100", "Points — 3 of 5") and closes a
-// question that has no score yet, after its model answer as well as in
-// its feedback: the question's score, as written. It reports whether it
-// did.
+// label naming one ("**Final mark:** 65/100", "Points — 3 of 5",
+// "**Final grade:** A-") and closes a question that has no score yet,
+// after its model answer as well as in its feedback: the question's
+// score, as written. It reports whether it did.
 func (d *doc) closingScore(p *ast.Paragraph) bool {
 	if d.q == nil || d.q.Score != "" || p.Lines().Len() != 1 || !d.endsQuestion(p) {
 		return false
 	}
 	text := d.plain(p)
 	score, ok := scoreIn(text)
-	if !ok {
+	if ok {
+		name, _, _ := strings.Cut(text, score)
+		// "Final mark: 65/100", "Points — 3 of 5": a label naming a
+		// score; "Probability: 1/6" ends an answer.
+		ok = d.namesScore(name)
+	} else {
 		score, ok = d.letterGrade(text)
 	}
-	if !ok || strings.TrimSpace(text) == score {
-		return false // a bare number is the answer's, not a labelled score
+	if !ok {
+		return false
 	}
 	d.q.Score = score
 	d.record(d.pos(p), "paragraph", text, d.inQuestion(ReadScore))
@@ -1199,7 +1204,7 @@ func (d *doc) closingScore(p *ast.Paragraph) bool {
 
 // letterGrade returns the letter grade a labelled line gives ("**Final
 // grade:** A-", "Overall grade — B+"): a letter from A to F, a plus or
-// minus sign, under a label one of whose end words names the score.
+// minus sign, under a label that names the score (namesScore).
 func (d *doc) letterGrade(text string) (string, bool) {
 	name, grade := "", ""
 	for _, sep := range []string{":", "：", " — ", " – ", " - "} {
@@ -1211,14 +1216,29 @@ func (d *doc) letterGrade(text string) (string, bool) {
 	if !gradePattern.MatchString(grade) {
 		return "", false
 	}
-	words := strings.Fields(vocab.Key(name))
-	if len(words) == 0 || len(words) > 3 {
-		return "", false
-	}
-	if d.v.Role(words[0]) != vocab.RoleScore && d.v.Role(words[len(words)-1]) != vocab.RoleScore && d.v.Role(name) != vocab.RoleScore {
+	if !d.namesScore(name) {
 		return "", false
 	}
 	return grade, true
+}
+
+// namesScore reports whether a short label names a score: its name, or
+// one of its words, is a name of the score ("Grade", "Final mark",
+// "Puntos", "得点").
+func (d *doc) namesScore(name string) bool {
+	if d.v.Role(name) == vocab.RoleScore {
+		return true
+	}
+	words := strings.Fields(vocab.Key(name))
+	if len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if d.v.Role(w) == vocab.RoleScore {
+			return true
+		}
+	}
+	return false
 }
 
 // gradePattern matches a letter grade: "B", "A-", "C+", "A−".

@@ -776,6 +776,12 @@ func (d *doc) content(n ast.Node) {
 	if l, ok := n.(*ast.List); ok && d.extra != nil && d.q != nil && d.criterionPhrasings(l) {
 		return // a section after the gaps that says how to put them
 	}
+	if d.q != nil && d.role != vocab.RoleNone && d.role != vocab.RolePrompt && d.role != vocab.RoleResponse && d.role != vocab.RoleAnswer && d.isClosing(n) {
+		// After the answer's feedback, in a part bankgen names or in a
+		// section it keeps unnamed: "🏁 Done — type /again".
+		d.addClosing(n)
+		return
+	}
 	if d.extra != nil {
 		d.extra.Blocks = append(d.extra.Blocks, d.toBlock(n))
 		d.record(d.pos(n), describeBlock(n), d.excerpt(n), d.inQuestion(ReadExtra))
@@ -783,10 +789,6 @@ func (d *doc) content(n ast.Node) {
 	}
 	if d.q == nil {
 		d.guideContent(n)
-		return
-	}
-	if d.role != vocab.RoleNone && d.role != vocab.RolePrompt && d.role != vocab.RoleResponse && d.role != vocab.RoleAnswer && d.isClosing(n) {
-		d.addClosing(n)
 		return
 	}
 	switch d.role {

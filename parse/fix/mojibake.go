@@ -736,6 +736,9 @@ func (d *doc) emit() ([]edit, []finding) {
 		}
 	}
 	buf := make([]byte, 0, n) // the replacements made of choices, one after the other: never longer than the runs
+	// The runs of a region mostly share their score: the last one's
+	// sigmoid is kept rather than worked out again.
+	lastScore, lastP := math.NaN(), 0.0
 	for i := range d.runs {
 		ru := &d.runs[i]
 		b := ru.best
@@ -743,7 +746,10 @@ func (d *doc) emit() ([]edit, []finding) {
 			continue
 		}
 		start, end := ru.start+b.items[b.first].start, ru.start+b.items[b.last].end
-		p := sigmoid(ru.score)
+		if ru.score != lastScore {
+			lastScore, lastP = ru.score, sigmoid(ru.score)
+		}
+		p := lastP
 		conf := p
 		kind := Mojibake
 		if b.rebuild {

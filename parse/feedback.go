@@ -444,25 +444,42 @@ func (d *doc) gapNoteAt(start, stop ast.Node) (string, bool) {
 		}
 		return d.gapNote(head, rest, false)
 	}
-	head := strings.TrimSpace(d.plain(first))
-	rest := strings.TrimSpace(d.inlineText(first.NextSibling(), stop))
+	head, rest, ok := d.emphLabel(first, stop)
+	if !ok {
+		return "", false
+	}
+	if lead := d.firstInline(first.Parent()); lead != first && emphasis(lead) == emphasis(first) {
+		if _, _, same := d.emphLabel(lead, nil); same {
+			return "", false // "**A:** …" then "**B:** …": entries alike, not a note on the first
+		}
+	}
+	return d.gapNote(head, rest, true)
+}
+
+// emphLabel reads a bold or italic inline as a label: its text, when it
+// ends in a colon or a colon follows it, and the text after it up to
+// stop.
+func (d *doc) emphLabel(first, stop ast.Node) (head, rest string, ok bool) {
+	head = strings.TrimSpace(d.plain(first))
+	rest = strings.TrimSpace(d.inlineText(first.NextSibling(), stop))
 	switch {
 	case strings.HasSuffix(head, ":") || strings.HasSuffix(head, "："):
 		head = strings.TrimSuffix(strings.TrimSuffix(head, ":"), "：")
 	case strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "："):
 		_, rest, _ = cutColon(rest)
 	default:
-		return "", false
+		return "", "", false
 	}
-	return d.gapNote(head, rest, true)
+	return head, rest, true
 }
 
 // followsGap reports whether paragraph p stands right after a gap: after
-// the list of gaps or a paragraph of the gaps.
+// the list of gaps or a paragraph of the gaps, and not led by a label of
+// the same form as that paragraph's (another gap, written alike).
 func (d *doc) followsGap(p *ast.Paragraph) bool {
 	switch p.PreviousSibling().(type) {
 	case *ast.List, *ast.Paragraph:
-		return d.role == vocab.RoleGaps
+		return d.role == vocab.RoleGaps && !d.sameEntryShape(p)
 	}
 	return false
 }

@@ -1117,6 +1117,9 @@ func (d *doc) answerByPlace(n ast.Node, name, rest string, depth int) bool {
 	if _, ok := d.structure.inferred[vocab.Key(name)]; ok {
 		return false // a section every question repeats: read, and advised on, as one
 	}
+	if d.sameEntryShape(n) {
+		return false // the last of a run of "**Point:** …" entries of the feedback
+	}
 	prose := rest
 	if prose == "" {
 		next, ok := n.NextSibling().(*ast.Paragraph)
@@ -1152,6 +1155,28 @@ func (d *doc) answerByPlace(n ast.Node, name, rest string, depth int) bool {
 		}
 	}
 	return true
+}
+
+// sameEntryShape reports whether label paragraph n follows a paragraph
+// led by a label of the same form (bold or italic, with or without a
+// colon) that names no part: one more point of the feedback written as
+// "**Point:** detail", not the answer after it.
+func (d *doc) sameEntryShape(n ast.Node) bool {
+	p, ok := n.(*ast.Paragraph)
+	if !ok {
+		return false
+	}
+	prev, ok := p.PreviousSibling().(*ast.Paragraph)
+	if !ok {
+		return false
+	}
+	l, ok1 := d.label(p)
+	pl, ok2 := d.label(prev)
+	if !ok1 || !ok2 || l.emph != pl.emph || l.colon != pl.colon || pl.rest == "" {
+		return false
+	}
+	r, _ := d.roleOf(pl.text)
+	return r == vocab.RoleNone
 }
 
 // longProse reports whether text reads as an answer rather than a

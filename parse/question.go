@@ -85,22 +85,26 @@ func (d *doc) readQuestionHead(text string) (qh questionHead, ok bool) {
 		}
 	}
 	if !ok {
-		if lv, label, title, tagged := d.levelTag(s); tagged && title != "" && strings.IndexFunc(title, unicode.IsDigit) < 0 {
+		// "Pregunta — Índices compuestos": the word for a question, a
+		// separator, and the title.
+		rest, worded := s, false
+		if word := d.questionWord(s); word > 0 {
+			after := strings.TrimSpace(s[word:])
+			if title := vocab.TrimSeparator(after); title != after && title != "" {
+				rest, worded = title, true
+			}
+		}
+		if lv, label, title, tagged := d.levelTag(rest); tagged && title != "" && strings.IndexFunc(title, unicode.IsDigit) < 0 {
 			// "Rolling updates :hard:", "Services #medium": a title
 			// and a level tag, numbered by the caller. A title with a
 			// number ("Swali 1 · Image (rahisi)") is left to the
 			// document's structure, which finds its numbered pattern.
 			return questionHead{label: label, level: lv, hasLevel: true, title: cleanTitle(title)}, true
 		}
-		if word := d.questionWord(s); word > 0 {
-			// "Pregunta — Índices compuestos": the word for a question,
-			// a separator, and the title.
-			after := strings.TrimSpace(s[word:])
-			if title := vocab.TrimSeparator(after); title != after && title != "" {
-				qh = questionHead{}
-				qh.label, qh.level, qh.hasLevel, qh.title = d.levelIn(title)
-				return qh, true
-			}
+		if worded {
+			qh = questionHead{}
+			qh.label, qh.level, qh.hasLevel, qh.title = d.levelIn(rest)
+			return qh, true
 		}
 		return questionHead{}, false
 	}

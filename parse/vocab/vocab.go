@@ -168,7 +168,7 @@ type Writing struct {
 // separates. A name with no letter or digit (a symbol such as "✅")
 // keys to itself without white space or variation selectors.
 func Key(s string) string {
-	var buf [64]byte // most keys fit: built on the stack, copied out once
+	var buf [256]byte // most keys fit: built on the stack, copied out once
 	return string(appendKey(buf[:0], s))
 }
 

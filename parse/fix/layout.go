@@ -115,20 +115,22 @@ func fenceMark(body []byte) (byte, int) {
 func codeSpans(text []byte, start, end int) []span {
 	var out []span
 	for i := start; i < end; {
-		if text[i] != '`' {
-			i++
-			continue
+		k := bytes.IndexByte(text[i:end], '`') // lines are mostly without code
+		if k < 0 {
+			break
 		}
+		i += k
 		n := 0
 		for i+n < end && text[i+n] == '`' {
 			n++
 		}
 		closed := false
 		for j := i + n; j < end; {
-			if text[j] != '`' {
-				j++
-				continue
+			k := bytes.IndexByte(text[j:end], '`')
+			if k < 0 {
+				break
 			}
+			j += k
 			m := 0
 			for j+m < end && text[j+m] == '`' {
 				m++

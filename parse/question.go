@@ -120,8 +120,8 @@ func (d *doc) readQuestionHead(text string) (qh questionHead, ok bool) {
 // levelTag reads a level written as a tag at the end of a heading: an
 // org-mode tag group (":hard:", ":k8s:hard:") or its HTML export
 // ('<span class="tag"><span class="hard">hard</span></span>'),
-// hashtags ("#medium"), or a badge in brackets or a code span
-// ("[Senior]", "(hard)", "`L2`"). It returns the level, the tag as written, and
+// hashtags ("#medium"), or a badge in square brackets or a code span
+// ("[Senior]", "`L2`"). It returns the level, the tag as written, and
 // the text before the tags; ok is false when no tag names a level
 // (a tag is a level's name as a whole word, "mid" never from "midnight").
 func (d *doc) levelTag(s string) (lv bank.Level, label, before string, ok bool) {
@@ -145,9 +145,12 @@ func (d *doc) levelTag(s string) (lv bank.Level, label, before string, ok bool) 
 		}
 		tags = strings.Split(strings.Trim(group, ":"), ":")
 		before = s[:i]
-	case strings.HasSuffix(s, "]") || strings.HasSuffix(s, ")") || strings.HasSuffix(s, "`"):
-		// "Ingress [Senior]", "Ingress (hard)", "Ingress `L2`": a badge.
-		open := map[byte]string{']': "[", ')': "(", '`': "`"}[s[len(s)-1]]
+	case strings.HasSuffix(s, "]") || strings.HasSuffix(s, "`"):
+		// "Ingress [Senior]", "Ingress `L2`": a badge. Words in
+		// parentheses ("Window functions (advanced)") qualify a
+		// guide's section as often as they give a level: they are
+		// read only after a question's number (levelIn).
+		open := map[byte]string{']': "[", '`': "`"}[s[len(s)-1]]
 		i := strings.LastIndex(s[:len(s)-1], open)
 		if i < 0 {
 			return 0, "", "", false
@@ -201,7 +204,7 @@ func isTagWord(s string) bool {
 // htmlTags matches the tags org-mode's HTML export puts at the end of a
 // heading, and htmlTag each tag in them.
 var (
-	htmlTags = regexp.MustCompile(`\s*<span class="tag">((?:\s*<span class="[^"<>]*">[^<>]*</span>(?:&#xa0;|&nbsp;|\s)*)+)</span>$`)
+	htmlTags = regexp.MustCompile(`\s*<span class="tag">((?:\s*<span class="[^"<>]*">[^<>]*</span>(?:&#xa0;|&nbsp;|\s|\x{00a0})*)+)</span>$`)
 	htmlTag  = regexp.MustCompile(`<span class="[^"<>]*">([^<>]*)</span>`)
 )
 

@@ -136,10 +136,16 @@ func (d *doc) quizVerdict(p *ast.Paragraph) bool {
 	return true
 }
 
-// verdictIn returns the verdict that opens text: its first clause, when
-// short, opens or ends with a verdict's name ("Correct — well done!",
-// "Your answer is correct.", "Not quite: …").
+// verdictIn returns the verdict that opens text, or the text after a
+// short label ("Result: Incorrect"): its first clause, when short, opens
+// or ends with a verdict's name ("Correct — well done!", "Your answer is
+// correct.", "Not quite: …").
 func (d *doc) verdictIn(text string) (string, bool) {
+	if head, rest, ok := cutColon(text); ok && len(strings.Fields(head)) <= 3 {
+		if v, ok := d.verdictIn(strings.TrimSpace(trimEmoji(rest))); ok {
+			return v, true // "Result: Incorrect — …"
+		}
+	}
 	clause := text
 	if i := strings.IndexAny(clause, ".!,;:—–(\n"); i >= 0 {
 		clause = clause[:i]

@@ -314,8 +314,13 @@ func (d *doc) readLabel(p ast.Node) (l label, ok bool) {
 			return label{}, false // a sentence in italics or bold, not a label
 		}
 		l = label{emph: e, text: strings.TrimSpace(halfwidth.Replace(text)), restFrom: first.NextSibling(), mark: strings.TrimSpace(mark.String())}
-		rest := strings.TrimSpace(halfwidth.Replace(d.inlineText(first.NextSibling(), nil)))
+		// The rest is the source's own text: only a full-width colon
+		// right after the label is a separator ("**質問**：…").
+		rest := strings.TrimSpace(d.inlineText(first.NextSibling(), nil))
 		l.colon = strings.HasSuffix(l.text, ":")
+		if r, ok := strings.CutPrefix(rest, "："); ok {
+			rest = ":" + r
+		}
 		if r, ok := strings.CutPrefix(rest, ":"); ok {
 			l.colon, rest = true, strings.TrimSpace(r)
 		}

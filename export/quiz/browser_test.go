@@ -340,7 +340,11 @@ func TestDrill(t *testing.T) {
 		if err := os.WriteFile(path, []byte(exported), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		tb.do(t, chromedp.Click("#reset"), chromedp.Click("#reset-confirm"))
+		tb.do(t, chromedp.Click("#reset"))
+		if got := eval[string](t, tb, `document.activeElement.id`); got != "reset-cancel" {
+			t.Errorf("the reset dialog opens with %q focused, want the safe choice, reset-cancel", got)
+		}
+		tb.do(t, chromedp.Click("#reset-confirm"))
 		if got := eval[[]string](t, tb, jsProgress); len(got) != 0 {
 			t.Fatalf("after a reset, progress holds %q", got)
 		}

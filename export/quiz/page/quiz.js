@@ -482,7 +482,13 @@
     });
   });
 
-  el.reset.addEventListener('click', function () { el.dialog.showModal(); });
+  // Focus the safe choice when the dialog opens. An autofocus attribute
+  // would be processed at page load too, where the browser blocks it
+  // because the drill already has focus.
+  el.reset.addEventListener('click', function () {
+    el.dialog.showModal();
+    el.resetCancel.focus();
+  });
   el.resetCancel.addEventListener('click', function () { el.dialog.close(); });
   el.resetConfirm.addEventListener('click', function () {
     el.dialog.close();

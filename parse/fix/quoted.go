@@ -130,8 +130,10 @@ func (d *doc) repairsToDamage(i, j int, damage func(*run) bool) bool {
 		if !any {
 			continue
 		}
-		sub := &doc{text: repl, chars: d.chars}
-		sub.recent[0] = charOf(0) // see doc.recent
+		// A document of its own, so that every table a reading fills
+		// exists; the characters at hand are shared.
+		sub := newDoc(repl, d.c)
+		sub.chars = d.chars
 		for _, sp := range spans {
 			if sp.lone {
 				continue

@@ -326,6 +326,9 @@ func (d *doc) readLabel(p ast.Node) (l label, ok bool) {
 		}
 		l.text = vocab.TrimDecoration(strings.TrimSuffix(strings.TrimSpace(l.text), ":"))
 		l.rest = rest
+		if !l.colon && vocab.Unquote(l.text) != l.text {
+			return label{}, false // a quotation in bold ("**"A"**" asks "A"), not a label
+		}
 		// A bold lead followed by more on its line and no colon is an
 		// entry ("**Pod** — the unit"), not a label; one with a colon
 		// inside ("**Score: 7/10** — solid") is a label.

@@ -844,7 +844,7 @@ func (d *doc) promptContent(n ast.Node) {
 		return
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		// Code the question shows ("What does this query do?").
-		d.q.Prompt = joinPara(d.q.Prompt, d.blockText(n))
+		d.q.Prompt = joinPara(d.q.Prompt, promptCode(d.blockText(n)))
 		d.record(d.fencePos(n), describeBlock(n), d.excerpt(n), d.inQuestion(ReadPrompt))
 		return
 	}
@@ -1613,6 +1613,28 @@ func joinLine(a, b string) string {
 		return a + b
 	}
 	return a + " " + b
+}
+
+// promptCode is code joined to a prompt, which is text in paragraphs: a
+// blank line separates two of them, so the code keeps no blank lines at
+// its ends and one for each run of them inside.
+func promptCode(code string) string {
+	lines := strings.Split(code, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		blank := strings.TrimSpace(l) == ""
+		if blank && (len(out) == 0 || out[len(out)-1] == "") {
+			continue
+		}
+		if blank {
+			l = ""
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n")
 }
 
 func joinPara(a, b string) string {

@@ -81,6 +81,27 @@ func (d *doc) proseAfterList(p *ast.Paragraph) bool {
 	return true
 }
 
+// sayLabelOpensAnswer reports whether paragraph p, labelled with words
+// that read as a phrasing ("What I'd say today: …"), is rather the model
+// answer: it stands right after the list of gaps in a question with no
+// answer yet, its text ph is long unquoted prose, not a line to say, and
+// after it comes code, a diagram or the end of the question.
+func (d *doc) sayLabelOpensAnswer(p *ast.Paragraph, ph string) bool {
+	if _, ok := p.PreviousSibling().(*ast.List); !ok {
+		return false
+	}
+	if len(d.q.Answer)+len(d.q.Samples)+len(d.q.Diagrams) > 0 || !longProse(ph) {
+		return false
+	}
+	switch n := p.NextSibling().(type) {
+	case nil, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak:
+		return true
+	case *ast.Heading:
+		return n.Level <= d.qDepth
+	}
+	return false
+}
+
 // addStrengthItem reads one list item as a strength: its first block is
 // the point, its further blocks more detail.
 func (d *doc) addStrengthItem(it ast.Node) {
@@ -114,6 +135,13 @@ func (d *doc) gap(n ast.Node) {
 				// "Coach's note: "…"" right under the gap, in a
 				// paragraph of its own.
 				ph, ok = d.gapNoteAt(n.FirstChild(), nil)
+			}
+			if ok && d.sayLabelOpensAnswer(n, ph) {
+				l, _ := d.label(n)
+				d.warn(pos, "label %q read as the model answer of question %d (inferred: long prose after the gaps that closes the question or leads to its code)", l.text, q.Number)
+				d.openRole(vocab.RoleAnswer, l.rest, 0, pos, l.text, n)
+				d.markWarn()
+				return
 			}
 			if ok {
 				last := &q.Gaps[len(q.Gaps)-1]

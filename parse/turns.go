@@ -277,6 +277,13 @@ func (d *doc) takeTurn(n ast.Node, t turn) bool {
 			d.record(pos, block, t.name, Reading{As: ReadTurn, Name: t.name, Label: "interviewer"})
 			d.feedbackMessage(t.rest, pos)
 			return true
+		case d.headed && d.q == nil && len(d.topic.Questions) > 0 && asks(t.rest) && d.quickRound(n, 2):
+			// After the questions, a heading that names none ("Lightning
+			// round") over bare exchanges: each question asked is one.
+			d.startQuestion(questionHead{}, pos, n)
+			d.addPrompt(trimChatter(t.rest))
+			d.warn(pos, "question %d: asked in a round of exchanges under a heading that names no question, read as a question of its own", d.q.Number)
+			return true
 		case !d.headed && asks(t.rest) && (d.q == nil || len(d.q.Response) > 0):
 			// No heading opens questions: each question the interviewer
 			// asks after an answer is the next one.

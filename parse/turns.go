@@ -253,6 +253,9 @@ func (d *doc) takeTurn(n ast.Node, t turn) bool {
 				// begins the feedback.
 				d.role, d.extra = vocab.RoleFeedback, nil
 			}
+			if d.q != nil && d.role == vocab.RoleAnswer && t.header {
+				d.messageAfterAnswer = &messageStart{name: t.name, pos: pos, answer: -1}
+			}
 			d.freshTurn = true
 		}
 		d.record(pos, block, t.name, Reading{As: ReadTurn, Name: t.name, Label: label})
@@ -290,7 +293,7 @@ func (d *doc) takeTurn(n ast.Node, t turn) bool {
 			d.startQuestion(questionHead{}, pos, n)
 			d.addPrompt(t.rest)
 			return true
-		case d.headed && d.q != nil && len(d.q.Response) > 0 && asks(t.rest) && d.role == vocab.RoleResponse && d.quickRound(n, 1):
+		case d.headed && d.q != nil && len(d.q.Response) > 0 && !judged(d.q) && asks(t.rest) && d.role == vocab.RoleResponse && d.quickRound(n, 1):
 			// A round of exchanges with no feedback (a rapid-fire or
 			// bonus round): each question asked after an answer is a
 			// question of its own, at the round's level.
@@ -351,7 +354,7 @@ func (d *doc) interviewerAsks(n ast.Node) bool {
 	default:
 		return false
 	}
-	if d.headed && d.q != nil && len(d.q.Response) > 0 && asks(text) && d.quickRound(n, 1) {
+	if d.headed && d.q != nil && len(d.q.Response) > 0 && !judged(d.q) && asks(text) && d.quickRound(n, 1) {
 		// "### Interviewer" asking again in a round with no feedback.
 		d.splitRound(text, d.pos(n), n)
 		return true
@@ -478,6 +481,23 @@ func (d *doc) quickRound(n ast.Node, need int) bool {
 		}
 	}
 	return asking >= need
+}
+
+// messageStart is where the interviewer's chat message after a model
+// answer began (name, pos), and the length of the answer (answer, -1
+// until the message adds to it) and position of its first block added.
+type messageStart struct {
+	name   string
+	pos    bank.Pos
+	answer int
+	first  bank.Pos
+}
+
+// judged reports whether q already has feedback or a model answer: a
+// question asked after them (a bot's "next session: forms?") opens no
+// question of a round of bare exchanges.
+func judged(q *bank.Question) bool {
+	return len(q.Strengths)+len(q.Gaps)+len(q.Answer)+len(q.Samples)+len(q.Diagrams) > 0 || q.Score != ""
 }
 
 // splitRound opens a question of its own for a question the interviewer

@@ -84,6 +84,10 @@ type doc struct {
 	// freshTurn says the interviewer's turn has just begun.
 	speaker   speaker
 	freshTurn bool
+	// messageAfterAnswer is the interviewer's new chat message that
+	// began after the question's model answer: what it adds to the
+	// answer is warned of, since a session's summary reads alike.
+	messageAfterAnswer *messageStart
 	// roleDepth is the level of the heading that opened the part being
 	// read, 0 for a label: a heading at that level or above ends it.
 	roleDepth int

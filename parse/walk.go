@@ -515,7 +515,9 @@ func (d *doc) openRole(role vocab.Role, rest string, depth int, pos bank.Pos, te
 		d.warn(pos, "%q reads as part of a question (%s), but no question comes before it; kept as an extra section", text, role)
 		d.startExtra(text, pos)
 		d.record(pos, block, text, Reading{As: ReadExtra, Role: role})
-		if rest != "" {
+		if rest != "" && depth == 0 {
+			// A label's text after its name is content; a heading's
+			// is already in the section's title.
 			d.extra.Blocks = append(d.extra.Blocks, bank.Block{Kind: bank.KindParagraph, Text: rest, Pos: pos})
 		}
 		return

@@ -23,14 +23,10 @@ func (d *doc) plain(n ast.Node) string {
 // inlineText returns the plain text of the inline siblings from first up
 // to, not including, stop (nil: to the end), trimmed.
 func (d *doc) inlineText(first, stop ast.Node) string {
-	// The text is gathered in the document's scratch buffer and copied
-	// out once: every paragraph is read, and a buffer of its own would
-	// grow several times.
-	b := d.scratch[:0]
+	var b []byte
 	for c := first; c != nil && c != stop; c = c.NextSibling() {
 		b = d.appendInline(b, c)
 	}
-	d.scratch = b
 	return string(bytes.TrimSpace(b))
 }
 

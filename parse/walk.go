@@ -115,8 +115,6 @@ type doc struct {
 	heads  map[string]headRead
 	// headers keeps what headerAt read of a line, by its first node.
 	headers map[ast.Node]headerRead
-	// scratch is where inlineText gathers text before copying it out.
-	scratch []byte
 }
 
 // kept returns what *m holds for key, or what read returns, which it

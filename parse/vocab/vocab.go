@@ -172,9 +172,15 @@ func Key(s string) string {
 	return string(appendKey(buf[:0], s))
 }
 
-// appendKey appends Key(s) to dst. Lookups that only index a map by the
-// key use it with a buffer on the stack, and allocate nothing: the
-// vocabulary is asked of nearly every block.
+// lookup returns m[Key(s)]. The key is built in a buffer on the stack
+// and never kept, so the lookup allocates nothing: these names are
+// asked of nearly every block.
+func lookup[V any](m map[string]V, s string) V {
+	var buf [64]byte
+	return m[string(appendKey(buf[:0], s))]
+}
+
+// appendKey appends Key(s) to dst.
 func appendKey(dst []byte, s string) []byte {
 	start := len(dst)
 	space := false
@@ -412,10 +418,7 @@ func (v *Vocabulary) Callout(kind string) Role { return v.callouts[Key(kind)] }
 
 // IsLevelLabel reports whether a label introduces a level ("Level:",
 // "Difficulty:", "level::").
-func (v *Vocabulary) IsLevelLabel(s string) bool {
-	var buf [64]byte
-	return v.fillers[string(appendKey(buf[:0], s))]
-}
+func (v *Vocabulary) IsLevelLabel(s string) bool { return lookup(v.fillers, s) }
 
 // Status reads a study-plan cell: "✅ Done", "🔄 In progress", "[ ]",
 // "yes", or a share done ("100%", "40%"). Of the names the cell holds (words as whole words, symbols as
@@ -476,17 +479,11 @@ func (v *Vocabulary) StatusName(s string) (bank.Status, bool) {
 
 // IsQuestionWord reports whether w numbers a question ("Question",
 // "Q", "Pregunta").
-func (v *Vocabulary) IsQuestionWord(w string) bool {
-	var buf [64]byte
-	return v.questions[string(appendKey(buf[:0], w))]
-}
+func (v *Vocabulary) IsQuestionWord(w string) bool { return lookup(v.questions, w) }
 
 // IsSpeaker reports whether a heading names a turn of a chat export by
 // the name chat tools give it ("User", "Assistant", "ChatGPT").
-func (v *Vocabulary) IsSpeaker(s string) bool {
-	var buf [64]byte
-	return v.speakers[string(appendKey(buf[:0], s))]
-}
+func (v *Vocabulary) IsSpeaker(s string) bool { return lookup(v.speakers, s) }
 
 // IsPhrasingLabel reports whether a label introduces a suggested
 // phrasing ("Try saying", "Better").

@@ -647,8 +647,8 @@ func (d *doc) closeQuestion() {
 	}
 	closings := slices.Clone(answer[k:])
 	d.q.Answer = answer[:k]
-	if m := d.messageAfterAnswer; m != nil && m.answer >= 0 && k > m.answer {
-		d.warn(m.first, "%s's message at line %d, after the model answer of question %d, read as more of that answer", m.name, m.pos.Line, d.q.Number)
+	if m := d.messageAfterAnswer; m != nil && k > m.answer {
+		d.warn(answer[m.answer].Pos, "%s's message at line %d, after the model answer of question %d, read as more of that answer", m.name, m.pos.Line, d.q.Number)
 	}
 	d.messageAfterAnswer = nil
 	d.q, d.role, d.extra, d.diagramTitle = nil, vocab.RoleNone, nil, ""

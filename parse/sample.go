@@ -19,9 +19,6 @@ import (
 func (d *doc) answer(n ast.Node) {
 	q := d.q
 	pos := d.pos(n)
-	if m := d.messageAfterAnswer; m != nil && m.answer < 0 {
-		m.answer, m.first = len(q.Answer), pos
-	}
 	if isCode(n) {
 		if lang, _ := fenceInfo(n, d.src); isDiagramLang(lang) || isTextLang(lang) && isArt(codeText(n, d.src)) {
 			d.diagrams(n)

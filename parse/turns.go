@@ -253,8 +253,8 @@ func (d *doc) takeTurn(n ast.Node, t turn) bool {
 				// begins the feedback.
 				d.role, d.extra = vocab.RoleFeedback, nil
 			}
-			if d.q != nil && d.role == vocab.RoleAnswer && t.header {
-				d.messageAfterAnswer = &messageStart{name: t.name, pos: pos, answer: -1}
+			if d.q != nil && d.role == vocab.RoleAnswer && t.header && d.messageAfterAnswer == nil {
+				d.messageAfterAnswer = &messageStart{name: t.name, pos: pos, answer: len(d.q.Answer)}
 			}
 			d.freshTurn = true
 		}
@@ -484,13 +484,11 @@ func (d *doc) quickRound(n ast.Node, need int) bool {
 }
 
 // messageStart is where the interviewer's chat message after a model
-// answer began (name, pos), and the length of the answer (answer, -1
-// until the message adds to it) and position of its first block added.
+// answer began (name, pos), and how many blocks the answer had then.
 type messageStart struct {
 	name   string
 	pos    bank.Pos
 	answer int
-	first  bank.Pos
 }
 
 // judged reports whether q already has feedback or a model answer: a
